@@ -1,0 +1,20 @@
+import { PropsWithChildren } from 'react'
+import Taro, { useLaunch } from '@tarojs/taro'
+import { DevPanel } from './components/DevPanel'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (process.env.TARO_ENV === 'weapp') {
+      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
+    }
+  })
+  return (
+    <>
+      {children}
+      <DevPanel />
+    </>
+  )
+}
+
+export default App

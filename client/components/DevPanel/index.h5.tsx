@@ -1,0 +1,31 @@
+import { useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import { DEV_IDENTITIES, currentDevIdentity, switchDevIdentity } from '../../services/devIdentity'
+import './index.scss'
+
+/** Dev-only: switch who is "holding the phone" (member A, member B, cashier, owner, a new visitor). */
+export function DevPanel() {
+  const [open, setOpen] = useState(false)
+  const current = currentDevIdentity()
+  return (
+    <View className='dev-panel' data-testid='dev-panel'>
+      {open && (
+        <View className='dev-panel__menu'>
+          <Text className='dev-panel__title'>本地调试：切换身份</Text>
+          {DEV_IDENTITIES.map((identity) => (
+            <View
+              key={identity.key}
+              className={`dev-panel__item ${identity.key === current.key ? 'dev-panel__item--active' : ''}`}
+              onClick={() => switchDevIdentity(identity.key)}
+            >
+              {identity.label}
+            </View>
+          ))}
+        </View>
+      )}
+      <View className='dev-panel__toggle' onClick={() => setOpen(!open)}>
+        {open ? '关闭' : `身份：${current.label}`}
+      </View>
+    </View>
+  )
+}

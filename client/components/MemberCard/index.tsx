@@ -1,0 +1,28 @@
+import { View, Text } from '@tarojs/components'
+import type { MemberCard as MemberCardData } from '@contract/member'
+import { formatCardNo } from '../../format'
+import './index.scss'
+
+/** The card as a member shows it at the till: tier colour, name, number and points. */
+export function MemberCard({ card }: { card: MemberCardData }) {
+  return (
+    <View className={`member-card member-card--${card.tier}`} data-testid='member-card'>
+      <View className='member-card__top'>
+        <Text className='member-card__brand'>会员通</Text>
+        <Text className='member-card__tier' data-testid='member-tier'>
+          {card.tierName}会员
+        </Text>
+      </View>
+      <Text className='member-card__name'>{card.name}</Text>
+      <Text className='member-card__number' data-testid='member-card-no'>
+        NO. {formatCardNo(card.cardNo)}
+      </Text>
+      <View className='member-card__points'>
+        <Text className='member-card__points-label'>积分</Text>
+        <Text className='member-card__points-value' data-testid='member-points'>
+          {card.pointsBalance.toLocaleString('zh-CN')}
+        </Text>
+      </View>
+    </View>
+  )
+}

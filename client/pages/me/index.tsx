@@ -1,0 +1,53 @@
+import { useDidShow } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { GENDER_LABELS } from '@contract/enums'
+import { ROLE_LABELS } from '@contract/roles'
+import { ErrorView, LoadingView } from '../../components/StatusView'
+import { useMember } from '../../hooks/useMember'
+import { useStaffRole } from '../../hooks/useStaffRole'
+import { formatCardNo, formatDate } from '../../format'
+import './index.scss'
+
+export default function MePage() {
+  const member = useMember()
+  const staff = useStaffRole()
+  useDidShow(() => {
+    void member.reload()
+    void staff.reload()
+  })
+
+  if (member.status === 'loading') return <LoadingView />
+  if (member.status === 'error') return <ErrorView message={member.error.message} onRetry={member.reload} />
+  const card = member.member
+  const role = staff.data?.role ?? null
+  return (
+    <View className='me-page'>
+      <View className='me-page__header'>
+        <Text className='me-page__name'>{card ? card.name : '访客'}</Text>
+        <Text className='me-page__sub'>{card ? `${card.tierName}会员 · ${formatCardNo(card.cardNo)}` : '尚未加入会员'}</Text>
+      </View>
+      {card && (
+        <View className='me-page__list'>
+          <Row label='性别' value={GENDER_LABELS[card.gender]} />
+          <Row label='生日' value={card.birthday} />
+          <Row label='入会时间' value={formatDate(card.joinedAt)} />
+          <Row label='累计积分' value={card.lifetimePoints.toLocaleString('zh-CN')} />
+        </View>
+      )}
+      {role && (
+        <View className='me-page__list'>
+          <Row label='员工身份' value={ROLE_LABELS[role]} />
+        </View>
+      )}
+    </View>
+  )
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='me-page__row'>
+      <Text className='me-page__label'>{label}</Text>
+      <Text className='me-page__value'>{value}</Text>
+    </View>
+  )
+}

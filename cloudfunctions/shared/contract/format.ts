@@ -1,0 +1,6 @@
+/** How contract values read on screen; plain functions the client may import. */
+
+/** `8123 4567 89`: a card number grouped for reading aloud at the till. */
+export function formatCardNo(cardNo: string): string {
+  return cardNo.replace(/^(\d{4})(\d{4})(\d+)$/, '$1 $2 $3')
+}

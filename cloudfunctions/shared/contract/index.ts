@@ -1,0 +1,7 @@
+export * from './errors'
+export * from './enums'
+export * from './roles'
+export * from './member'
+export * from './staff'
+export * from './actions'
+export * from './validators'

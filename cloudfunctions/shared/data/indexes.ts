@@ -1,0 +1,19 @@
+import type { CollectionName } from './collections'
+
+export interface IndexDeclaration {
+  collection: CollectionName
+  name: string
+  fields: Array<[field: string, direction: 1 | -1]>
+  unique?: boolean
+}
+
+/**
+ * Every index the queries rely on. The emulator reads this list (it counts documents examined and
+ * enforces unique ones); for WeChat cloud, create the same in the console (README: Deploy).
+ */
+export const INDEXES: IndexDeclaration[] = [
+  { collection: 'members', name: 'cardNo_unique', fields: [['cardNo', 1]], unique: true },
+  { collection: 'members', name: 'birthdayMD', fields: [['profile.birthdayMD', 1]] },
+  { collection: 'staff', name: 'role', fields: [['role', 1]] },
+  { collection: 'audit', name: 'at', fields: [['at', -1]] },
+]

@@ -1,0 +1,62 @@
+import type { Gender, TierId } from '../contract/enums'
+import { DEFAULT_TIER_NAMES } from '../contract/enums'
+import type { JoinPayload, MemberCard } from '../contract/member'
+import { monthDay, shopDate } from './calendar'
+
+export interface MemberSource {
+  store: string | null
+  referrer: string | null
+  scene: string | null
+}
+
+export interface MemberDoc {
+  _id: string // OPENID
+  cardNo: string
+  profile: { name: string; gender: Gender; birthday: string; birthdayMD: string }
+  tier: TierId
+  tierSince: Date
+  pointsBalance: number
+  lifetimePoints: number
+  source: MemberSource
+  tags: string[]
+  joinedAt: Date
+  lastActiveAt: Date
+}
+
+export type JoinDecision = { ok: true; member: MemberDoc } | { ok: false; field: string; message: string }
+
+/** A new member as the join form describes them; everyone starts at the lowest tier with no points. */
+export function decideJoin(input: { openid: string; form: JoinPayload; cardNo: string; source: MemberSource; now: Date }): JoinDecision {
+  const { openid, form, cardNo, source, now } = input
+  if (form.birthday > shopDate(now)) return { ok: false, field: 'birthday', message: '生日不能晚于今天' }
+  return {
+    ok: true,
+    member: {
+      _id: openid,
+      cardNo,
+      profile: { name: form.name, gender: form.gender, birthday: form.birthday, birthdayMD: monthDay(form.birthday) },
+      tier: 'regular',
+      tierSince: now,
+      pointsBalance: 0,
+      lifetimePoints: 0,
+      source,
+      tags: [],
+      joinedAt: now,
+      lastActiveAt: now,
+    },
+  }
+}
+
+export function toMemberCard(doc: MemberDoc, tierNames: Record<TierId, string> = DEFAULT_TIER_NAMES): MemberCard {
+  return {
+    cardNo: doc.cardNo,
+    name: doc.profile.name,
+    gender: doc.profile.gender,
+    birthday: doc.profile.birthday,
+    tier: doc.tier,
+    tierName: tierNames[doc.tier],
+    pointsBalance: doc.pointsBalance,
+    lifetimePoints: doc.lifetimePoints,
+    joinedAt: new Date(doc.joinedAt).toISOString(),
+  }
+}

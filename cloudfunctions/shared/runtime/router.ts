@@ -1,0 +1,92 @@
+import type { z } from 'zod'
+import type { Envelope } from '../contract/errors'
+import type { Role } from '../contract/roles'
+import { AppError } from './errors'
+import { parsePayload } from './validate'
+import type { Caller, Database } from './cloud'
+
+/**
+ * Who may call an action: any WeChat user (`'member'`, which includes non-members), listed staff
+ * roles, or only a server-side invocation with no OPENID (`'server'`: console, CLI, timers).
+ */
+export type Access = 'member' | 'server' | readonly Role[]
+
+export interface ActionContext {
+  caller: Caller
+  /** The caller's OPENID; guaranteed for 'member' and staff actions. */
+  openid: string
+  role: Role | null
+  now: Date
+  db: Database
+}
+
+export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
+  schema: S
+  access: Access
+  /** Staff and server actions are audited by default; a member's own actions are not. */
+  audit?: boolean
+  handler(payload: z.output<S>, ctx: ActionContext): Promise<R>
+}
+
+/** Identity, time, roles and the audit log: everything the router needs from outside. */
+export interface Runtime {
+  caller(): Caller
+  now(): Date
+  db(): Database
+  roleOf(db: Database, openid: string): Promise<Role | null>
+  audit(db: Database, entry: AuditEntry): Promise<void>
+  logError(error: unknown, where: string): void
+}
+
+export interface AuditEntry {
+  at: Date
+  fn: string
+  action: string
+  actor: string | null
+  role: Role | null
+  payload: unknown
+}
+
+export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<S, R> {
+  return def
+}
+
+type ActionTable = Record<string, ActionDef<any, any>>
+
+/** Builds a cloud function's `main`: validate, authorise, handle, audit, and always answer an envelope. */
+export function createRouter(fn: string, actions: ActionTable, runtime: Runtime) {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const request = (event ?? {}) as { action?: unknown; payload?: unknown }
+    const name = typeof request.action === 'string' ? request.action : ''
+    try {
+      const def = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined
+      if (!def) throw new AppError('UNKNOWN_ACTION')
+      const payload = parsePayload(def.schema, request.payload)
+      const caller = runtime.caller()
+      const db = runtime.db()
+      const role = await authorise(def.access, caller, db, runtime)
+      const ctx: ActionContext = { caller, openid: caller.openid ?? '', role, now: runtime.now(), db }
+      const data = await def.handler(payload, ctx)
+      if (def.audit ?? def.access !== 'member') {
+        await runtime.audit(db, { at: ctx.now, fn, action: name, actor: caller.openid, role, payload })
+      }
+      return { ok: true, data: data === undefined ? null : data }
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toActionError() }
+      runtime.logError(error, `${fn}.${name}`)
+      return { ok: false, error: new AppError('INTERNAL').toActionError() }
+    }
+  }
+}
+
+async function authorise(access: Access, caller: Caller, db: Database, runtime: Runtime): Promise<Role | null> {
+  if (access === 'server') {
+    if (caller.openid) throw new AppError('FORBIDDEN', '该操作只能由管理后台或命令行执行')
+    return null
+  }
+  if (!caller.openid) throw new AppError('UNAUTHENTICATED')
+  if (access === 'member') return null
+  const role = await runtime.roleOf(db, caller.openid)
+  if (!role || !access.includes(role)) throw new AppError('FORBIDDEN')
+  return role
+}

@@ -1,0 +1,15 @@
+import { existsSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+
+export const ROOT = path.resolve(__dirname, '..')
+export const FUNCTIONS_SOURCE = path.join(ROOT, 'cloudfunctions')
+export const FUNCTIONS_OUTPUT = path.join(ROOT, 'dist', 'cloudfunctions')
+
+/** Every deployable function: a folder under cloudfunctions/ with an index.ts, except shared/. */
+export function functionNames(): string[] {
+  return readdirSync(FUNCTIONS_SOURCE, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+    .filter((entry) => existsSync(path.join(FUNCTIONS_SOURCE, entry.name, 'index.ts')))
+    .map((entry) => entry.name)
+    .sort()
+}
