@@ -1,0 +1,107 @@
+/** EmulatedDatabase: the in-process stand-in for the WeChat cloud database. */
+import { Doc, deepClone, parseEJSON } from './ejson';
+import { IndexSpec } from './indexes';
+import { Persister } from './persist';
+import { matching } from './query';
+import { Store, newId } from './store';
+import { Caller, DbStats, HandlerContext, handleBody } from './tcb-handler';
+import { TxnManager } from './transactions';
+
+export interface DatabaseOptions {
+  /** if set: load on start, write changes (debounced, atomic rename, one JSON file per collection), flush on close */
+  persistDir?: string;
+  /** clock for serverDate(); default () => new Date() */
+  now?: () => Date;
+  /** declared indexes (unique ones are enforced; all are used for examined counting) */
+  indexes?: IndexSpec[];
+  /** refuse filters that no declared index prefix (nor `_id`) supports; default false */
+  strictIndexes?: boolean;
+}
+
+function emptyStats(): DbStats {
+  return { roundTrips: 0, byAction: {}, examined: 0, returned: 0 };
+}
+
+export class EmulatedDatabase {
+  private store: Store;
+  private txns: TxnManager;
+  private persister: Persister | null = null;
+  private ctx: HandlerContext;
+
+  constructor(opts: DatabaseOptions = {}) {
+    const indexes = opts.indexes ?? [];
+    this.store = new Store(indexes);
+    this.txns = new TxnManager(this.store);
+    this.ctx = {
+      store: this.store,
+      txns: this.txns,
+      indexes,
+      strictIndexes: opts.strictIndexes ?? false,
+      now: opts.now ?? (() => new Date()),
+      stats: emptyStats(),
+    };
+    if (opts.persistDir) {
+      this.persister = new Persister(opts.persistDir, this.store);
+      this.persister.load();
+      const p = this.persister;
+      this.store.onChange = (c) => p.markDirty(c);
+    }
+  }
+
+  /** Answer one TCB POST body with the exact JSON the SDK expects (including error answers). */
+  handle(body: Record<string, unknown>, caller?: Caller): Promise<Record<string, unknown>> {
+    return handleBody(this.ctx, body, caller);
+  }
+
+  stats(): DbStats {
+    const s = this.ctx.stats;
+    return { ...s, byAction: { ...s.byAction } };
+  }
+
+  resetStats(): void {
+    this.ctx.stats = emptyStats();
+  }
+
+  /** Seed documents directly (no round trip). Generates `_id` when absent; fails on duplicates. */
+  insertMany(collection: string, docs: object[]): void {
+    this.store.batch(() => {
+      for (const d of docs) {
+        const doc = parseEJSON(deepClone(d), this.ctx.now) as Doc;
+        if (doc._id === undefined || doc._id === null) doc._id = newId();
+        this.store.insert(collection, doc);
+      }
+    });
+  }
+
+  /** Deep copies of the documents matching a MongoDB filter (no round trip, not counted). */
+  find(collection: string, filter?: object): any[] {
+    return matching(this.store.all(collection), filter as Doc | undefined).map(deepClone);
+  }
+
+  /** Names of the collections that exist. */
+  collections(): string[] {
+    return [...this.store.colls.keys()];
+  }
+
+  /** Drop everything (all collections, open transactions). */
+  clear(): void {
+    if (this.persister) for (const c of this.store.colls.keys()) this.persister.markDirty(c);
+    this.store.clear();
+    this.txns.clear();
+  }
+
+  /** Flush persistence. */
+  async close(): Promise<void> {
+    if (this.persister) await this.persister.flush();
+  }
+
+  /** Test helper: make the next `n` commitTransaction calls fail with DATABASE_TRANSACTION_CONFLICT. */
+  setFault(fault: { conflictNextCommits: number }): void {
+    this.txns.forcedConflicts = fault.conflictNextCommits;
+  }
+
+  /** Number of transactions currently open. */
+  openTransactions(): number {
+    return this.txns.active;
+  }
+}

@@ -1,0 +1,104 @@
+/** Declared indexes: which one a filter can use, and how many documents that makes the query examine. */
+import { Query } from 'mingo';
+import type { Doc } from './ejson';
+
+export interface IndexSpec {
+  collection: string;
+  name: string;
+  fields: Array<[field: string, dir: 1 | -1]>;
+  unique?: boolean;
+}
+
+export function getPath(doc: any, path: string): any {
+  let cur = doc;
+  for (const part of path.split('.')) {
+    if (cur === null || cur === undefined || typeof cur !== 'object') return undefined;
+    cur = cur[part];
+  }
+  return cur;
+}
+
+const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
+const EQ_OPS = new Set(['$eq', '$in']);
+
+type Kind = 'eq' | 'range';
+
+function condKind(cond: unknown): Kind | null {
+  if (cond === null || typeof cond !== 'object' || cond instanceof Date) return 'eq';
+  if (cond instanceof RegExp || Array.isArray(cond)) return cond instanceof RegExp ? null : 'eq';
+  if ((cond as any)._bsontype) return 'eq';
+  const keys = Object.keys(cond as object);
+  if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) return 'eq'; // embedded-document equality
+  if (keys.every((k) => EQ_OPS.has(k))) return 'eq';
+  if (keys.every((k) => EQ_OPS.has(k) || RANGE_OPS.has(k))) return 'range';
+  return null;
+}
+
+/** Top-level field conditions an index could serve (conjunctions only; `$and` is flattened). */
+function constraints(filter: Doc | undefined): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  const visit = (f: Doc) => {
+    for (const [k, v] of Object.entries(f)) {
+      if (k === '$and' && Array.isArray(v)) v.forEach((x) => x && typeof x === 'object' && visit(x));
+      else if (!k.startsWith('$')) {
+        if (!out.has(k)) out.set(k, []);
+        out.get(k)!.push(v);
+      }
+    }
+  };
+  if (filter) visit(filter);
+  return out;
+}
+
+export interface Plan {
+  /** documents the query has to look at */
+  examined: number;
+  /** index used ('_id_' for _id lookups), or null for a collection scan */
+  index: string | null;
+}
+
+function isEmpty(filter: Doc | undefined): boolean {
+  return !filter || Object.keys(filter).length === 0;
+}
+
+/** Choose the declared index (or `_id`) that makes the filter examine the fewest documents. */
+export function plan(filter: Doc | undefined, indexes: IndexSpec[], docs: Doc[]): Plan {
+  if (isEmpty(filter)) return { examined: docs.length, index: null };
+  const cons = constraints(filter);
+  const candidates: Array<{ name: string; sub: Doc }> = [];
+  const idConds = cons.get('_id');
+  if (idConds && idConds.every((c) => condKind(c) !== null)) candidates.push({ name: '_id_', sub: { $and: idConds.map((c) => ({ _id: c })) } });
+  for (const ix of indexes) {
+    const parts: Doc[] = [];
+    for (const [field] of ix.fields) {
+      const cs = cons.get(field);
+      if (!cs) break;
+      const kinds = cs.map(condKind);
+      if (kinds.some((k) => k === null)) break;
+      for (const c of cs) parts.push({ [field]: c });
+      if (kinds.some((k) => k === 'range')) break;
+    }
+    if (parts.length) candidates.push({ name: ix.name, sub: { $and: parts } });
+  }
+  if (!candidates.length) return { examined: docs.length, index: null };
+  let best: Plan | null = null;
+  for (const c of candidates) {
+    const q = new Query(c.sub);
+    let n = 0;
+    for (const d of docs) if (q.test(d)) n++;
+    if (!best || n < best.examined) best = { examined: n, index: c.name };
+  }
+  return best!;
+}
+
+/** For strictIndexes: is there an index (or an `_id` condition) serving this non-empty filter? */
+export function isSupported(filter: Doc | undefined, indexes: IndexSpec[]): boolean {
+  if (isEmpty(filter)) return true;
+  const cons = constraints(filter);
+  const usable = (f: string) => {
+    const cs = cons.get(f);
+    return !!cs && cs.every((c) => condKind(c) !== null);
+  };
+  if (usable('_id')) return true;
+  return indexes.some((ix) => ix.fields.length > 0 && usable(ix.fields[0][0]));
+}

@@ -1,0 +1,178 @@
+/** Collections of documents with per-document versions (for transaction conflict detection),
+ *  version history while transactions are open (for snapshot reads), and unique-index maintenance. */
+import { randomBytes } from 'node:crypto';
+import { EJSON } from 'bson';
+import { Doc, deepClone } from './ejson';
+import { duplicateKey } from './errors';
+import type { IndexSpec } from './indexes';
+import { getPath } from './indexes';
+
+export function idKey(id: unknown): string {
+  return typeof id === 'string' ? 's:' + id : 'j:' + EJSON.stringify(id as any, { relaxed: false });
+}
+
+/** 32 lowercase hex chars, like WeChat cloud's generated `_id`s. */
+export function newId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+interface Version { seq: number; doc: Doc | undefined }
+
+export class Collection {
+  docs = new Map<string, Doc>();
+  versions = new Map<string, number>();
+  history = new Map<string, Version[]>();
+  /** unique index name -> tuple key -> doc key */
+  unique = new Map<string, Map<string, string>>();
+  constructor(public name: string, public uniqueIndexes: IndexSpec[]) {
+    for (const ix of uniqueIndexes) this.unique.set(ix.name, new Map());
+  }
+}
+
+interface UndoEntry { coll: Collection; key: string; doc: Doc | undefined; version: number | undefined; historyLen: number | undefined }
+
+export class Store {
+  seq = 0;
+  colls = new Map<string, Collection>();
+  /** set by the transaction manager: keep old versions while any transaction is open */
+  keepHistory: () => boolean = () => false;
+  onChange: (collection: string) => void = () => {};
+  private undo: UndoEntry[] | null = null;
+
+  constructor(private indexes: IndexSpec[] = []) {}
+
+  coll(name: string): Collection {
+    let c = this.colls.get(name);
+    if (!c) {
+      c = new Collection(name, this.indexes.filter((i) => i.collection === name && i.unique));
+      this.colls.set(name, c);
+    }
+    return c;
+  }
+
+  has(name: string): boolean {
+    return this.colls.has(name);
+  }
+
+  /** internal references: callers must not mutate */
+  all(name: string): Doc[] {
+    const c = this.colls.get(name);
+    return c ? [...c.docs.values()] : [];
+  }
+
+  size(name: string): number {
+    return this.colls.get(name)?.docs.size ?? 0;
+  }
+
+  get(name: string, key: string): Doc | undefined {
+    return this.colls.get(name)?.docs.get(key);
+  }
+
+  version(name: string, key: string): number {
+    return this.colls.get(name)?.versions.get(key) ?? 0;
+  }
+
+  /** The document as it was committed at `snapshot` (a value of `seq`). */
+  readAt(name: string, key: string, snapshot: number): Doc | undefined {
+    const c = this.colls.get(name);
+    if (!c) return undefined;
+    if ((c.versions.get(key) ?? 0) <= snapshot) return c.docs.get(key);
+    const h = c.history.get(key);
+    if (!h) return undefined;
+    for (let i = h.length - 1; i >= 0; i--) if (h[i].seq <= snapshot) return h[i].doc;
+    return undefined;
+  }
+
+  /** Insert or replace (doc must carry `_id`). Enforces unique indexes. */
+  put(name: string, doc: Doc): void {
+    const c = this.coll(name);
+    const key = idKey(doc._id);
+    const stored = deepClone(doc);
+    const tuples = this.uniqueTuples(c, stored);
+    for (const [ix, t] of tuples) {
+      const holder = c.unique.get(ix)!.get(t);
+      if (holder !== undefined && holder !== key) throw duplicateKey(name, ix, t);
+    }
+    this.write(c, key, stored);
+  }
+
+  /** Insert only: fails with E11000 on an existing `_id`. */
+  insert(name: string, doc: Doc): void {
+    const c = this.coll(name);
+    if (c.docs.has(idKey(doc._id))) throw duplicateKey(name, '_id_', `{ _id: ${EJSON.stringify(doc._id as any)} }`);
+    this.put(name, doc);
+  }
+
+  remove(name: string, key: string): boolean {
+    const c = this.colls.get(name);
+    if (!c || !c.docs.has(key)) return false;
+    this.write(c, key, undefined);
+    return true;
+  }
+
+  /** Run several writes atomically: if fn throws, every write it made is undone. */
+  batch<T>(fn: () => T): T {
+    if (this.undo) return fn();
+    this.undo = [];
+    try {
+      const r = fn();
+      this.undo = null;
+      return r;
+    } catch (e) {
+      const undo = this.undo ?? [];
+      this.undo = null;
+      for (let i = undo.length - 1; i >= 0; i--) {
+        const u = undo[i];
+        this.rawSet(u.coll, u.key, u.doc);
+        if (u.version === undefined) u.coll.versions.delete(u.key);
+        else u.coll.versions.set(u.key, u.version);
+        if (u.historyLen === undefined) u.coll.history.delete(u.key);
+        else u.coll.history.get(u.key)!.length = u.historyLen;
+      }
+      throw e;
+    }
+  }
+
+  clear(): void {
+    this.colls.clear();
+  }
+
+  dropHistory(): void {
+    for (const c of this.colls.values()) c.history.clear();
+  }
+
+  private write(c: Collection, key: string, doc: Doc | undefined): void {
+    const prev = c.docs.get(key);
+    const prevVersion = c.versions.get(key);
+    const h = c.history.get(key);
+    if (this.undo) this.undo.push({ coll: c, key, doc: prev, version: prevVersion, historyLen: h?.length });
+    const seq = ++this.seq;
+    if (this.keepHistory()) {
+      let hist = h;
+      if (!hist) {
+        hist = [{ seq: prevVersion ?? 0, doc: prev }];
+        c.history.set(key, hist);
+      }
+      hist.push({ seq, doc });
+    }
+    this.rawSet(c, key, doc);
+    c.versions.set(key, seq);
+    this.onChange(c.name);
+  }
+
+  private rawSet(c: Collection, key: string, doc: Doc | undefined): void {
+    const prev = c.docs.get(key);
+    if (prev) for (const [ix, t] of this.uniqueTuples(c, prev)) if (c.unique.get(ix)!.get(t) === key) c.unique.get(ix)!.delete(t);
+    if (doc) {
+      c.docs.set(key, doc);
+      for (const [ix, t] of this.uniqueTuples(c, doc)) c.unique.get(ix)!.set(t, key);
+    } else c.docs.delete(key);
+  }
+
+  private uniqueTuples(c: Collection, doc: Doc): Array<[string, string]> {
+    return c.uniqueIndexes.map((ix) => [
+      ix.name,
+      EJSON.stringify(Object.fromEntries(ix.fields.map(([f]) => [f, getPath(doc, f) ?? null])) as any, { relaxed: false }),
+    ]);
+  }
+}
