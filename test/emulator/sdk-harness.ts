@@ -1,0 +1,28 @@
+/** Starts an in-memory EmulatedDatabase behind its HTTP server and points the real wx-server-sdk at it. */
+import { EmulatedDatabase, DatabaseOptions, startDatabaseServer, sdkEnv } from '../../emulator/database';
+
+export interface Harness {
+  db: EmulatedDatabase;
+  cloud: any;
+  /** cloud.database() */
+  sdb: any;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: DatabaseOptions = {}): Promise<Harness> {
+  const db = new EmulatedDatabase(opts);
+  const server = await startDatabaseServer(db);
+  Object.assign(process.env, sdkEnv(server.url));
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const cloud = require('wx-server-sdk');
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+  return {
+    db,
+    cloud,
+    sdb: cloud.database(),
+    close: async () => {
+      await server.close();
+      await db.close();
+    },
+  };
+}
