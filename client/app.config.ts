@@ -13,9 +13,9 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/card/index', text: '会员卡' },
-      { pagePath: 'pages/activities/index', text: '活动' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/card/index', text: '会员卡', iconPath: 'assets/tab-card.png', selectedIconPath: 'assets/tab-card-active.png' },
+      { pagePath: 'pages/activities/index', text: '活动', iconPath: 'assets/tab-activity.png', selectedIconPath: 'assets/tab-activity-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-me.png', selectedIconPath: 'assets/tab-me-active.png' },
     ],
   },
   lazyCodeLoading: 'requiredComponents',

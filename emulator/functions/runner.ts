@@ -141,7 +141,12 @@ export class FunctionRunner {
         WX_UNIONID: job.identity.unionid ?? '',
         WX_SOURCE: job.identity.openid ? 'wx_client' : 'wx_devtools',
       },
-      env: { HUIYUAN_CLOCK_OFFSET_MS: String(this.options.clockOffsetMs?.() ?? 0) },
+      env: {
+        HUIYUAN_CLOCK_OFFSET_MS: String(this.options.clockOffsetMs?.() ?? 0),
+        // WeChat hands each invocation an API token the database trusts; locally it names the caller
+        // so inserts get their `_openid` as they would in the cloud.
+        WX_API_TOKEN: job.identity.openid ? `emu-openid:${job.identity.openid}` : '',
+      },
     })
   }
 

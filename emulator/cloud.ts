@@ -1,0 +1,90 @@
+import type http from 'node:http'
+import path from 'node:path'
+import { INDEXES } from '../cloudfunctions/shared/data/indexes'
+import { EmulatedDatabase, sdkEnv, startDatabaseServer, type DatabaseServer } from './database'
+import { FunctionRunner, type Identity } from './functions/runner'
+import { Outbox } from './openapi/outbox'
+
+export interface LocalCloudOptions {
+  /** Keep the database in this folder across restarts (npm start); in memory when absent (tests). */
+  persistDir?: string
+  /** Built functions; default dist/cloudfunctions. */
+  functionsDir?: string
+  port?: number
+  maxInstances?: number
+  timeoutScale?: number
+  strictIndexes?: boolean
+}
+
+/**
+ * The local stand-in for one WeChat cloud environment: database (the real wx-server-sdk talks to
+ * it over HTTP), function instances, the subscription-message outbox, and a clock that can be moved.
+ */
+export class LocalCloud {
+  readonly outbox: Outbox
+  /** Milliseconds the emulated "now" runs ahead of (or behind) the real clock. */
+  clockOffsetMs = 0
+
+  private constructor(
+    readonly db: EmulatedDatabase,
+    readonly server: DatabaseServer,
+    readonly runner: FunctionRunner,
+    outbox: Outbox,
+  ) {
+    this.outbox = outbox
+  }
+
+  static async start(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+    let cloud: LocalCloud | undefined
+    const now = () => new Date(Date.now() + (cloud?.clockOffsetMs ?? 0))
+    const db = new EmulatedDatabase({ persistDir: options.persistDir, now, indexes: INDEXES, strictIndexes: options.strictIndexes })
+    const outbox = new Outbox(now)
+    const server = await startDatabaseServer(db, { port: options.port, fallback: (req, res, body) => answerOpenApi(outbox, req, res, body) })
+    const origin = server.url.replace(/\/admin$/, '')
+    const runner = new FunctionRunner({
+      functionsDir: options.functionsDir ?? path.resolve(__dirname, '..', 'dist', 'cloudfunctions'),
+      env: { ...sdkEnv(server.url), HUIYUAN_OPENAPI_URL: `${origin}/openapi` },
+      maxInstances: options.maxInstances,
+      timeoutScale: options.timeoutScale,
+      clockOffsetMs: () => cloud?.clockOffsetMs ?? 0,
+    })
+    cloud = new LocalCloud(db, server, runner, outbox)
+    return cloud
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.clockOffsetMs)
+  }
+
+  /** Moves the emulated clock so that "now" is `at`; functions and serverDate() follow. */
+  setNow(at: Date | null): void {
+    this.clockOffsetMs = at ? at.getTime() - Date.now() : 0
+  }
+
+  /** `wx.cloud.callFunction({ name, data })` as the given user; resolves to the function's result. */
+  call(name: string, data: unknown, identity: Identity = {}): Promise<unknown> {
+    return this.runner.invoke(name, data, identity)
+  }
+
+  async close(): Promise<void> {
+    await this.runner.close()
+    await this.server.close()
+    await this.db.close()
+  }
+}
+
+function answerOpenApi(outbox: Outbox, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+  const reply = (status: number, value: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+    res.end(JSON.stringify(value))
+  }
+  const url = req.url ?? ''
+  if (req.method === 'POST' && url.startsWith('/openapi/subscribeMessage.send')) {
+    try {
+      return reply(200, outbox.send(JSON.parse(body.toString('utf8'))))
+    } catch {
+      return reply(200, { errCode: 40003, errMsg: 'invalid request body' })
+    }
+  }
+  reply(404, { errCode: -1, errMsg: `no emulated openapi at ${url}` })
+}

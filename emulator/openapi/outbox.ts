@@ -1,0 +1,69 @@
+/**
+ * Subscription messages as WeChat treats them: each one-time consent (requestSubscribeMessage)
+ * allows one send of that template to that user; a send with none left fails with 43101.
+ */
+export interface OutboxMessage {
+  touser: string
+  templateId: string
+  page?: string
+  data: Record<string, { value: string }>
+  sentAt: string
+}
+
+export interface SendResult {
+  errCode: number
+  errMsg: string
+}
+
+/** Field limits WeChat enforces on template data (47003 when broken), by the key's type prefix. */
+const FIELD_LIMITS: Array<[prefix: string, max: number]> = [
+  ['thing', 20],
+  ['phrase', 5],
+  ['name', 10],
+  ['number', 32],
+  ['character_string', 32],
+  ['letter', 32],
+  ['symbol', 5],
+  ['car_number', 8],
+  ['amount', 32],
+  ['phone_number', 17],
+  ['date', 40],
+  ['time', 40],
+]
+
+export class Outbox {
+  readonly sent: OutboxMessage[] = []
+  private readonly quotas = new Map<string, number>()
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  /** What the user accepted in a requestSubscribeMessage dialog: one more send per template. */
+  grant(openid: string, templateIds: string[]): void {
+    for (const templateId of templateIds) this.quotas.set(key(openid, templateId), this.quota(openid, templateId) + 1)
+  }
+
+  quota(openid: string, templateId: string): number {
+    return this.quotas.get(key(openid, templateId)) ?? 0
+  }
+
+  send(message: Omit<OutboxMessage, 'sentAt'>): SendResult {
+    if (!message.touser || !message.templateId) return { errCode: 40003, errMsg: 'invalid openid or template' }
+    const badField = Object.entries(message.data ?? {}).find(([field, { value }]) => {
+      const limit = FIELD_LIMITS.find(([prefix]) => field.replace(/\d+$/, '') === prefix)
+      return typeof value !== 'string' || value.length === 0 || (limit !== undefined && [...value].length > limit[1])
+    })
+    if (badField) return { errCode: 47003, errMsg: `argument invalid! data.${badField[0]}.value invalid` }
+    const left = this.quota(message.touser, message.templateId)
+    if (left <= 0) return { errCode: 43101, errMsg: 'user refuse to accept the msg' }
+    this.quotas.set(key(message.touser, message.templateId), left - 1)
+    this.sent.push({ ...message, sentAt: this.now().toISOString() })
+    return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
+  }
+
+  clear(): void {
+    this.sent.length = 0
+    this.quotas.clear()
+  }
+}
+
+const key = (openid: string, templateId: string) => `${openid}\u0000${templateId}`
