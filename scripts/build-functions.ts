@@ -5,21 +5,31 @@
  * index.js breaks upload).
  */
 import { build } from 'esbuild'
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { FUNCTIONS_OUTPUT, FUNCTIONS_SOURCE, ROOT, functionNames } from './functions'
 
 const SDK_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/wx-server-sdk/package.json'), 'utf8')).version as string
 
-export async function buildFunctions(options: { minify?: boolean; quiet?: boolean } = {}): Promise<string[]> {
+export interface BuildOptions {
+  minify?: boolean
+  quiet?: boolean
+  /** Where the functions go; tests build their own copy so a running `npm start` is never disturbed. */
+  outputDir?: string
+}
+
+export async function buildFunctions(options: BuildOptions = {}): Promise<string[]> {
   const names = functionNames()
-  await Promise.all(names.map((name) => buildOne(name, options.minify ?? true)))
-  if (!options.quiet) console.log(`built ${names.length} cloud functions into ${path.relative(ROOT, FUNCTIONS_OUTPUT)}/: ${names.join(', ')}`)
+  const outputDir = options.outputDir ?? FUNCTIONS_OUTPUT
+  await Promise.all(names.map((name) => buildOne(name, outputDir, options.minify ?? true)))
+  if (!options.quiet) console.log(`built ${names.length} cloud functions into ${path.relative(ROOT, outputDir)}/: ${names.join(', ')}`)
   return names
 }
 
-async function buildOne(name: string, minify: boolean): Promise<void> {
-  const outDir = path.join(FUNCTIONS_OUTPUT, name)
+/** Builds beside the target and swaps it in, so a runner loading the function never sees half a folder. */
+async function buildOne(name: string, outputDir: string, minify: boolean): Promise<void> {
+  const finalDir = path.join(outputDir, name)
+  const outDir = `${finalDir}.building-${process.pid}`
   rmSync(outDir, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
   await build({
@@ -42,6 +52,8 @@ async function buildOne(name: string, minify: boolean): Promise<void> {
     JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': `~${SDK_VERSION}` } }, null, 2) + '\n',
   )
   copyFileSync(path.join(FUNCTIONS_SOURCE, name, 'config.json'), path.join(outDir, 'config.json'))
+  rmSync(finalDir, { recursive: true, force: true })
+  renameSync(outDir, finalDir)
 }
 
 if (require.main === module) {

@@ -13,3 +13,6 @@ export function functionNames(): string[] {
     .map((entry) => entry.name)
     .sort()
 }
+
+/** The copy of the functions that jest's function tests run. */
+export const TEST_FUNCTIONS_OUTPUT = path.join(ROOT, 'dist', 'test', 'cloudfunctions')

@@ -140,13 +140,12 @@ export class FunctionRunner {
         WX_APPID: job.identity.appid ?? this.options.appid ?? 'wx0000000000000000',
         WX_UNIONID: job.identity.unionid ?? '',
         WX_SOURCE: job.identity.openid ? 'wx_client' : 'wx_devtools',
-      },
-      env: {
-        HUIYUAN_CLOCK_OFFSET_MS: String(this.options.clockOffsetMs?.() ?? 0),
         // WeChat hands each invocation an API token the database trusts; locally it names the caller
-        // so inserts get their `_openid` as they would in the cloud.
+        // so inserts get their `_openid` as they would in the cloud. The SDK reads it only when it is
+        // listed in WX_CONTEXT_KEYS.
         WX_API_TOKEN: job.identity.openid ? `emu-openid:${job.identity.openid}` : '',
       },
+      env: { HUIYUAN_CLOCK_OFFSET_MS: String(this.options.clockOffsetMs?.() ?? 0) },
     })
   }
 

@@ -3,7 +3,7 @@
 // getWXContext() reads it, so it is set fresh before every invocation.
 const { parentPort, workerData } = require('node:worker_threads')
 
-const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_SOURCE']
+const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_SOURCE', 'WX_API_TOKEN']
 const fn = require(workerData.entry)
 
 parentPort.on('message', async ({ id, event, identity, env }) => {

@@ -1,0 +1,40 @@
+import { LocalCloud } from '../../emulator/cloud'
+import { TEST_FUNCTIONS_OUTPUT } from '../../scripts/functions'
+import type { Envelope } from '../../cloudfunctions/shared/contract/errors'
+import type { ActionName, FunctionName, PayloadOf, ResultOf } from '../../cloudfunctions/shared/contract/actions'
+
+/**
+ * A fresh in-memory cloud for one test file, and a typed caller:
+ * `await as('openid-a').call('member', 'join', form)` returns the envelope the client would get.
+ */
+export function useLocalCloud(options: { maxInstances?: number } = {}) {
+  const holder: { cloud?: LocalCloud } = {}
+  beforeAll(async () => {
+    holder.cloud = await LocalCloud.start({ functionsDir: TEST_FUNCTIONS_OUTPUT, maxInstances: options.maxInstances ?? 4, timeoutScale: 5 })
+  })
+  afterAll(async () => {
+    await holder.cloud?.close()
+  })
+  const cloud = () => {
+    if (!holder.cloud) throw new Error('local cloud not started')
+    return holder.cloud
+  }
+  function as(openid: string | null) {
+    return {
+      call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload?: PayloadOf<F, A> | Record<string, unknown>): Promise<Envelope<ResultOf<F, A>>> {
+        return cloud().call(fn, { action, payload }, { openid }) as Promise<Envelope<ResultOf<F, A>>>
+      },
+      /** Sends an arbitrary event, for malformed-request tests. */
+      raw(fn: string, event: unknown): Promise<unknown> {
+        return cloud().call(fn, event, { openid })
+      },
+    }
+  }
+  return { cloud, as }
+}
+
+/** Unwraps `{ ok: true, data }` or fails the test with the error the function gave. */
+export function dataOf<T>(envelope: Envelope<T>): T {
+  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`)
+  return envelope.data
+}
