@@ -4,10 +4,13 @@ import { INDEXES } from '../cloudfunctions/shared/data/indexes'
 import { EmulatedDatabase, sdkEnv, startDatabaseServer, type DatabaseServer } from './database'
 import { FunctionRunner, type Identity } from './functions/runner'
 import { Outbox } from './openapi/outbox'
+import { LocalStorage } from './storage'
 
 export interface LocalCloudOptions {
   /** Keep the database in this folder across restarts (npm start); in memory when absent (tests). */
   persistDir?: string
+  /** Cloud storage folder; a fresh temp folder when absent. */
+  storageDir?: string
   /** Built functions; default dist/cloudfunctions. */
   functionsDir?: string
   port?: number
@@ -22,6 +25,7 @@ export interface LocalCloudOptions {
  */
 export class LocalCloud {
   readonly outbox: Outbox
+  readonly storage: LocalStorage
   /** Milliseconds the emulated "now" runs ahead of (or behind) the real clock. */
   clockOffsetMs = 0
 
@@ -30,8 +34,10 @@ export class LocalCloud {
     readonly server: DatabaseServer,
     readonly runner: FunctionRunner,
     outbox: Outbox,
+    storage: LocalStorage,
   ) {
     this.outbox = outbox
+    this.storage = storage
   }
 
   static async start(options: LocalCloudOptions = {}): Promise<LocalCloud> {
@@ -39,16 +45,17 @@ export class LocalCloud {
     const now = () => new Date(Date.now() + (cloud?.clockOffsetMs ?? 0))
     const db = new EmulatedDatabase({ persistDir: options.persistDir, now, indexes: INDEXES, strictIndexes: options.strictIndexes })
     const outbox = new Outbox(now)
-    const server = await startDatabaseServer(db, { port: options.port, fallback: (req, res, body) => answerOpenApi(outbox, req, res, body) })
+    const storage = new LocalStorage(options.storageDir)
+    const server = await startDatabaseServer(db, { port: options.port, fallback: (req, res, body) => answerSideChannel(outbox, storage, req, res, body) })
     const origin = server.url.replace(/\/admin$/, '')
     const runner = new FunctionRunner({
       functionsDir: options.functionsDir ?? path.resolve(__dirname, '..', 'dist', 'cloudfunctions'),
-      env: { ...sdkEnv(server.url), HUIYUAN_OPENAPI_URL: `${origin}/openapi` },
+      env: { ...sdkEnv(server.url), HUIYUAN_OPENAPI_URL: `${origin}/openapi`, HUIYUAN_STORAGE_URL: `${origin}/storage` },
       maxInstances: options.maxInstances,
       timeoutScale: options.timeoutScale,
       clockOffsetMs: () => cloud?.clockOffsetMs ?? 0,
     })
-    cloud = new LocalCloud(db, server, runner, outbox)
+    cloud = new LocalCloud(db, server, runner, outbox, storage)
     return cloud
   }
 
@@ -73,7 +80,8 @@ export class LocalCloud {
   }
 }
 
-function answerOpenApi(outbox: Outbox, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+/** The openapi and storage ports' local endpoints, beside the database on the same server. */
+function answerSideChannel(outbox: Outbox, storage: LocalStorage, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
   const reply = (status: number, value: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
     res.end(JSON.stringify(value))
@@ -86,5 +94,19 @@ function answerOpenApi(outbox: Outbox, req: http.IncomingMessage, res: http.Serv
       return reply(200, { errCode: 40003, errMsg: 'invalid request body' })
     }
   }
-  reply(404, { errCode: -1, errMsg: `no emulated openapi at ${url}` })
+  const query = new URL(url, 'http://local').searchParams
+  if (req.method === 'POST' && url.startsWith('/storage/upload')) {
+    try {
+      return reply(200, { fileID: storage.put(query.get('path') ?? '', body) })
+    } catch (error) {
+      return reply(400, { errCode: -1, errMsg: String(error) })
+    }
+  }
+  if (req.method === 'GET' && url.startsWith('/storage/download')) {
+    const content = storage.get(query.get('fileID') ?? '')
+    if (!content) return reply(404, { errCode: -1, errMsg: 'file not found' })
+    res.writeHead(200, { 'content-type': 'application/octet-stream' })
+    return void res.end(content)
+  }
+  reply(404, { errCode: -1, errMsg: `no emulated endpoint at ${url}` })
 }

@@ -21,7 +21,7 @@ async function main() {
 
   const persistDir = path.join(ROOT, '.local', 'db')
   mkdirSync(persistDir, { recursive: true })
-  const cloud = await LocalCloud.start({ persistDir })
+  const cloud = await LocalCloud.start({ persistDir, storageDir: path.join(ROOT, '.local', 'storage') })
   if (seedIfEmpty(cloud.db, cloud.now())) console.log('seeded demo data: 示范店, 店主, 收银员, members in every tier')
 
   const server = await startDevServer(cloud, { port, staticDir, host: process.env.HOST ?? '127.0.0.1' })

@@ -1,0 +1,44 @@
+import { sdk } from './cloud'
+
+/**
+ * Every cloud-storage use goes through this port: the SDK in WeChat cloud, the emulator's storage
+ * folder locally (HUIYUAN_STORAGE_URL, set by the function runner).
+ */
+export interface StoragePort {
+  /** Stores the file and answers its `cloud://` file ID. */
+  upload(cloudPath: string, content: Buffer): Promise<string>
+  download(fileID: string): Promise<Buffer>
+}
+
+export function storage(): StoragePort {
+  const localUrl = process.env.HUIYUAN_STORAGE_URL
+  return localUrl ? localBinding(localUrl) : cloudBinding()
+}
+
+function cloudBinding(): StoragePort {
+  return {
+    async upload(cloudPath, content) {
+      const { fileID } = await sdk().uploadFile({ cloudPath, fileContent: content })
+      return fileID
+    },
+    async download(fileID) {
+      const { fileContent } = await sdk().downloadFile({ fileID })
+      return fileContent as Buffer
+    },
+  }
+}
+
+function localBinding(baseUrl: string): StoragePort {
+  return {
+    async upload(cloudPath, content) {
+      const response = await fetch(`${baseUrl}/upload?path=${encodeURIComponent(cloudPath)}`, { method: 'POST', body: new Uint8Array(content) })
+      if (!response.ok) throw new Error(`storage upload failed: ${response.status}`)
+      return ((await response.json()) as { fileID: string }).fileID
+    },
+    async download(fileID) {
+      const response = await fetch(`${baseUrl}/download?fileID=${encodeURIComponent(fileID)}`)
+      if (!response.ok) throw new Error(`storage download failed: ${response.status}`)
+      return Buffer.from(await response.arrayBuffer())
+    },
+  }
+}

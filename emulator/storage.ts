@@ -1,0 +1,34 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * Cloud storage as a folder: `cloud://<env>.<bucket>/<cloudPath>` file IDs, like WeChat's, mapped
+ * to files under `root`. In memory-only runs (tests) the root is a fresh temp folder.
+ */
+export class LocalStorage {
+  readonly root: string
+
+  constructor(root?: string) {
+    this.root = root ?? mkdtempSync(path.join(os.tmpdir(), 'huiyuan-storage-'))
+    mkdirSync(this.root, { recursive: true })
+  }
+
+  put(cloudPath: string, content: Buffer): string {
+    const file = this.resolve(cloudPath)
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, content)
+    return `cloud://local.huiyuan-local/${cloudPath}`
+  }
+
+  get(fileID: string): Buffer | null {
+    const file = this.resolve(fileID.replace(/^cloud:\/\/[^/]+\//, ''))
+    return existsSync(file) ? readFileSync(file) : null
+  }
+
+  private resolve(cloudPath: string): string {
+    const file = path.resolve(this.root, cloudPath)
+    if (!file.startsWith(this.root + path.sep) || cloudPath.length === 0) throw new Error(`invalid cloud path: ${cloudPath}`)
+    return file
+  }
+}
