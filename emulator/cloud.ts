@@ -6,6 +6,9 @@ import { FunctionRunner, type Identity } from './functions/runner'
 import { Outbox } from './openapi/outbox'
 import { LocalStorage } from './storage'
 
+/** A development value; in WeChat cloud the secret is a function environment variable set in the console. */
+export const LOCAL_MEMBER_CODE_SECRET = 'local-development-member-code-secret'
+
 export interface LocalCloudOptions {
   /** Keep the database in this folder across restarts (npm start); in memory when absent (tests). */
   persistDir?: string
@@ -50,7 +53,7 @@ export class LocalCloud {
     const origin = server.url.replace(/\/admin$/, '')
     const runner = new FunctionRunner({
       functionsDir: options.functionsDir ?? path.resolve(__dirname, '..', 'dist', 'cloudfunctions'),
-      env: { ...sdkEnv(server.url), HUIYUAN_OPENAPI_URL: `${origin}/openapi`, HUIYUAN_STORAGE_URL: `${origin}/storage` },
+      env: { ...sdkEnv(server.url), HUIYUAN_OPENAPI_URL: `${origin}/openapi`, HUIYUAN_STORAGE_URL: `${origin}/storage`, HUIYUAN_MEMBER_CODE_SECRET: LOCAL_MEMBER_CODE_SECRET },
       maxInstances: options.maxInstances,
       timeoutScale: options.timeoutScale,
       clockOffsetMs: () => cloud?.clockOffsetMs ?? 0,

@@ -2,6 +2,30 @@ import type { TierId } from '../cloudfunctions/shared/contract/enums'
 import { makeCardNo } from '../cloudfunctions/shared/domain/cardNumber'
 import { monthDay } from '../cloudfunctions/shared/domain/calendar'
 import type { MemberDoc } from '../cloudfunctions/shared/domain/member'
+import { nextExpiry, type Lot } from '../cloudfunctions/shared/domain/points'
+import { DEFAULT_POINTS_RULES } from '../cloudfunctions/shared/domain/pointsRules'
+import { lotExpiry } from '../cloudfunctions/shared/domain/points'
+
+interface DemoRow { kind: string; delta: number; expiresAt?: Date }
+
+/** The lots a history leaves: earned lots by expiry, spent oldest first. */
+function lotsOf(rows: DemoRow[], balance: number): Lot[] {
+  const lots: Lot[] = []
+  for (const row of rows) {
+    if (row.kind !== 'earn' || !row.expiresAt) continue
+    const same = lots.find((lot) => lot.expiresAt.getTime() === row.expiresAt!.getTime())
+    if (same) same.remaining += row.delta
+    else lots.push({ expiresAt: row.expiresAt, remaining: row.delta })
+  }
+  lots.sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
+  let toSpend = lots.reduce((sum, lot) => sum + lot.remaining, 0) - balance
+  for (const lot of lots) {
+    const taken = Math.min(lot.remaining, toSpend)
+    lot.remaining -= taken
+    toSpend -= taken
+  }
+  return lots.filter((lot) => lot.remaining > 0)
+}
 
 /** The demo shop: the identities the dev switcher offers, and members in every tier with real ledgers. */
 export const DEMO_STORE = { _id: 'store-001', name: '会员通示范店', address: '上海市静安区示范路 88 号' }
@@ -44,7 +68,7 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
       const orderNo = `D${demo.openid.slice(-4).toUpperCase()}${String(index + 1).padStart(3, '0')}`
       const orderId = `order:${DEMO_STORE._id}:${orderNo}`
       orders.push({ _id: orderId, openid: demo.openid, storeId: DEMO_STORE._id, orderNo, amountFen: yuan * 100, pointsEarned: yuan, cashier: 'demo-cashier', createdAt: at })
-      ledger.push({ _id: orderId, openid: demo.openid, kind: 'earn', delta: yuan, remaining: yuan, expiresAt: endOfTwelfthMonth(at), reason: `消费 ¥${yuan.toFixed(2)}`, by: 'demo-cashier', rulesVersion: 1, createdAt: at })
+      ledger.push({ _id: orderId, openid: demo.openid, kind: 'earn', delta: yuan, remaining: yuan, expiresAt: lotExpiry(at, DEFAULT_POINTS_RULES), reason: `消费 ¥${yuan.toFixed(2)}`, by: 'demo-cashier', rulesVersion: 1, createdAt: at })
       balance += yuan
       lifetime += yuan
     })
@@ -52,6 +76,7 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
       ledger.push({ _id: `redeem:seed:${demo.openid}`, openid: demo.openid, kind: 'redeem', delta: -demo.redeemed, reason: '兑换：精品咖啡券', by: demo.openid, rulesVersion: 1, createdAt: new Date(now.getTime() - 5 * DAY_MS) })
       balance -= demo.redeemed
     }
+    const pointLots = lotsOf(ledger.filter((row) => (row as { openid: string }).openid === demo.openid) as DemoRow[], balance)
     members.push({
       _id: demo.openid,
       cardNo: makeCardNo(random),
@@ -60,6 +85,8 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
       tierSince: new Date(now.getTime() - 60 * DAY_MS),
       pointsBalance: balance,
       lifetimePoints: lifetime,
+      pointLots,
+      nextExpiryAt: nextExpiry(pointLots),
       source: { store: DEMO_STORE._id, referrer: null, scene: 'seed' },
       tags: [],
       joinedAt,
@@ -68,11 +95,6 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
   }
   const staff = DEMO_STAFF.map((entry) => ({ ...entry, updatedAt: now, updatedBy: null }))
   return { stores: [DEMO_STORE], staff, members, ledger, orders }
-}
-
-/** Points earned in a month expire at the end of the 12th month after it (the default horizon). */
-function endOfTwelfthMonth(at: Date): Date {
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 13, 1) - 1)
 }
 
 function seededRandom(seed: number): () => number {

@@ -1,6 +1,9 @@
 import type { z } from 'zod'
 import type * as member from './member'
+import type * as points from './points'
+import type * as rewards from './rewards'
 import type * as staff from './staff'
+import type * as jobs from './jobs'
 
 /**
  * Every callable action: its payload (the schema's input type) and its result.
@@ -10,6 +13,37 @@ export interface ActionMap {
   member: {
     me: { payload: z.input<typeof member.mePayload>; result: member.MemberCard | null }
     join: { payload: z.input<typeof member.joinPayload>; result: member.MemberCard }
+    code: { payload: z.input<typeof member.codePayload>; result: member.MemberCode }
+    updateProfile: { payload: z.input<typeof member.updateProfilePayload>; result: member.MemberCard }
+    bindPhone: { payload: z.input<typeof member.bindPhonePayload>; result: member.MemberCard }
+    lookup: { payload: z.input<typeof member.lookupPayload>; result: member.StaffMemberView }
+    setBirthday: { payload: z.input<typeof member.setBirthdayPayload>; result: member.StaffMemberView }
+    joinCode: { payload: z.input<typeof member.joinCodePayload>; result: member.JoinCode }
+  }
+  points: {
+    accrue: { payload: z.input<typeof points.accruePayload>; result: points.AccrualResult }
+    refund: { payload: z.input<typeof points.refundPayload>; result: points.RefundResult }
+    payWithPoints: { payload: z.input<typeof points.payWithPointsPayload>; result: points.PayWithPointsResult }
+    adjust: { payload: z.input<typeof points.adjustPayload>; result: points.AdjustResult }
+    summary: { payload: z.input<typeof points.summaryPayload>; result: points.PointsSummary }
+    history: { payload: z.input<typeof points.historyPayload>; result: points.LedgerPage }
+    memberHistory: { payload: z.input<typeof points.memberHistoryPayload>; result: points.LedgerPage }
+    orders: { payload: z.input<typeof points.ordersPayload>; result: points.OrdersPage }
+  }
+  rewards: {
+    list: { payload: z.input<typeof rewards.listRewardsPayload>; result: rewards.Reward[] }
+    adminList: { payload: z.input<typeof rewards.adminListRewardsPayload>; result: rewards.Reward[] }
+    create: { payload: z.input<typeof rewards.createRewardPayload>; result: rewards.Reward }
+    update: { payload: z.input<typeof rewards.updateRewardPayload>; result: rewards.Reward }
+    retire: { payload: z.input<typeof rewards.retireRewardPayload>; result: rewards.Reward }
+    redeem: { payload: z.input<typeof rewards.redeemPayload>; result: rewards.RedeemResult }
+    redeemAtTill: { payload: z.input<typeof rewards.redeemAtTillPayload>; result: rewards.RedeemResult }
+    myRedemptions: { payload: z.input<typeof rewards.myRedemptionsPayload>; result: rewards.Redemption[] }
+    confirm: { payload: z.input<typeof rewards.confirmRedemptionPayload>; result: rewards.ConfirmResult }
+  }
+  jobs: {
+    expirePoints: { payload: z.input<typeof jobs.expirePointsPayload>; result: jobs.JobReport }
+    reconcile: { payload: z.input<typeof jobs.reconcilePayload>; result: jobs.ReconcileReport }
   }
   staff: {
     whoami: { payload: z.input<typeof staff.whoamiPayload>; result: staff.WhoAmI }

@@ -3,10 +3,23 @@ import { calendarDate } from './validators'
 import { GENDERS, type Gender, type TierId } from './enums'
 
 
+const memberName = z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字')
+const gender = z.enum(GENDERS, { error: '请选择性别' })
+/** A `cloud://` file ID from uploading the chosen avatar. */
+const avatarFileId = z.string().regex(/^cloud:\/\/[^\s]{1,240}$/, '头像文件不正确')
+
+/** The scene of a shop's join code, as `decodeURIComponent(options.scene)` gives it (WeChat: ≤ 32 chars). */
+export const sceneField = z.string().max(32, '二维码参数过长').regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/, '二维码参数不正确')
+export const cardNoField = z.string().regex(/^\d{10}$/, '会员卡号应为 10 位数字')
+/** The member's live code, as the cashier's scan reads it. */
+export const memberCodeField = z.string({ error: '请扫描会员码' }).min(10, '会员码不正确').max(400, '会员码不正确')
+
 export const joinPayload = z.strictObject({
-  name: z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
+  name: memberName,
   birthday: calendarDate('生日'),
-  gender: z.enum(GENDERS, { error: '请选择性别' }),
+  gender,
+  avatarFileId: avatarFileId.optional(),
+  scene: sceneField.optional(),
 })
 export type JoinPayload = z.infer<typeof joinPayload>
 
@@ -16,6 +29,8 @@ export const mePayload = z.strictObject({})
 export interface MemberCard {
   cardNo: string
   name: string
+  avatarUrl: string | null
+  phoneBound: boolean
   gender: Gender
   birthday: string
   tier: TierId
@@ -23,4 +38,45 @@ export interface MemberCard {
   pointsBalance: number
   lifetimePoints: number
   joinedAt: string
+}
+
+/** The live member code: a signed, short-lived token that names the member without the OPENID. */
+export const codePayload = z.strictObject({})
+export interface MemberCode {
+  code: string
+  expiresAt: string
+  /** Seconds after which the client should fetch a fresh one (before it expires). */
+  refreshInSeconds: number
+}
+
+/** The member edits their own profile; the birthday only while it is unset. */
+export const updateProfilePayload = z.strictObject({
+  name: memberName.optional(),
+  gender: gender.optional(),
+  avatarFileId: avatarFileId.optional(),
+  birthday: calendarDate('生日').optional(),
+})
+
+/** `open-type="getPhoneNumber"` gives a code; the server exchanges it for the number. */
+export const bindPhonePayload = z.strictObject({ code: z.string().min(1).max(128) })
+
+/** Staff look up a member by their live code (scan) or card number (typed). */
+export const lookupPayload = z.union([z.strictObject({ memberCode: memberCodeField }), z.strictObject({ cardNo: cardNoField })])
+export interface StaffMemberView extends MemberCard {
+  phoneMasked: string | null
+  /** Discount the tier gives at the till, in percent (0 until tiers arrive). */
+  discountPercent: number
+  lastActiveAt: string
+}
+
+/** Owner or admin corrects a birthday, with a reason (members cannot, to stop perk abuse). */
+export const setBirthdayPayload = z.strictObject({ cardNo: cardNoField, birthday: calendarDate('生日'), reason: z.string().trim().min(2, '请填写原因').max(100) })
+
+/** Staff generate a shop's join code, optionally crediting a referring member. */
+export const joinCodePayload = z.strictObject({ storeId: z.string().regex(/^[a-z0-9-]{1,24}$/, '门店编号不正确'), referrerCardNo: cardNoField.optional() })
+export interface JoinCode {
+  scene: string
+  /** The wxacode PNG, as a data URL the page can show and save. */
+  imageDataUrl: string
+  fileId: string
 }

@@ -1,6 +1,6 @@
 /** Every collection the product uses. Security rules for all of them are deny-all (see database/). */
 export const COLLECTIONS = [
-  'members', 'ledger', 'orders', 'rewards', 'coupons', 'activities', 'signups', 'tickets',
+  'members', 'ledger', 'refunds', 'rewards', 'redemptions', 'coupons', 'activities', 'signups', 'tickets',
   'stores', 'staff', 'rules', 'subscriptions', 'campaigns', 'deliveries', 'audit', 'stats_daily',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]

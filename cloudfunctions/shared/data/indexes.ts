@@ -14,6 +14,11 @@ export interface IndexDeclaration {
 export const INDEXES: IndexDeclaration[] = [
   { collection: 'members', name: 'cardNo_unique', fields: [['cardNo', 1]], unique: true },
   { collection: 'members', name: 'birthdayMD', fields: [['profile.birthdayMD', 1]] },
+  { collection: 'members', name: 'nextExpiryAt', fields: [['nextExpiryAt', 1]] },
+  { collection: 'ledger', name: 'openid_createdAt', fields: [['openid', 1], ['createdAt', -1]] },
+  { collection: 'ledger', name: 'openid_kind_createdAt', fields: [['openid', 1], ['kind', 1], ['createdAt', -1]] },
+  { collection: 'rewards', name: 'status', fields: [['status', 1]] },
+  { collection: 'redemptions', name: 'openid_createdAt', fields: [['openid', 1], ['createdAt', -1]] },
   { collection: 'staff', name: 'role', fields: [['role', 1]] },
   { collection: 'audit', name: 'at', fields: [['at', -1]] },
 ]

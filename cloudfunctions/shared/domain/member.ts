@@ -2,6 +2,7 @@ import type { Gender, TierId } from '../contract/enums'
 import { DEFAULT_TIER_NAMES } from '../contract/enums'
 import type { JoinPayload, MemberCard } from '../contract/member'
 import { monthDay, shopDate } from './calendar'
+import type { Lot } from './points'
 
 export interface MemberSource {
   store: string | null
@@ -12,11 +13,15 @@ export interface MemberSource {
 export interface MemberDoc {
   _id: string // OPENID
   cardNo: string
-  profile: { name: string; gender: Gender; birthday: string; birthdayMD: string }
+  profile: { name: string; gender: Gender; birthday: string; birthdayMD: string; avatarFileId?: string | null; phone?: string | null }
   tier: TierId
   tierSince: Date
   pointsBalance: number
   lifetimePoints: number
+  /** Unexpired earned points by expiry date, oldest first (see domain/points). */
+  pointLots: Lot[]
+  /** Earliest lot expiry, indexed, so the expiry job finds due members without a scan. */
+  nextExpiryAt: Date | null
   source: MemberSource
   tags: string[]
   joinedAt: Date
@@ -34,11 +39,13 @@ export function decideJoin(input: { openid: string; form: JoinPayload; cardNo: s
     member: {
       _id: openid,
       cardNo,
-      profile: { name: form.name, gender: form.gender, birthday: form.birthday, birthdayMD: monthDay(form.birthday) },
+      profile: { name: form.name, gender: form.gender, birthday: form.birthday, birthdayMD: monthDay(form.birthday), avatarFileId: form.avatarFileId ?? null, phone: null },
       tier: 'regular',
       tierSince: now,
       pointsBalance: 0,
       lifetimePoints: 0,
+      pointLots: [],
+      nextExpiryAt: null,
       source,
       tags: [],
       joinedAt: now,
@@ -51,6 +58,8 @@ export function toMemberCard(doc: MemberDoc, tierNames: Record<TierId, string> =
   return {
     cardNo: doc.cardNo,
     name: doc.profile.name,
+    avatarUrl: null,
+    phoneBound: Boolean(doc.profile.phone),
     gender: doc.profile.gender,
     birthday: doc.profile.birthday,
     tier: doc.tier,

@@ -56,7 +56,7 @@ type ActionTable = Record<string, ActionDef<any, any>>
 /** Builds a cloud function's `main`: validate, authorise, handle, audit, and always answer an envelope. */
 export function createRouter(fn: string, actions: ActionTable, runtime: Runtime) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
-    const request = (event ?? {}) as { action?: unknown; payload?: unknown }
+    const request = toRequest(event)
     const name = typeof request.action === 'string' ? request.action : ''
     try {
       const def = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined
@@ -77,6 +77,16 @@ export function createRouter(fn: string, actions: ActionTable, runtime: Runtime)
       return { ok: false, error: new AppError('INTERNAL').toActionError() }
     }
   }
+}
+
+/**
+ * A timer trigger arrives as `{ Type: 'Timer', TriggerName, Time }` with no OPENID; its trigger
+ * name is the action to run (config.json names triggers after actions).
+ */
+function toRequest(event: unknown): { action?: unknown; payload?: unknown } {
+  const request = (event ?? {}) as { action?: unknown; payload?: unknown; Type?: unknown; TriggerName?: unknown }
+  if (request.Type === 'Timer' && typeof request.TriggerName === 'string') return { action: request.TriggerName, payload: {} }
+  return request
 }
 
 async function authorise(access: Access, caller: Caller, db: Database, runtime: Runtime): Promise<Role | null> {

@@ -1,0 +1,106 @@
+import { z } from 'zod'
+import { LEDGER_FILTER_KEYS, type LedgerFilter, type LedgerKind } from './enums'
+import { orderNo, storeId, yuanAmount } from './money'
+import { cardNoField, memberCodeField } from './member'
+
+/** A cursor the server handed out; opaque to the client. */
+const cursor = z.string().max(200).optional()
+const filter = z.enum(LEDGER_FILTER_KEYS as [LedgerFilter, ...LedgerFilter[]]).optional()
+
+/** Till: the cashier scanned the member's live code and typed the receipt. */
+export const accruePayload = z.strictObject({ memberCode: memberCodeField, storeId, orderNo, amount: yuanAmount })
+export interface AccrualResult {
+  orderNo: string
+  amountFen: number
+  pointsEarned: number
+  pointsBalance: number
+  memberName: string
+  cardNo: string
+  /** true when this order was already recorded: the original result, nothing written. */
+  duplicate: boolean
+}
+
+/** A full or partial refund of a recorded order; refundId makes it happen at most once. */
+export const refundPayload = z.strictObject({ storeId, orderNo, refundId: orderNo, amount: yuanAmount })
+export interface RefundResult {
+  refundId: string
+  pointsReversed: number
+  /** Points that should have been taken back but were already spent: recorded, never hidden. */
+  shortfall: number
+  pointsBalance: number
+  duplicate: boolean
+}
+
+/** Points as cash at the till: `points` must be a whole number of yuan at the current rate. */
+export const payWithPointsPayload = z.strictObject({
+  memberCode: memberCodeField,
+  storeId,
+  orderNo,
+  orderAmount: yuanAmount,
+  points: z.number().int('积分必须是整数').positive('积分必须大于 0').max(100_000_000),
+})
+export interface PayWithPointsResult {
+  orderNo: string
+  pointsUsed: number
+  discountFen: number
+  pointsBalance: number
+  duplicate: boolean
+}
+
+/** Owner or admin corrects a balance; the reason is mandatory and audited. */
+export const adjustPayload = z.strictObject({
+  cardNo: cardNoField,
+  delta: z.number().int('调整积分必须是整数').refine((delta) => delta !== 0, '调整积分不能为 0').refine((delta) => Math.abs(delta) <= 1_000_000, '单次调整不超过 1,000,000 积分'),
+  reason: z.string().trim().min(2, '请填写调整原因').max(100, '原因最多 100 字'),
+  /** Makes a retried tap harmless. */
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'requestId 格式不正确'),
+})
+export interface AdjustResult {
+  delta: number
+  pointsBalance: number
+  duplicate: boolean
+}
+
+export const historyPayload = z.strictObject({ filter, cursor })
+export const memberHistoryPayload = z.strictObject({ cardNo: cardNoField, filter, cursor })
+
+export interface LedgerEntry {
+  id: string
+  kind: LedgerKind
+  delta: number
+  /** Why, in Chinese: 消费 ¥88.50 · 单号 A001 */
+  reason: string
+  createdAt: string
+  /** For earned points: when they expire. */
+  expiresAt: string | null
+}
+export interface LedgerPage {
+  entries: LedgerEntry[]
+  nextCursor: string | null
+}
+
+export const summaryPayload = z.strictObject({})
+export interface PointsSummary {
+  pointsBalance: number
+  lifetimePoints: number
+  /** The next lot to expire: how many points, and when. */
+  expiringSoon: { points: number; expiresAt: string } | null
+  /** Points per ¥1 at the till, and how many points make ¥1 off. */
+  pointsPerYuan: number
+  pointsPerCashYuan: number
+}
+
+export const ordersPayload = z.strictObject({ cardNo: cardNoField, cursor })
+export interface OrderRecord {
+  orderNo: string
+  storeId: string
+  amountFen: number
+  pointsEarned: number
+  refundedFen: number
+  cashier: string
+  createdAt: string
+}
+export interface OrdersPage {
+  orders: OrderRecord[]
+  nextCursor: string | null
+}

@@ -1,0 +1,125 @@
+import dayjs from 'dayjs'
+import type { TierId } from '../contract/enums'
+import { SHOP_TIME_ZONE } from './calendar'
+import type { PointsRules } from './pointsRules'
+
+/**
+ * A member's points as they are held: a balance made of lots, each expiring at the end of a month.
+ * Lots live on the member document (one per expiry month, so at most ~13), which keeps every
+ * movement a single-document write: cloud transactions allow nothing else.
+ */
+export interface Lot {
+  expiresAt: Date
+  remaining: number
+}
+
+export interface PointsState {
+  pointsBalance: number
+  lifetimePoints: number
+  pointLots: Lot[]
+}
+
+export type SpendDecision = { ok: true; state: PointsState } | { ok: false; code: 'INSUFFICIENT_POINTS' }
+
+/** Points for a purchase: whole fen × rate × the tier's multiplier, rounded down to whole points. */
+export function pointsForPurchase(amountFen: number, tier: TierId, rules: PointsRules): number {
+  return Math.floor((amountFen * rules.pointsPerYuan * rules.tierMultipliers[tier]) / 100)
+}
+
+/** End of the `expiryMonths`-th month after the month of `earnedAt`, on the shop's calendar. */
+export function lotExpiry(earnedAt: Date, rules: PointsRules): Date {
+  return dayjs(earnedAt).tz(SHOP_TIME_ZONE).add(rules.expiryMonths, 'month').endOf('month').toDate()
+}
+
+export function earn(state: PointsState, points: number, expiresAt: Date): PointsState {
+  if (points === 0) return state
+  const lots = state.pointLots.map(copyLot)
+  const same = lots.find((lot) => lot.expiresAt.getTime() === expiresAt.getTime())
+  if (same) same.remaining += points
+  else lots.push({ expiresAt, remaining: points })
+  return { pointsBalance: state.pointsBalance + points, lifetimePoints: state.lifetimePoints + points, pointLots: sortLots(lots) }
+}
+
+/** Spends the oldest-expiring points first; never below zero. */
+export function spend(state: PointsState, points: number): SpendDecision {
+  if (points > state.pointsBalance) return { ok: false, code: 'INSUFFICIENT_POINTS' }
+  return { ok: true, state: { ...state, pointsBalance: state.pointsBalance - points, pointLots: takeFrom(state.pointLots, points, 'oldest') } }
+}
+
+/**
+ * Takes back points a refund reverses. The newest lots go first (the refunded order's own points
+ * are usually the newest); what was already spent is a shortfall, recorded rather than driving the
+ * balance negative.
+ */
+export function reverse(state: PointsState, points: number): { state: PointsState; reversed: number; shortfall: number } {
+  const reversed = Math.min(points, state.pointsBalance)
+  return {
+    state: { pointsBalance: state.pointsBalance - reversed, lifetimePoints: state.lifetimePoints - reversed, pointLots: takeFrom(state.pointLots, reversed, 'newest') },
+    reversed,
+    shortfall: points - reversed,
+  }
+}
+
+/** Removes every lot due at `now`; what they held leaves the balance. */
+export function expireDue(state: PointsState, now: Date): { state: PointsState; expired: Lot[]; points: number } {
+  const expired = state.pointLots.filter((lot) => lot.expiresAt.getTime() <= now.getTime() && lot.remaining > 0)
+  const points = expired.reduce((sum, lot) => sum + lot.remaining, 0)
+  const pointLots = state.pointLots.filter((lot) => lot.expiresAt.getTime() > now.getTime()).map(copyLot)
+  return { state: { ...state, pointsBalance: state.pointsBalance - points, pointLots }, expired, points }
+}
+
+/** When the member's next lot expires: the field the expiry job's indexed query reads. */
+export function nextExpiry(lots: Lot[]): Date | null {
+  const live = lots.filter((lot) => lot.remaining > 0)
+  return live.length === 0 ? null : new Date(Math.min(...live.map((lot) => lot.expiresAt.getTime())))
+}
+
+/** Points due to expire at the next expiry date, for the card's "即将过期" line. */
+export function expiringSoon(lots: Lot[], now: Date, withinDays = 60): { points: number; expiresAt: Date } | null {
+  const next = nextExpiry(lots)
+  if (!next || next.getTime() - now.getTime() > withinDays * 24 * 60 * 60 * 1000) return null
+  const points = lots.filter((lot) => lot.expiresAt.getTime() === next.getTime()).reduce((sum, lot) => sum + lot.remaining, 0)
+  return { points, expiresAt: next }
+}
+
+export type CashDecision = { ok: true; discountFen: number } | { ok: false; field: 'points'; message: string }
+
+/** Points as cash: whole yuan only, and never more than the rules' share of the order. */
+export function cashForPoints(points: number, orderFen: number, rules: PointsRules): CashDecision {
+  if (points % rules.pointsPerCashYuan !== 0) return { ok: false, field: 'points', message: `积分抵现须为 ${rules.pointsPerCashYuan} 的整数倍` }
+  const discountFen = (points / rules.pointsPerCashYuan) * 100
+  const capFen = Math.floor(orderFen * rules.maxCashShare)
+  if (discountFen > capFen) return { ok: false, field: 'points', message: `积分最多抵扣订单金额的 ${Math.round(rules.maxCashShare * 100)}%` }
+  return { ok: true, discountFen }
+}
+
+export type RefundDecision = { ok: true; points: number; refundedFenAfter: number; reversedPointsAfter: number } | { ok: false; field: 'amount'; message: string }
+
+/**
+ * Points a refund takes back, proportionally and cumulatively (so three partial refunds of a
+ * third each take back exactly what the order earned, with no rounding drift).
+ */
+export function refundPoints(order: { amountFen: number; pointsEarned: number }, refunded: { refundedFen: number; reversedPoints: number }, refundFen: number): RefundDecision {
+  const refundedFenAfter = refunded.refundedFen + refundFen
+  if (refundedFenAfter > order.amountFen) return { ok: false, field: 'amount', message: '退款金额超过订单剩余金额' }
+  const reversedPointsAfter = Math.floor((order.pointsEarned * refundedFenAfter) / order.amountFen)
+  return { ok: true, points: reversedPointsAfter - refunded.reversedPoints, refundedFenAfter, reversedPointsAfter }
+}
+
+function takeFrom(lots: Lot[], points: number, end: 'oldest' | 'newest'): Lot[] {
+  const ordered = sortLots(lots.map(copyLot))
+  if (end === 'newest') ordered.reverse()
+  let left = points
+  for (const lot of ordered) {
+    const taken = Math.min(lot.remaining, left)
+    lot.remaining -= taken
+    left -= taken
+  }
+  return sortLots(ordered.filter((lot) => lot.remaining > 0))
+}
+
+function sortLots(lots: Lot[]): Lot[] {
+  return lots.sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
+}
+
+const copyLot = (lot: Lot): Lot => ({ expiresAt: new Date(lot.expiresAt), remaining: lot.remaining })
