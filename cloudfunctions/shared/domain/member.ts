@@ -26,6 +26,13 @@ export interface MemberDoc {
   tags: string[]
   joinedAt: Date
   lastActiveAt: Date
+  /** Set when the shop removes a member: their codes stop working, their history stays. */
+  removedAt?: Date | null
+}
+
+/** A member who can earn, spend and show a code. */
+export function isActiveMember(member: MemberDoc | null): member is MemberDoc {
+  return member !== null && !member.removedAt
 }
 
 export type JoinDecision = { ok: true; member: MemberDoc } | { ok: false; field: string; message: string }
