@@ -4,6 +4,8 @@ import { INDEXES } from '../cloudfunctions/shared/data/indexes'
 import { EmulatedDatabase, sdkEnv, startDatabaseServer, type DatabaseServer } from './database'
 import { FunctionRunner, type Identity } from './functions/runner'
 import { Outbox } from './openapi/outbox'
+import { getPhoneNumber } from './openapi/phonenumber'
+import { getUnlimited } from './openapi/wxacode'
 import { LocalStorage } from './storage'
 
 /** A development value; in WeChat cloud the secret is a function environment variable set in the console. */
@@ -90,12 +92,35 @@ function answerSideChannel(outbox: Outbox, storage: LocalStorage, req: http.Inco
     res.end(JSON.stringify(value))
   }
   const url = req.url ?? ''
-  if (req.method === 'POST' && url.startsWith('/openapi/subscribeMessage.send')) {
+  const parsed = (): Record<string, unknown> | null => {
     try {
-      return reply(200, outbox.send(JSON.parse(body.toString('utf8'))))
+      const value = JSON.parse(body.toString('utf8')) as unknown
+      return value && typeof value === 'object' ? (value as Record<string, unknown>) : null
     } catch {
-      return reply(200, { errCode: 40003, errMsg: 'invalid request body' })
+      return null
     }
+  }
+  if (req.method === 'POST' && url.startsWith('/openapi/subscribeMessage.send')) {
+    const message = parsed()
+    try {
+      if (message) return reply(200, outbox.send(message as unknown as Parameters<Outbox['send']>[0]))
+    } catch {
+      // falls through to the same answer as an unreadable body
+    }
+    return reply(200, { errCode: 40003, errMsg: 'invalid request body' })
+  }
+  if (req.method === 'POST' && url.startsWith('/openapi/wxacode.getUnlimited')) {
+    const request = parsed()
+    if (!request) return reply(200, { errCode: 40097, errMsg: 'invalid args' })
+    // JSON carries the PNG as base64; the port turns it back into the Buffer the SDK would give.
+    getUnlimited(request).then(
+      (answer) => reply(200, 'buffer' in answer ? { errCode: 0, errMsg: answer.errMsg, contentType: answer.contentType, base64: answer.buffer.toString('base64') } : answer),
+      (error: unknown) => reply(200, { errCode: -1, errMsg: String(error) }),
+    )
+    return
+  }
+  if (req.method === 'POST' && url.startsWith('/openapi/phonenumber.getPhoneNumber')) {
+    return reply(200, getPhoneNumber(parsed() ?? {}))
   }
   const query = new URL(url, 'http://local').searchParams
   if (req.method === 'POST' && url.startsWith('/storage/upload')) {

@@ -8,6 +8,11 @@ export interface StoragePort {
   /** Stores the file and answers its `cloud://` file ID. */
   upload(cloudPath: string, content: Buffer): Promise<string>
   download(fileID: string): Promise<Buffer>
+  /**
+   * A URL the client can display (an avatar): WeChat's temporary link in the cloud, the dev
+   * server's file route locally. Not a database round trip.
+   */
+  tempUrl(fileID: string): Promise<string | null>
 }
 
 export function storage(): StoragePort {
@@ -25,6 +30,11 @@ function cloudBinding(): StoragePort {
       const { fileContent } = await sdk().downloadFile({ fileID })
       return fileContent as Buffer
     },
+    async tempUrl(fileID) {
+      const { fileList } = (await sdk().getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL?: string; status?: number }> }
+      const [file] = fileList ?? []
+      return file && file.status === 0 && file.tempFileURL ? file.tempFileURL : null
+    },
   }
 }
 
@@ -39,6 +49,10 @@ function localBinding(baseUrl: string): StoragePort {
       const response = await fetch(`${baseUrl}/download?fileID=${encodeURIComponent(fileID)}`)
       if (!response.ok) throw new Error(`storage download failed: ${response.status}`)
       return Buffer.from(await response.arrayBuffer())
+    },
+    async tempUrl(fileID) {
+      // Served by the dev server (emulator/devServer.ts) on the H5 app's own origin.
+      return `/api/dev/file?fileID=${encodeURIComponent(fileID)}`
     },
   }
 }
