@@ -2,19 +2,36 @@ import type { Role } from '../contract/roles'
 import { auditRepo } from '../data/audit'
 import { staffRepo } from '../data/staff'
 import { now } from './clock'
-import { currentCaller, database } from './cloud'
+import { currentCaller, database, type Database } from './cloud'
 import { createRouter, type Runtime } from './router'
 
 export { AppError, invalidInput } from './errors'
 export { defineAction, type ActionContext, type ActionDef } from './router'
 export type { Caller, Database } from './cloud'
 
+/**
+ * Staff roles, remembered per instance for a few seconds: a till scanning member after member
+ * would otherwise pay a staff read on every action. A role change reaches every instance within
+ * ROLE_TTL_MS.
+ */
+const ROLE_TTL_MS = 10_000
+const roleCache = new Map<string, { role: Role | null; readAt: number }>()
+
+async function cachedRoleOf(db: Database, openid: string): Promise<Role | null> {
+  const hit = roleCache.get(openid)
+  const nowMs = Date.now()
+  if (hit && nowMs - hit.readAt < ROLE_TTL_MS) return hit.role
+  const role = await staffRepo(db).roleOf(openid)
+  roleCache.set(openid, { role, readAt: nowMs })
+  return role
+}
+
 /** The runtime every deployed function uses: the SDK's identity, the shared clock, staff and audit collections. */
 export const cloudRuntime: Runtime = {
   caller: currentCaller,
   now,
   db: database,
-  roleOf: (db, openid): Promise<Role | null> => staffRepo(db).roleOf(openid),
+  roleOf: cachedRoleOf,
   audit: (db, entry) => auditRepo(db).append(entry),
   logError: (error, where) => console.error(`[${where}]`, error),
 }
