@@ -19,6 +19,7 @@ export interface ActionMap {
     lookup: { payload: z.input<typeof member.lookupPayload>; result: member.StaffMemberView }
     setBirthday: { payload: z.input<typeof member.setBirthdayPayload>; result: member.StaffMemberView }
     joinCode: { payload: z.input<typeof member.joinCodePayload>; result: member.JoinCode }
+    sceneInfo: { payload: z.input<typeof member.sceneInfoPayload>; result: member.JoinSceneInfo }
   }
   points: {
     accrue: { payload: z.input<typeof points.accruePayload>; result: points.AccrualResult }
@@ -44,6 +45,7 @@ export interface ActionMap {
   jobs: {
     expirePoints: { payload: z.input<typeof jobs.expirePointsPayload>; result: jobs.JobReport }
     reconcile: { payload: z.input<typeof jobs.reconcilePayload>; result: jobs.ReconcileReport }
+    daily: { payload: z.input<typeof jobs.dailyPayload>; result: jobs.DailyReport }
   }
   staff: {
     whoami: { payload: z.input<typeof staff.whoamiPayload>; result: staff.WhoAmI }

@@ -25,6 +25,15 @@ export type JoinPayload = z.infer<typeof joinPayload>
 
 export const mePayload = z.strictObject({})
 
+/** The join page asks which shop a scanned code came from, to greet the visitor before they join. */
+export const sceneInfoPayload = z.strictObject({ scene: sceneField })
+export interface JoinSceneInfo {
+  storeId: string | null
+  storeName: string | null
+  /** A known member's card number came with the code (their identity is not revealed). */
+  referred: boolean
+}
+
 /** What a member sees on their card. Never carries the OPENID. */
 export interface MemberCard {
   cardNo: string

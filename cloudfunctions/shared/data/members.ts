@@ -3,6 +3,13 @@ import type { Database } from '../runtime/cloud'
 import { isDuplicateKeyError } from './errors'
 import { rowsOf } from './results'
 
+interface SubPipeline {
+  match(filter: object): SubPipeline
+  limit(n: number): SubPipeline
+  project(fields: object): SubPipeline
+  done(): unknown
+}
+
 export type InsertOutcome = { kind: 'inserted' } | { kind: 'exists'; member: MemberDoc } | { kind: 'cardNo-taken' }
 
 export function membersRepo(db: Database) {
@@ -21,6 +28,33 @@ export function membersRepo(db: Database) {
     async pageAfter(afterId: string | null, limit: number): Promise<MemberDoc[]> {
       const query = afterId === null ? collection.where({}) : collection.where({ _id: _.gt(afterId) })
       return rowsOf<MemberDoc>(query.orderBy('_id', 'asc').limit(limit))
+    },
+    /**
+     * The store a join code names and the referring member's card number, in one round trip: an
+     * aggregate over `stores` that looks the referrer up in `members`. An unknown store answers
+     * nothing at all, so a referrer only counts through a real shop's code.
+     */
+    async joinSource(storeId: string, referrerCardNo: string | null): Promise<{ store: { _id: string; name: string } | null; referrerCardNo: string | null }> {
+      // The SDK has `aggregate.pipeline()` for lookup sub-pipelines, but its typings leave it out.
+      const $ = _.aggregate as unknown as { pipeline(): SubPipeline }
+      let pipeline = db.collection('stores').aggregate().match({ _id: storeId }).limit(1)
+      if (referrerCardNo) {
+        pipeline = pipeline.lookup({
+          from: 'members',
+          pipeline: $.pipeline().match({ cardNo: referrerCardNo }).limit(1).project({ _id: 0, cardNo: 1, removedAt: 1 }).done(),
+          as: 'referrers',
+        })
+      }
+      const { list } = (await pipeline.project({ name: 1, referrers: 1 }).end()) as { list: Array<{ _id: string; name?: string; referrers?: Array<{ cardNo: string; removedAt?: unknown }> }> }
+      const [store] = list
+      if (!store) return { store: null, referrerCardNo: null }
+      const referrer = store.referrers?.find((candidate) => !candidate.removedAt)
+      return { store: { _id: store._id, name: store.name ?? store._id }, referrerCardNo: referrer?.cardNo ?? null }
+    },
+    /** Sets the given fields (dotted paths allowed) on the member; false when there is no such member. */
+    async setFields(openid: string, fields: Record<string, unknown>): Promise<boolean> {
+      const { stats } = (await collection.doc(openid).update({ data: fields })) as { stats: { updated: number } }
+      return stats.updated > 0
     },
     /** One round trip; a missing member is `null`, not an error. */
     async byOpenid(openid: string): Promise<MemberDoc | null> {
@@ -41,6 +75,26 @@ export function membersRepo(db: Database) {
         const [member] = await rowsOf<MemberDoc>(collection.where({ _id }).limit(1))
         return member ? { kind: 'exists', member } : { kind: 'cardNo-taken' }
       }
+    },
+    /**
+     * The `_id`s of members with a lot due at `now`, oldest due first, up to `limit` (an aggregate
+     * answers up to 10,000; get() stops at 1,000). The expiry job takes one such list per run and
+     * re-reads each member inside its own transaction, so the index range is walked once per run
+     * rather than once per page.
+     */
+    async dueIdsForExpiry(now: Date, limit: number): Promise<string[]> {
+      const { list } = (await collection.aggregate().match({ nextExpiryAt: _.lte(now) }).sort({ nextExpiryAt: 1 }).limit(limit).project({ _id: 1 }).end()) as { list: Array<{ _id: string }> }
+      return list.map((entry) => entry._id)
+    },
+    /** Up to `limit` member `_id`s after `afterId` in `_id` order: the boundaries jobs walk everyone by. */
+    async idsAfter(afterId: string | null, limit: number): Promise<string[]> {
+      const { list } = (await collection.aggregate().match(afterId === null ? {} : { _id: _.gt(afterId) }).sort({ _id: 1 }).limit(limit).project({ _id: 1 }).end()) as { list: Array<{ _id: string }> }
+      return list.map((entry) => entry._id)
+    },
+    /** Members with `firstId ≤ _id ≤ lastId` (at most 1,000), in `_id` order: a range bounded on both sides. */
+    async between(firstId: string, lastId: string): Promise<Array<Pick<MemberDoc, '_id' | 'cardNo' | 'pointsBalance' | 'pointLots'>>> {
+      const query = collection.where(_.and([{ _id: _.gte(firstId) }, { _id: _.lte(lastId) }])).orderBy('_id', 'asc').limit(1000)
+      return rowsOf(query.field({ _id: true, cardNo: true, pointsBalance: true, pointLots: true }))
     },
   }
 }

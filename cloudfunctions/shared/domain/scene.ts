@@ -17,11 +17,11 @@ export interface JoinScene {
 
 export type SceneReading = { ok: true; scene: JoinScene } | { ok: false; message: string }
 
-export function buildJoinScene(scene: JoinScene): { ok: true; text: string } | { ok: false; message: string } {
-  if (!STORE_ID.test(scene.storeId)) return { ok: false, message: '门店编号不正确' }
-  if (scene.referrerCardNo !== null && !isValidCardNo(scene.referrerCardNo)) return { ok: false, message: '推荐人卡号不正确' }
+export function buildJoinScene(scene: JoinScene): { ok: true; text: string } | { ok: false; field: 'storeId' | 'referrerCardNo'; message: string } {
+  if (!STORE_ID.test(scene.storeId)) return { ok: false, field: 'storeId', message: '门店编号不正确' }
+  if (scene.referrerCardNo !== null && !isValidCardNo(scene.referrerCardNo)) return { ok: false, field: 'referrerCardNo', message: '推荐人卡号不正确' }
   const text = scene.referrerCardNo ? `s=${scene.storeId}&r=${scene.referrerCardNo}` : `s=${scene.storeId}`
-  if (text.length > SCENE_MAX_LENGTH) return { ok: false, message: '门店编号过长，无法生成二维码' }
+  if (text.length > SCENE_MAX_LENGTH) return { ok: false, field: 'storeId', message: '门店编号过长，无法生成二维码' }
   return { ok: true, text }
 }
 

@@ -1,0 +1,45 @@
+import { joinPayload } from '../../shared/contract/member'
+import { makeCardNo } from '../../shared/domain/cardNumber'
+import { decideJoin, type MemberSource } from '../../shared/domain/member'
+import { parseJoinScene } from '../../shared/domain/scene'
+import { membersRepo } from '../../shared/data/members'
+import { AppError, defineAction, type Database } from '../../shared/runtime'
+import { cardOf } from '../cards'
+
+/** A clash of random card numbers is rare (1 in 10^9 per member); three tries make it vanishing. */
+const CARD_NO_ATTEMPTS = 3
+
+/**
+ * Joins the caller. Round trips: 1 for a new member (2 with a scene: the store and referrer are
+ * read in one aggregate), +1 when they had already joined.
+ */
+export const join = defineAction({
+  schema: joinPayload,
+  access: 'member',
+  async handler(form, { db, openid, now }) {
+    const members = membersRepo(db)
+    // The form is checked before the scene costs a read.
+    const check = decideJoin({ openid, form, now, cardNo: '', source: noSource })
+    if (!check.ok) throw new AppError('INVALID_INPUT', check.message, [{ path: check.field, message: check.message }])
+    const source = await sourceOf(db, form.scene)
+    for (let attempt = 0; attempt < CARD_NO_ATTEMPTS; attempt++) {
+      const decision = decideJoin({ openid, form, now, cardNo: makeCardNo(Math.random), source })
+      if (!decision.ok) throw new AppError('INVALID_INPUT', decision.message, [{ path: decision.field, message: decision.message }])
+      const outcome = await members.insert(decision.member)
+      if (outcome.kind === 'inserted') return cardOf(decision.member)
+      if (outcome.kind === 'exists') return cardOf(outcome.member)
+    }
+    throw new AppError('CONFLICT', '会员卡号生成冲突，请重试')
+  },
+})
+
+const noSource: MemberSource = { store: null, referrer: null, scene: null }
+
+/** Only the store and referrer the database confirms are kept; the rest of the scene is just recorded text. */
+async function sourceOf(db: Database, scene: string | undefined): Promise<MemberSource> {
+  if (!scene) return noSource
+  const reading = parseJoinScene(scene)
+  if (!reading.ok) throw new AppError('INVALID_INPUT', reading.message, [{ path: 'scene', message: reading.message }])
+  const { store, referrerCardNo } = await membersRepo(db).joinSource(reading.scene.storeId, reading.scene.referrerCardNo)
+  return { store: store?._id ?? null, referrer: referrerCardNo, scene }
+}
