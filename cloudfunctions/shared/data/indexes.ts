@@ -19,6 +19,8 @@ export const INDEXES: IndexDeclaration[] = [
   { collection: 'ledger', name: 'openid_kind_createdAt', fields: [['openid', 1], ['kind', 1], ['createdAt', -1]] },
   { collection: 'rewards', name: 'status', fields: [['status', 1]] },
   { collection: 'redemptions', name: 'openid_createdAt', fields: [['openid', 1], ['createdAt', -1]] },
+  { collection: 'redemptions', name: 'ledgerId', fields: [['ledgerId', 1]] },
   { collection: 'staff', name: 'role', fields: [['role', 1]] },
   { collection: 'audit', name: 'at', fields: [['at', -1]] },
+  { collection: 'job_runs', name: 'job_startedAt', fields: [['job', 1], ['startedAt', -1]] },
 ]

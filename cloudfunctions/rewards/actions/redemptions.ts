@@ -1,0 +1,53 @@
+import { confirmRedemptionPayload, myRedemptionsPayload, redeemAtTillPayload, redeemPayload, type ConfirmResult, type RedeemResult, type Redemption } from '../../shared/contract/rewards'
+import { membersRepo } from '../../shared/data/members'
+import { rewardsRepo } from '../../shared/data/rewards'
+import { AppError, defineAction } from '../../shared/runtime'
+import { resolveMemberCode } from '../../shared/runtime/memberCode'
+import { redeemReward, toRedemption } from './redeem'
+
+const TILL_ROLES = ['owner', 'admin', 'cashier'] as const
+
+/** A member redeems from the catalogue and gets a code to show at the till. */
+export const redeem = defineAction({
+  schema: redeemPayload,
+  access: 'member',
+  async handler({ rewardId, requestId }, { db, openid, now }): Promise<RedeemResult> {
+    return redeemReward({ db, openid, rewardId, requestId, now, confirmedBy: null })
+  },
+})
+
+/** The cashier redeems for the member in front of them: scanned live code, confirmed at once. */
+export const redeemAtTill = defineAction({
+  schema: redeemAtTillPayload,
+  access: TILL_ROLES,
+  async handler({ rewardId, requestId, memberCode }, { db, openid: cashier, now }): Promise<RedeemResult> {
+    const openid = resolveMemberCode(memberCode, now)
+    return redeemReward({ db, openid, rewardId, requestId, now, confirmedBy: cashier })
+  },
+})
+
+export const myRedemptions = defineAction({
+  schema: myRedemptionsPayload,
+  access: 'member',
+  async handler(_payload, { db, openid }): Promise<Redemption[]> {
+    return (await rewardsRepo(db).redemptionsOf(openid)).map(toRedemption)
+  },
+})
+
+/**
+ * The cashier hands over the reward: a pending code becomes confirmed exactly once (one conditional
+ * update), so two tills scanning the same code give one success and one CONFLICT.
+ */
+export const confirm = defineAction({
+  schema: confirmRedemptionPayload,
+  access: TILL_ROLES,
+  async handler({ code }, { db, openid: cashier, now }): Promise<ConfirmResult> {
+    const rewards = rewardsRepo(db)
+    const confirmed = await rewards.confirm(code, cashier, now)
+    const redemption = await rewards.redemption(code)
+    if (!redemption) throw new AppError('NOT_FOUND', '兑换码不存在')
+    if (!confirmed) throw new AppError('CONFLICT', '该兑换码已使用')
+    const member = await membersRepo(db).byOpenid(redemption.openid)
+    return { ...toRedemption(redemption), memberName: member?.profile.name ?? '', cardNo: member?.cardNo ?? '' }
+  },
+})
