@@ -15,6 +15,17 @@ const MIME: Record<string, string> = {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+const IMAGE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' }
+
+/** The latest live code the gateway handed each member (`member.code`), for the cashier's scan stand-in. */
+export interface SeenMemberCode {
+  cardNo: string
+  name: string
+  code: string
+  expiresAt: string
+}
+const seenMemberCodes = new WeakMap<LocalCloud, Map<string, SeenMemberCode & { seenAt: number }>>()
 
 /**
  * The local app server: the H5 build, the function gateway the H5 app calls instead of
@@ -56,6 +67,14 @@ async function handle(cloud: LocalCloud, staticDir: string, req: http.IncomingMe
       cloud.outbox.grant(openid, templateIds.slice(0, 3))
       return json(res, 200, Object.fromEntries(templateIds.slice(0, 3).map((id) => [id, 'accept'])))
     }
+    case 'GET /api/dev/member-codes': {
+      const seen = [...(seenMemberCodes.get(cloud)?.values() ?? [])].sort((a, b) => b.seenAt - a.seenAt)
+      return json(res, 200, seen.map(({ cardNo, name, code, expiresAt }) => ({ cardNo, name, code, expiresAt })))
+    }
+    case 'POST /api/dev/upload':
+      return uploadFile(cloud, url, req, res)
+    case 'GET /api/dev/file':
+      return serveCloudFile(cloud, url.searchParams.get('fileID') ?? '', res)
     default:
       if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(staticDir, url.pathname, res)
       return json(res, 404, { errMsg: `no route ${route}` })
@@ -72,11 +91,71 @@ async function invokeFunction(cloud: LocalCloud, name: string, req: http.Incomin
   const header = req.headers['x-wx-openid']
   const openid = (Array.isArray(header) ? header[0] : header) || null
   try {
-    json(res, 200, await cloud.call(name, data, { openid }))
+    const result = await cloud.call(name, data, { openid })
+    if (name === 'member' && openid) rememberMemberCode(cloud, openid, data, result)
+    json(res, 200, result)
   } catch (error) {
     if (error instanceof InvocationError) return json(res, 502, { errCode: error.errCode, errMsg: error.errMsg })
     throw error
   }
+}
+
+function rememberMemberCode(cloud: LocalCloud, openid: string, request: unknown, result: unknown): void {
+  const envelope = result as { ok?: boolean; data?: { code?: string; expiresAt?: string } }
+  if ((request as { action?: unknown })?.action !== 'code' || !envelope?.ok || !envelope.data?.code || !envelope.data.expiresAt) return
+  const [member] = cloud.db.find('members', { _id: openid }) as Array<{ cardNo: string; profile?: { name?: string } }>
+  if (!member) return
+  const seen = seenMemberCodes.get(cloud) ?? new Map()
+  seenMemberCodes.set(cloud, seen)
+  seen.set(openid, { cardNo: member.cardNo, name: member.profile?.name ?? '', code: envelope.data.code, expiresAt: envelope.data.expiresAt, seenAt: Date.now() })
+}
+
+/**
+ * Stands in for `wx.cloud.uploadFile` in the H5 build: the raw image body goes into the emulated
+ * cloud storage folder and the answer is its `cloud://` file ID, as WeChat would give.
+ */
+async function uploadFile(cloud: LocalCloud, url: URL, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const extension = (url.searchParams.get('ext') ?? 'png').toLowerCase()
+  if (!IMAGE_TYPES[extension]) return json(res, 400, { errCode: -1, errMsg: 'only images can be uploaded' })
+  let body: Buffer
+  try {
+    body = await readBody(req, MAX_UPLOAD_BYTES)
+  } catch {
+    return json(res, 413, { errCode: -1, errMsg: 'file too large' })
+  }
+  if (body.length === 0) return json(res, 400, { errCode: -1, errMsg: 'empty file' })
+  const cloudPath = `avatars/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${extension}`
+  json(res, 200, { fileID: cloud.storage.put(cloudPath, body), errMsg: 'cloud.uploadFile:ok' })
+}
+
+/** What `getTempFileURL` links to in WeChat cloud: the stored file itself. */
+function serveCloudFile(cloud: LocalCloud, fileID: string, res: http.ServerResponse): void {
+  let content: Buffer | null = null
+  try {
+    content = fileID.startsWith('cloud://') ? cloud.storage.get(fileID) : null
+  } catch {
+    content = null
+  }
+  if (!content) return json(res, 404, { errCode: -1, errMsg: 'file not found' })
+  const type = IMAGE_TYPES[path.extname(fileID).slice(1).toLowerCase()] ?? 'application/octet-stream'
+  res.writeHead(200, { 'content-type': type, 'content-length': content.length, 'cache-control': 'private, max-age=3600' })
+  res.end(content)
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        reject(new Error('body too large'))
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
 }
 
 function serveStatic(staticDir: string, pathname: string, res: http.ServerResponse): void {
