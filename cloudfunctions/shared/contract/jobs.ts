@@ -4,10 +4,16 @@ import { z } from 'zod'
 export const expirePointsPayload = z.strictObject({
   /** Stop taking new members after this many milliseconds, leaving room under the 60 s timeout. */
   budgetMs: z.number().int().min(1000).max(55_000).default(45_000),
+  /** Stop after this many members (a smaller chunk than the budget allows: tests, benches, cautious runs). */
+  maxMembers: z.number().int().min(1).max(100_000).optional(),
+  /** How many self re-invocations led to this run; the chain stops at a fixed depth. */
+  round: z.number().int().min(0).max(1000).default(0),
 })
 export interface JobReport {
   /** Members whose due lots were expired in this run. */
   membersProcessed: number
+  /** Due members left untouched because their expiry key was already taken (reported, never forced). */
+  membersFailed: number
   lotsExpired: number
   pointsExpired: number
   /** true when due work remains for another run (the job re-invokes itself in the cloud). */
@@ -15,7 +21,14 @@ export interface JobReport {
   elapsedMs: number
 }
 
-export const reconcilePayload = z.strictObject({ cursor: z.string().max(64).optional(), budgetMs: z.number().int().min(1000).max(55_000).default(45_000) })
+/** Without a cursor the walk starts at the first member; a run that stops early answers `nextCursor`. */
+export const reconcilePayload = z.strictObject({
+  cursor: z.string().max(64).optional(),
+  budgetMs: z.number().int().min(1000).max(55_000).default(45_000),
+  /** Stop after this many members (tests and benches cut runs short with it). */
+  maxMembers: z.number().int().min(1).max(1_000_000).optional(),
+  round: z.number().int().min(0).max(1000).default(0),
+})
 export interface Drift {
   openid: string
   cardNo: string
@@ -25,8 +38,20 @@ export interface Drift {
   negativeLots: number
 }
 export interface ReconcileReport {
+  /** Where this run started (null: the first member). */
+  cursor: string | null
   membersChecked: number
+  /** Members with any drift; `drifts` lists at most MAX_DRIFTS_LISTED of them. */
+  driftCount: number
   drifts: Drift[]
   nextCursor: string | null
   elapsedMs: number
+}
+export const MAX_DRIFTS_LISTED = 200
+
+/** The timer's action: expiry first, then reconciliation with what is left of the 60 s. */
+export const dailyPayload = z.strictObject({})
+export interface DailyReport {
+  expiry: JobReport
+  reconcile: ReconcileReport
 }

@@ -67,6 +67,22 @@ export function ledgerRepo(db: Database) {
         .end()) as { list: Array<{ _id: string; sum: number }> }
       return new Map(list.map((entry) => [entry._id, entry.sum]))
     },
+    /**
+     * Σ delta per member for every openid in `[firstOpenid, lastOpenid]`: one aggregate over an index
+     * range, bounded on both sides, for reconciliation walking members in `_id` order. A range
+     * instead of `$in` keeps the match cheap for thousands of members at once.
+     */
+    async sumsBetween(firstOpenid: string, lastOpenid: string, limit: number): Promise<Map<string, number>> {
+      const _ = db.command
+      const $ = _.aggregate
+      const { list } = (await collection
+        .aggregate()
+        .match(_.and([{ openid: _.gte(firstOpenid) }, { openid: _.lte(lastOpenid) }]))
+        .group({ _id: '$openid', sum: $.sum('$delta') })
+        .limit(limit)
+        .end()) as { list: Array<{ _id: string; sum: number }> }
+      return new Map(list.map((entry) => [entry._id, entry.sum]))
+    },
   }
 }
 

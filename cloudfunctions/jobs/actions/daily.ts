@@ -1,0 +1,36 @@
+import { dailyPayload, type DailyReport, type ReconcileReport } from '../../shared/contract/jobs'
+import { jobRunsRepo } from '../../shared/data/jobRuns'
+import { defineAction } from '../../shared/runtime'
+import { handOverExpiry, runExpiry } from './expirePoints'
+import { handOverReconcile, runReconcile } from './reconcile'
+
+/** The whole run must end inside the timer's 60 s; budgets stop taking new work, in-flight work finishes. */
+const DAILY_BUDGET_MS = 45_000
+const EXPIRY_BUDGET_MS = 30_000
+const MIN_RECONCILE_BUDGET_MS = 5_000
+
+/**
+ * The one timer WeChat allows this function (config.json `daily`, 00:30 Beijing time): expire due
+ * lots first, because members see the result, then carry the reconciliation walk on from where the
+ * last run stopped, with what is left of the budget. Leftovers of either go to fresh invocations.
+ */
+export const daily = defineAction({
+  schema: dailyPayload,
+  access: 'server',
+  async handler(_payload, { db, now }): Promise<DailyReport> {
+    const started = Date.now()
+    const runs = jobRunsRepo(db)
+    const expiry = await runExpiry(db, now, { budgetMs: EXPIRY_BUDGET_MS })
+    await runs.record({ job: 'expirePoints', startedAt: now, finishedAt: new Date(now.getTime() + expiry.elapsedMs), trigger: 'daily', report: expiry })
+
+    const last = await runs.latest<ReconcileReport>('reconcile')
+    const budgetMs = Math.max(MIN_RECONCILE_BUDGET_MS, DAILY_BUDGET_MS - (Date.now() - started))
+    const reconcile = await runReconcile(db, { cursor: last?.report.nextCursor ?? null, budgetMs })
+    const reconciledAt = new Date(now.getTime() + (Date.now() - started))
+    await runs.record({ job: 'reconcile', startedAt: now, finishedAt: reconciledAt, trigger: 'daily', report: reconcile })
+
+    await handOverExpiry(expiry, { budgetMs: EXPIRY_BUDGET_MS, round: 0 })
+    await handOverReconcile(reconcile, { budgetMs: DAILY_BUDGET_MS, round: 0 })
+    return { expiry, reconcile }
+  },
+})

@@ -1,0 +1,37 @@
+import { sdk } from '../shared/runtime/cloud'
+
+/**
+ * How a job hands the rest of its work to a fresh invocation (a new 60 s budget). In WeChat cloud
+ * it is `callFunction` on itself; locally (HUIYUAN_FUNCTIONS_URL, set by the emulator) it is the
+ * emulator, which records the hand-over and runs it only when told to, so tests can watch a chain
+ * without it running away.
+ */
+export interface ReinvokePort {
+  reinvoke(action: 'expirePoints' | 'reconcile', payload: Record<string, unknown>): Promise<void>
+}
+
+/** callFunction answers only when the callee finishes; waiting that long would break our own timeout. */
+const HAND_OVER_WAIT_MS = 2_000
+
+export function reinvokePort(): ReinvokePort {
+  const localUrl = process.env.HUIYUAN_FUNCTIONS_URL
+  return localUrl ? localBinding(localUrl) : cloudBinding()
+}
+
+function cloudBinding(): ReinvokePort {
+  return {
+    async reinvoke(action, payload) {
+      const call = Promise.resolve(sdk().callFunction({ name: 'jobs', data: { action, payload } })).then(() => undefined, (error: unknown) => console.error('[jobs.reinvoke]', error))
+      await Promise.race([call, new Promise((resolve) => setTimeout(resolve, HAND_OVER_WAIT_MS))])
+    },
+  }
+}
+
+function localBinding(baseUrl: string): ReinvokePort {
+  return {
+    async reinvoke(action, payload) {
+      const response = await fetch(`${baseUrl}/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, payload }) })
+      if (!response.ok) console.error('[jobs.reinvoke]', response.status)
+    },
+  }
+}
