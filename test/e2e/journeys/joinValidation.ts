@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict'
+import { button, expectPage, expectToast, openAs } from '../support/app'
+import { runId, type Journey } from '../support/harness'
+
+/** Submitting the empty join form explains what is missing and creates nobody. */
+export const joinValidation: Journey = {
+  name: 'join-validation',
+  title: 'an empty join form shows 请填写姓名 and creates no member',
+  async run({ page, cloud, baseUrl, step }) {
+    const openid = `visitor-e2e${runId()}`
+    const membersBefore = cloud.db.find('members').length
+    const joinCalls: string[] = []
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/functions/member') && /"action":"join"/.test(request.postData() ?? '')) joinCalls.push(request.postData() ?? '')
+    })
+
+    step('open the join form as a new visitor')
+    await openAs(page, baseUrl, openid)
+    await button(page, '立即加入').click()
+    await expectPage(page, '/pages/join/index')
+
+    step('tap 领取会员卡 with nothing filled in')
+    await page.getByTestId('join-submit').click()
+    await expectToast(page, '请填写姓名')
+
+    step('still on the form, nobody created')
+    await expectPage(page, '/pages/join/index')
+    assert.equal(cloud.db.find('members').filter((member: { _id: string }) => member._id === openid).length, 0)
+    assert.equal(cloud.db.find('members').length, membersBefore)
+    assert.deepEqual(joinCalls, [], 'the empty form must not reach the member function')
+  },
+}

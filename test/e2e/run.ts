@@ -1,0 +1,197 @@
+/**
+ * End-to-end journeys in headless Chromium against the H5 build and an in-memory local cloud.
+ *
+ *   npm run test:e2e                    all journeys
+ *   npm run test:e2e -- --build         rebuild the H5 app first (also E2E_BUILD=1)
+ *   npm run test:e2e -- gold-member     only the journeys whose name contains an argument
+ *   E2E_TIMEOUT_S=120                   hard limit for the whole run (default 240 s)
+ *
+ * The H5 app is rebuilt automatically when dist/h5 is missing or older than its sources. Every
+ * journey runs in a fresh browser context and leaves test-results/e2e/<journey>.png (full page,
+ * pass or fail). The last line is `e2e: N passed, M failed`; the exit code is non-zero on failure.
+ */
+import { mkdirSync, rmSync } from 'node:fs'
+import type http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { LocalCloud } from '../../emulator/cloud'
+import { startDevServer } from '../../emulator/devServer'
+import { ROOT } from '../../scripts/functions'
+import { seedIfEmpty } from '../../scripts/seed'
+import { goldMember } from './journeys/goldMember'
+import { identitySwitcher } from './journeys/identitySwitcher'
+import { joinValidation } from './journeys/joinValidation'
+import { newVisitorJoins } from './journeys/newVisitorJoins'
+import { H5_DIR, buildForE2E, stopBuild } from './support/build'
+import type { Journey } from './support/harness'
+
+const JOURNEYS: Journey[] = [newVisitorJoins, joinValidation, goldMember, identitySwitcher]
+
+const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S ?? 240) * 1000 // including an H5 build (~30 s)
+const JOURNEY_TIMEOUT_MS = 45_000
+const ACTION_TIMEOUT_MS = 10_000
+const RESULTS_DIR = path.join(ROOT, 'test-results', 'e2e')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+
+const resources: { browser?: Browser; server?: http.Server; cloud?: LocalCloud } = {}
+const tally = { planned: JOURNEYS.length, passed: 0, failed: 0, done: false }
+
+/** Console output, silenced once the summary line is out (so it stays the last line). */
+function log(line: string): void {
+  if (!tally.done) console.log(line)
+}
+
+function summary(): void {
+  if (tally.done) return
+  const failed = tally.planned - tally.passed // a journey that never ran did not pass
+  console.log(`e2e: ${tally.passed} passed, ${failed} failed`)
+  tally.done = true
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2)
+  const filters = args.filter((arg) => !arg.startsWith('--'))
+  const journeys = filters.length ? JOURNEYS.filter((journey) => filters.some((filter) => journey.name.includes(filter))) : JOURNEYS
+  if (journeys.length === 0) throw new Error(`no journey matches ${filters.join(', ')}; journeys: ${JOURNEYS.map((j) => j.name).join(', ')}`)
+  tally.planned = journeys.length
+
+  const started = Date.now()
+  await buildForE2E({ forceH5: args.includes('--build') || process.env.E2E_BUILD === '1', log: (line) => log(`e2e: ${line}`) })
+  rmSync(RESULTS_DIR, { recursive: true, force: true })
+  mkdirSync(RESULTS_DIR, { recursive: true })
+
+  const setupStarted = Date.now()
+  const cloud = (resources.cloud = await LocalCloud.start())
+  seedIfEmpty(cloud.db, cloud.now())
+  const server = (resources.server = await startDevServer(cloud, { port: 0, host: '127.0.0.1', staticDir: H5_DIR }))
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const browser = (resources.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }))
+  log(`e2e: cloud, server (${baseUrl}) and browser up in ${Date.now() - setupStarted} ms`)
+
+  for (const journey of journeys) {
+    if (tally.done) break
+    const result = await runJourney(browser, cloud, baseUrl, journey)
+    if (result.ok) tally.passed++
+    else tally.failed++
+  }
+  log(`e2e: finished in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(ROOT, RESULTS_DIR)}/`)
+  summary()
+  return tally.failed === 0 && tally.passed === tally.planned ? 0 : 1
+}
+
+async function runJourney(browser: Browser, cloud: LocalCloud, baseUrl: string, journey: Journey): Promise<{ ok: boolean }> {
+  const started = Date.now()
+  const steps: string[] = []
+  const problems: string[] = [] // page errors, console errors, failed function calls: context for a failure
+  let context: BrowserContext | undefined
+  let page: Page | undefined
+  let error: unknown
+  try {
+    context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS)
+    context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS)
+    // tsx compiles with esbuild's keepNames, which wraps named functions inside page.evaluate
+    // callbacks in a __name(...) helper that exists only in Node; give the page a no-op one.
+    await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn)')
+    const current = (page = await context.newPage())
+    current.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
+    current.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+    })
+    current.on('response', (response) => {
+      if (response.url().includes('/api/') && response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`)
+    })
+    await withTimeout(
+      journey.run({ page: current, context, cloud, baseUrl, step: (label) => void steps.push(label) }),
+      JOURNEY_TIMEOUT_MS,
+      `journey timed out after ${JOURNEY_TIMEOUT_MS / 1000} s`,
+    )
+  } catch (caught) {
+    error = caught
+  }
+
+  const screenshot = path.join(RESULTS_DIR, `${journey.name}.png`)
+  // Let page transitions finish (a page leaving after switchTab slides out for 0.3 s), so the
+  // screenshot shows where the journey ended rather than a frame of the animation.
+  if (page) await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), null, { polling: 'raf', timeout: 2_000 }).catch(() => undefined)
+  if (page) await withTimeout(page.screenshot({ path: screenshot, fullPage: true }), 10_000, 'screenshot timed out').catch((err) => problems.push(`screenshot failed: ${(err as Error).message}`))
+  await withTimeout(context?.close() ?? Promise.resolve(), 10_000, 'closing the context timed out').catch(() => undefined)
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  if (!error) {
+    log(`✓ ${journey.name} — ${journey.title} (${seconds} s)`)
+    return { ok: true }
+  }
+  log(`✗ ${journey.name} — ${journey.title} (${seconds} s)`)
+  log(`    at step: ${steps.at(-1) ?? '(before the first step)'}`)
+  for (const line of describe(error).split('\n')) log(`    ${line}`)
+  for (const problem of problems.slice(0, 10)) log(`    ${problem}`)
+  log(`    screenshot: ${path.relative(ROOT, screenshot)}`)
+  return { ok: false }
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  // Playwright's messages carry a long call log; the first lines say what went wrong.
+  const plain = error.message.replace(/\x1b\[[0-9;]*m/g, '')
+  const lines = plain.split('\n').filter((line) => line.trim() && !line.includes('Call log'))
+  const cause = error.cause instanceof Error ? `\ncaused by: ${error.cause.message.split('\n')[0]}` : ''
+  return lines.slice(0, 6).join('\n') + cause
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+let closing: Promise<void> | undefined
+function closeAll(): Promise<void> {
+  closing ??= (async () => {
+    stopBuild()
+    const { browser, server, cloud } = resources
+    await withTimeout(browser?.close() ?? Promise.resolve(), 10_000, 'browser close timed out').catch(() => undefined)
+    if (server) {
+      server.closeAllConnections()
+      await withTimeout(new Promise<void>((resolve) => server.close(() => resolve())), 5_000, 'server close timed out').catch(() => undefined)
+    }
+    await withTimeout(cloud?.close() ?? Promise.resolve(), 10_000, 'cloud close timed out').catch(() => undefined)
+  })()
+  return closing
+}
+
+async function finish(code: number): Promise<never> {
+  await closeAll()
+  process.exit(code)
+}
+
+const overall = setTimeout(() => {
+  log(`e2e: overall timeout (${OVERALL_TIMEOUT_MS / 1000} s) reached; stopping`)
+  summary()
+  // Whatever is stuck must not stop the exit either.
+  setTimeout(() => process.exit(1), 15_000).unref()
+  void finish(1)
+}, OVERALL_TIMEOUT_MS)
+overall.unref()
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`e2e: ${signal}, stopping`)
+    summary()
+    setTimeout(() => process.exit(130), 15_000).unref()
+    void finish(130)
+  })
+}
+
+main().then(
+  (code) => finish(code),
+  (error) => {
+    console.error('e2e: setup failed:', error)
+    summary()
+    return finish(1)
+  },
+)
