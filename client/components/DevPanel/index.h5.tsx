@@ -1,13 +1,18 @@
 import { useState } from 'react'
+import { createPortal } from 'react-dom'
 import { View, Text } from '@tarojs/components'
 import { DEV_IDENTITIES, currentDevIdentity, switchDevIdentity } from '../../services/devIdentity'
 import './index.scss'
 
-/** Dev-only: switch who is "holding the phone" (member A, member B, cashier, owner, a new visitor). */
+/**
+ * Dev-only: switch who is "holding the phone" (member A, member B, cashier, owner, a new visitor).
+ * Rendered into <body>: as a child of Taro's router it would be the router's last child, and the
+ * router hides every non-tab page that is not its last child.
+ */
 export function DevPanel() {
   const [open, setOpen] = useState(false)
   const current = currentDevIdentity()
-  return (
+  return createPortal(
     <View className='dev-panel' data-testid='dev-panel'>
       {open && (
         <View className='dev-panel__menu'>
@@ -26,6 +31,7 @@ export function DevPanel() {
       <View className='dev-panel__toggle' onClick={() => setOpen(!open)}>
         {open ? '关闭' : `身份：${current.label}`}
       </View>
-    </View>
+    </View>,
+    document.body,
   )
 }
