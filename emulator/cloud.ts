@@ -7,6 +7,7 @@ import { Outbox } from './openapi/outbox'
 import { getPhoneNumber } from './openapi/phonenumber'
 import { getUnlimited } from './openapi/wxacode'
 import { LocalStorage } from './storage'
+import { readTimerTriggers, TimerClock, timerEvent, type TimerTrigger } from './timers'
 
 /** A development value; in WeChat cloud the secret is a function environment variable set in the console. */
 export const LOCAL_MEMBER_CODE_SECRET = 'local-development-member-code-secret'
@@ -22,6 +23,10 @@ export interface LocalCloudOptions {
   maxInstances?: number
   timeoutScale?: number
   strictIndexes?: boolean
+  /** Fills the database before the server starts (benches build large data sets without HTTP). */
+  seed?: (db: EmulatedDatabase) => void
+  /** Run the invocations functions make of each other (jobs handing over); default: only record them. */
+  followReinvocations?: boolean
 }
 
 /**
@@ -33,6 +38,12 @@ export class LocalCloud {
   readonly storage: LocalStorage
   /** Milliseconds the emulated "now" runs ahead of (or behind) the real clock. */
   clockOffsetMs = 0
+  /** Built functions this cloud runs (their config.json holds the timer triggers). */
+  functionsDir = ''
+  /** Invocations functions asked for (a job handing over the rest of its work), in order. */
+  readonly reinvocations: Array<{ fn: string; event: unknown; at: string }> = []
+  followReinvocations = false
+  private timerClock: TimerClock | null = null
 
   private constructor(
     readonly db: EmulatedDatabase,
@@ -49,18 +60,21 @@ export class LocalCloud {
     let cloud: LocalCloud | undefined
     const now = () => new Date(Date.now() + (cloud?.clockOffsetMs ?? 0))
     const db = new EmulatedDatabase({ persistDir: options.persistDir, now, indexes: INDEXES, strictIndexes: options.strictIndexes })
+    options.seed?.(db)
     const outbox = new Outbox(now)
     const storage = new LocalStorage(options.storageDir)
-    const server = await startDatabaseServer(db, { port: options.port, fallback: (req, res, body) => answerSideChannel(outbox, storage, req, res, body) })
+    const server = await startDatabaseServer(db, { port: options.port, fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerSideChannel(outbox, storage, req, res, body)) })
     const origin = server.url.replace(/\/admin$/, '')
     const runner = new FunctionRunner({
       functionsDir: options.functionsDir ?? path.resolve(__dirname, '..', 'dist', 'cloudfunctions'),
-      env: { ...sdkEnv(server.url), HUIYUAN_OPENAPI_URL: `${origin}/openapi`, HUIYUAN_STORAGE_URL: `${origin}/storage`, HUIYUAN_MEMBER_CODE_SECRET: LOCAL_MEMBER_CODE_SECRET },
+      env: { ...sdkEnv(server.url), HUIYUAN_OPENAPI_URL: `${origin}/openapi`, HUIYUAN_STORAGE_URL: `${origin}/storage`, HUIYUAN_MEMBER_CODE_SECRET: LOCAL_MEMBER_CODE_SECRET, HUIYUAN_FUNCTIONS_URL: `${origin}/functions` },
       maxInstances: options.maxInstances,
       timeoutScale: options.timeoutScale,
       clockOffsetMs: () => cloud?.clockOffsetMs ?? 0,
     })
     cloud = new LocalCloud(db, server, runner, outbox, storage)
+    cloud.functionsDir = options.functionsDir ?? path.resolve(__dirname, '..', 'dist', 'cloudfunctions')
+    cloud.followReinvocations = options.followReinvocations ?? false
     return cloud
   }
 
@@ -78,7 +92,45 @@ export class LocalCloud {
     return this.runner.invoke(name, data, identity)
   }
 
+  /** Every timer trigger in the built functions' config.json files. */
+  timerTriggers(): TimerTrigger[] {
+    return readTimerTriggers(this.functionsDir)
+  }
+
+  /** Fires a function's timer trigger now, as WeChat would: a server invocation (no OPENID) with the timer event. */
+  runTimer(fn: string, triggerName: string): Promise<unknown> {
+    if (!this.timerTriggers().some((trigger) => trigger.fn === fn && trigger.name === triggerName)) {
+      return Promise.reject(new Error(`no timer trigger ${triggerName} in ${fn}/config.json`))
+    }
+    return this.runner.invoke(fn, timerEvent(triggerName, this.now()), {})
+  }
+
+  /** Fires timers on the emulated clock (npm start); moving the clock past a fire time fires it. */
+  startTimers(intervalMs = 1_000): TimerClock {
+    if (!this.timerClock) {
+      this.timerClock = new TimerClock(this.timerTriggers(), () => this.now(), (fn, trigger) => this.runTimer(fn, trigger))
+      this.timerClock.start(intervalMs)
+    }
+    return this.timerClock
+  }
+
+  /** A function invoking another (the jobs' hand-over port): recorded, and run when followReinvocations is set. */
+  answerReinvocation(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+    const fn = (req.url ?? '').slice('/functions/'.length).split('?')[0]
+    let event: unknown
+    try {
+      event = JSON.parse(body.toString('utf8'))
+    } catch {
+      event = null
+    }
+    this.reinvocations.push({ fn, event, at: this.now().toISOString() })
+    if (this.followReinvocations) this.runner.invoke(fn, event, {}).catch((error) => console.error(`[reinvoke] ${fn}:`, error))
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+    res.end(JSON.stringify({ errMsg: 'callFunction:ok', followed: this.followReinvocations }))
+  }
+
   async close(): Promise<void> {
+    this.timerClock?.stop()
     await this.runner.close()
     await this.server.close()
     await this.db.close()

@@ -50,6 +50,16 @@ async function handle(cloud: LocalCloud, staticDir: string, req: http.IncomingMe
   const route = `${req.method} ${url.pathname}`
   const fnMatch = /^\/api\/functions\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
   if (fnMatch && req.method === 'POST') return invokeFunction(cloud, fnMatch[1], req, res)
+  // Dev-only: fire a function's timer trigger now (POST /api/dev/timers/jobs/daily), as the clock would.
+  const timerMatch = /^\/api\/dev\/timers\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
+  if (timerMatch && req.method === 'POST') {
+    try {
+      return json(res, 200, await cloud.runTimer(timerMatch[1], timerMatch[2]))
+    } catch (error) {
+      if (error instanceof InvocationError) return json(res, 502, { errCode: error.errCode, errMsg: error.errMsg })
+      return json(res, 404, { errMsg: String((error as Error).message) })
+    }
+  }
   switch (route) {
     case 'GET /api/dev/clock':
       return json(res, 200, { now: cloud.now().toISOString(), offsetMs: cloud.clockOffsetMs })

@@ -23,6 +23,9 @@ async function main() {
   mkdirSync(persistDir, { recursive: true })
   const cloud = await LocalCloud.start({ persistDir, storageDir: path.join(ROOT, '.local', 'storage') })
   if (seedIfEmpty(cloud.db, cloud.now())) console.log('seeded demo data: 示范店, 店主, 收银员, members in every tier')
+  // Timer triggers (jobs/daily at 00:30 Beijing time) fire on the emulated clock; moving it past 00:30 fires them.
+  cloud.startTimers()
+  cloud.followReinvocations = true
 
   const server = await startDevServer(cloud, { port, staticDir, host: process.env.HOST ?? '127.0.0.1' })
   console.log(`\n  会员通 is running: http://localhost:${port}/\n`)
