@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/card/index', 'pages/activities/index', 'pages/me/index', 'pages/join/index'],
+  pages: ['pages/card/index', 'pages/activities/index', 'pages/me/index', 'pages/join/index', 'pages/profile/index'],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#1f2a44',
@@ -19,4 +19,5 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  __usePrivacyCheck__: true,
 })

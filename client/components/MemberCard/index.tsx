@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components'
+import { View, Text, Image } from '@tarojs/components'
 import type { MemberCard as MemberCardData } from '@contract/member'
 import { formatCardNo } from '../../format'
 import './index.scss'
@@ -13,7 +13,10 @@ export function MemberCard({ card }: { card: MemberCardData }) {
           {card.tierName}会员
         </Text>
       </View>
-      <Text className='member-card__name'>{card.name}</Text>
+      <View className='member-card__who'>
+        {card.avatarUrl ? <Image className='member-card__avatar' src={card.avatarUrl} mode='aspectFill' /> : <View className='member-card__avatar member-card__avatar--empty'>{card.name.slice(0, 1)}</View>}
+        <Text className='member-card__name'>{card.name}</Text>
+      </View>
       <Text className='member-card__number' data-testid='member-card-no'>
         NO. {formatCardNo(card.cardNo)}
       </Text>

@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { MemberCard } from '../../components/MemberCard'
 import { ErrorView, LoadingView } from '../../components/StatusView'
 import { useMember } from '../../hooks/useMember'
+import { LiveCode } from './LiveCode'
 import './index.scss'
 
 export default function CardPage() {
@@ -20,8 +21,10 @@ export default function CardPage() {
   return (
     <View className='card-page'>
       <MemberCard card={member} />
-      <View className='card-page__hint'>
-        <Text>结账时出示会员卡，消费即可累积积分</Text>
+      <LiveCode cardNo={member.cardNo} />
+      <View className='card-page__hint' onClick={() => Taro.navigateTo({ url: '/pages/profile/index' })}>
+        <Text>消费即可累积积分 · </Text>
+        <Text className='card-page__link'>编辑资料</Text>
       </View>
     </View>
   )

@@ -1,20 +1,31 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useLoad } from '@tarojs/taro'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { GENDERS, GENDER_LABELS, type Gender } from '@contract/enums'
 import type { FieldIssue } from '@contract/errors'
-import { CloudError, callCloud } from '../../services/cloud'
+import { CloudError } from '../../services/cloud'
+import { ensurePrivacyAuthorized } from '../../services/phone'
+import { useMember } from '../../hooks/useMember'
 import { localDate } from '../../format'
+import { AvatarPicker } from './AvatarPicker'
+import { PhoneField } from './PhoneField'
+import { useJoinScene } from './useJoinScene'
 import './index.scss'
 
-
 export default function JoinPage() {
+  const { join, bindPhone } = useMember()
+  const { scene, info } = useJoinScene()
   const [name, setName] = useState('')
   const [gender, setGender] = useState<Gender | ''>('')
   const [birthday, setBirthday] = useState('')
+  const [avatar, setAvatar] = useState<{ fileId: string; preview: string } | null>(null)
+  const [phoneCode, setPhoneCode] = useState<string | null>(null)
+  const [privacyDeclined, setPrivacyDeclined] = useState(false)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [submitting, setSubmitting] = useState(false)
+
+  useLoad(() => void ensurePrivacyAuthorized().then((agreed) => setPrivacyDeclined(!agreed)))
 
   const missing = !name.trim() ? '请填写姓名' : !gender ? '请选择性别' : !birthday ? '请选择生日' : null
 
@@ -22,7 +33,9 @@ export default function JoinPage() {
     if (missing) return void Taro.showToast({ title: missing, icon: 'none' })
     setSubmitting(true)
     try {
-      await callCloud('member', 'join', { name: name.trim(), gender: gender as Gender, birthday })
+      await join({ name: name.trim(), gender: gender as Gender, birthday, ...(avatar ? { avatarFileId: avatar.fileId } : {}), ...(scene ? { scene } : {}) })
+      // The phone code is exchanged once the member exists; a failure here never undoes the join.
+      if (phoneCode) await bindPhone(phoneCode).catch(() => Taro.showToast({ title: '手机号绑定失败，可在资料页重新绑定', icon: 'none' }))
       Taro.showToast({ title: '欢迎加入', icon: 'success' })
       Taro.switchTab({ url: '/pages/card/index' })
     } catch (error) {
@@ -36,11 +49,19 @@ export default function JoinPage() {
 
   return (
     <View className='join-page'>
+      {info?.storeName ? (
+        <Text className='join-page__scene' data-testid='join-scene'>扫码来自 {info.storeName}{info.referred ? ' · 好友推荐' : ''}</Text>
+      ) : null}
       <Text className='join-page__intro'>填写资料，立即领取会员卡</Text>
+      {privacyDeclined && <Text className='join-page__privacy'>未同意隐私保护指引，头像、昵称和手机号需手动填写或稍后绑定</Text>}
       <View className='join-form'>
         <View className='join-form__row'>
+          <Text className='join-form__label'>头像</Text>
+          <AvatarPicker preview={avatar?.preview ?? null} onUploaded={(fileId, preview) => setAvatar({ fileId, preview })} />
+        </View>
+        <View className='join-form__row'>
           <Text className='join-form__label'>姓名</Text>
-          <Input className='join-form__input' type='nickname' placeholder='请输入姓名或昵称' maxlength={20} value={name} onInput={(e) => setName(e.detail.value)} data-testid='join-name' />
+          <Input className='join-form__input' type='nickname' placeholder='请输入姓名或昵称' maxlength={20} value={name} onInput={(e) => setName(e.detail.value)} onBlur={(e) => setName(e.detail.value)} data-testid='join-name' />
         </View>
         {fieldErrors.name && <Text className='join-form__error'>{fieldErrors.name}</Text>}
         <View className='join-form__row'>
@@ -62,7 +83,12 @@ export default function JoinPage() {
           </Picker>
         </View>
         {fieldErrors.birthday && <Text className='join-form__error'>{fieldErrors.birthday}</Text>}
-        <Text className='join-form__note'>生日设置后不可自行修改，用于发放生日礼遇</Text>
+        <View className='join-form__row'>
+          <Text className='join-form__label'>手机</Text>
+          {phoneCode ? <Text className='join-form__value'>已授权，加入后绑定</Text> : <PhoneField bound={false} onCode={setPhoneCode} />}
+        </View>
+        {fieldErrors.scene && <Text className='join-form__error'>{fieldErrors.scene}</Text>}
+        <Text className='join-form__note'>生日设置后不可自行修改，用于发放生日礼遇；手机号选填</Text>
       </View>
       <View className='join-page__submit'>
         <Button type='primary' block loading={submitting} disabled={submitting} onClick={submit} data-testid='join-submit'>

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Input } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { GENDERS, GENDER_LABELS, type Gender } from '@contract/enums'
+import { CloudError } from '../../services/cloud'
+import { ErrorView, LoadingView } from '../../components/StatusView'
+import { useMember } from '../../hooks/useMember'
+import { formatCardNo } from '../../format'
+import { AvatarPicker } from '../join/AvatarPicker'
+import { PhoneField } from '../join/PhoneField'
+import '../join/index.scss'
+import './index.scss'
+
+export default function ProfilePage() {
+  const { status, member, error, reload, updateProfile, bindPhone } = useMember()
+  const [name, setName] = useState('')
+  const [gender, setGender] = useState<Gender>('unknown')
+  const [avatar, setAvatar] = useState<{ fileId: string; preview: string } | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [binding, setBinding] = useState(false)
+
+  useEffect(() => {
+    if (!member) return
+    setName(member.name)
+    setGender(member.gender)
+  }, [member])
+
+  if (status === 'loading') return <LoadingView />
+  if (status === 'error') return <ErrorView message={error.message} onRetry={reload} />
+  if (!member) return <ErrorView message='您还不是会员，请先加入' onRetry={() => Taro.redirectTo({ url: '/pages/join/index' })} />
+
+  const changed = name.trim() !== member.name || gender !== member.gender || avatar !== null
+
+  async function run(action: () => Promise<unknown>, done: string, setBusy: (busy: boolean) => void) {
+    setBusy(true)
+    try {
+      await action()
+      Taro.showToast({ title: done, icon: 'success' })
+    } catch (failure) {
+      Taro.showToast({ title: (failure as CloudError).message, icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const save = () =>
+    run(
+      async () => {
+        await updateProfile({ name: name.trim(), gender, ...(avatar ? { avatarFileId: avatar.fileId } : {}) })
+        setAvatar(null)
+      },
+      '已保存',
+      setSaving,
+    )
+
+  return (
+    <View className='profile-page'>
+      <View className='join-form'>
+        <View className='join-form__row'>
+          <Text className='join-form__label'>头像</Text>
+          <AvatarPicker preview={avatar?.preview ?? member.avatarUrl} onUploaded={(fileId, preview) => setAvatar({ fileId, preview })} />
+        </View>
+        <View className='join-form__row'>
+          <Text className='join-form__label'>姓名</Text>
+          <Input className='join-form__input' type='nickname' maxlength={20} value={name} onInput={(e) => setName(e.detail.value)} onBlur={(e) => setName(e.detail.value)} data-testid='profile-name' />
+        </View>
+        <View className='join-form__row'>
+          <Text className='join-form__label'>性别</Text>
+          <View className='join-form__choices'>
+            {GENDERS.map((option) => (
+              <View key={option} className={`join-form__chip ${gender === option ? 'join-form__chip--on' : ''}`} onClick={() => setGender(option)}>
+                {GENDER_LABELS[option]}
+              </View>
+            ))}
+          </View>
+        </View>
+        <View className='join-form__row'>
+          <Text className='join-form__label'>生日</Text>
+          <Text className='join-form__value' data-testid='profile-birthday'>{member.birthday || '未设置'}</Text>
+        </View>
+        <View className='join-form__row'>
+          <Text className='join-form__label'>手机</Text>
+          <PhoneField bound={member.phoneBound} busy={binding} onCode={(code) => void run(() => bindPhone(code), '手机号已绑定', setBinding)} />
+        </View>
+        <View className='join-form__row'>
+          <Text className='join-form__label'>卡号</Text>
+          <Text className='join-form__value'>{formatCardNo(member.cardNo)}</Text>
+        </View>
+        <Text className='join-form__note'>生日设置后不可自行修改，如需更正请联系门店</Text>
+      </View>
+      <View className='join-page__submit'>
+        <Button type='primary' block loading={saving} disabled={saving || !changed || !name.trim()} onClick={save} data-testid='profile-save'>
+          保存
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,13 @@
+/**
+ * Local H5 build only: no phone button or privacy popup in a browser. The tester types a number and
+ * the emulator's phonenumber.getPhoneNumber stand-in accepts the code `phone:<digits>`.
+ */
+export async function phoneCodeOnTap(): Promise<string | null> {
+  const typed = window.prompt('本地测试：输入要绑定的手机号', '13800138000')
+  const digits = typed?.replace(/\D/g, '') ?? ''
+  return digits ? `phone:${digits}` : null
+}
+
+export async function ensurePrivacyAuthorized(): Promise<boolean> {
+  return true
+}
