@@ -1,4 +1,4 @@
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { GENDER_LABELS } from '@contract/enums'
 import { ROLE_LABELS } from '@contract/roles'
@@ -7,6 +7,12 @@ import { useMember } from '../../hooks/useMember'
 import { useStaffRole } from '../../hooks/useStaffRole'
 import { formatCardNo, formatDate } from '../../format'
 import './index.scss'
+
+const MEMBER_LINKS = [
+  { label: '积分明细', url: '/points/pages/history/index', testId: 'me-history' },
+  { label: '积分商城', url: '/points/pages/rewards/index', testId: 'me-rewards' },
+  { label: '个人资料', url: '/pages/profile/index', testId: 'me-profile' },
+]
 
 export default function MePage() {
   const member = useMember()
@@ -28,6 +34,13 @@ export default function MePage() {
       </View>
       {card && (
         <View className='me-page__list'>
+          {MEMBER_LINKS.map((link) => (
+            <LinkRow key={link.url} label={link.label} url={link.url} testId={link.testId} />
+          ))}
+        </View>
+      )}
+      {card && (
+        <View className='me-page__list'>
           <Row label='性别' value={GENDER_LABELS[card.gender]} />
           <Row label='生日' value={card.birthday} />
           <Row label='入会时间' value={formatDate(card.joinedAt)} />
@@ -37,6 +50,7 @@ export default function MePage() {
       {role && (
         <View className='me-page__list'>
           <Row label='员工身份' value={ROLE_LABELS[role]} />
+          <LinkRow label='员工后台' url='/admin/pages/home/index' testId='me-staff' />
         </View>
       )}
     </View>
@@ -48,6 +62,15 @@ function Row({ label, value }: { label: string; value: string }) {
     <View className='me-page__row'>
       <Text className='me-page__label'>{label}</Text>
       <Text className='me-page__value'>{value}</Text>
+    </View>
+  )
+}
+
+function LinkRow({ label, url, testId }: { label: string; url: string; testId: string }) {
+  return (
+    <View className='me-page__link' data-testid={testId} onClick={() => Taro.navigateTo({ url })}>
+      <Text className='me-page__link-label'>{label}</Text>
+      <Text className='me-page__chevron'>›</Text>
     </View>
   )
 }

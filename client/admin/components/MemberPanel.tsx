@@ -1,0 +1,37 @@
+import { View, Text } from '@tarojs/components'
+import type { StaffMemberView } from '@contract/member'
+import { formatCardNo } from '@contract/format'
+import './admin.scss'
+
+/** 9.5折 from a 5 % discount; members of tiers without one pay full price. */
+function discountLabel(discountPercent: number): string {
+  return discountPercent > 0 ? `${(100 - discountPercent) / 10}折` : '无折扣'
+}
+
+/** The member in front of the cashier: who, which tier, how many points, what discount. */
+export function MemberPanel({ member, children }: { member: StaffMemberView; children?: React.ReactNode }) {
+  return (
+    <View className={`member-panel member-panel--${member.tier}`} data-testid='member-panel'>
+      <View className='member-panel__top'>
+        <Text className='member-panel__name' data-testid='member-panel-name'>
+          {member.name}
+        </Text>
+        <Text className='member-panel__tier'>{member.tierName}会员</Text>
+      </View>
+      <Text className='member-panel__card'>NO. {formatCardNo(member.cardNo)}{member.phoneMasked ? ` · ${member.phoneMasked}` : ''}</Text>
+      <View className='member-panel__figures'>
+        <View className='member-panel__figure'>
+          <Text className='member-panel__value' data-testid='member-panel-balance'>
+            {member.pointsBalance.toLocaleString('zh-CN')}
+          </Text>
+          <Text className='member-panel__caption'>积分余额</Text>
+        </View>
+        <View className='member-panel__figure'>
+          <Text className='member-panel__value'>{discountLabel(member.discountPercent)}</Text>
+          <Text className='member-panel__caption'>会员折扣</Text>
+        </View>
+      </View>
+      {children && <View className='member-panel__actions'>{children}</View>}
+    </View>
+  )
+}

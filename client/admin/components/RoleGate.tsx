@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import type { Role } from '@contract/roles'
+import { ErrorView, LoadingView } from '../../components/StatusView'
+import { useStaffRole } from '../../hooks/useStaffRole'
+import { allows, type StaffArea } from '../access'
+import './admin.scss'
+
+/**
+ * Staff pages render their content (and so start their data hooks) only for a role that may use
+ * them; anyone else sees 无权限 and a way back. The server refuses them anyway.
+ */
+export function RoleGate({ area, children }: { area: StaffArea | 'any'; children: (role: Role) => ReactNode }) {
+  const staff = useStaffRole()
+  if (staff.status === 'loading') return <LoadingView />
+  if (staff.status === 'error') return <ErrorView message={staff.error.message} onRetry={staff.reload} />
+  const role = staff.data.role
+  if (!allows(role, area)) return <NoAccess />
+  return <>{children(role)}</>
+}
+
+function NoAccess() {
+  function back() {
+    Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' }))
+  }
+  return (
+    <View className='status-view' data-testid='no-access'>
+      <Text className='status-view__title'>无权限</Text>
+      <Text className='status-view__text'>此页面仅限门店相应岗位的员工使用</Text>
+      <Button type='primary' size='small' onClick={back}>
+        返回
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,38 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { ROLE_LABELS, type Role } from '@contract/roles'
+import { RoleGate } from '../../components/RoleGate'
+import { allows, type StaffArea } from '../../access'
+import '../../components/admin.scss'
+
+const ENTRIES: { area: StaffArea; name: string; text: string; url: string }[] = [
+  { area: 'till', name: '收银', text: '扫会员码记积分、抵扣、兑换、核销、退款', url: '/admin/pages/till/index' },
+  { area: 'lookup', name: '会员查询', text: '会员资料、积分明细与消费记录', url: '/admin/pages/member/index' },
+  { area: 'rewards', name: '礼品管理', text: '新增、编辑、下架积分礼品', url: '/admin/pages/rewards/index' },
+  { area: 'adjust', name: '积分调整', text: '为会员增减积分，须填写原因', url: '/admin/pages/adjust/index' },
+]
+
+export default function StaffConsolePage() {
+  return <RoleGate area='any'>{(role) => <Console role={role} />}</RoleGate>
+}
+
+function Console({ role }: { role: Role }) {
+  const entries = ENTRIES.filter((entry) => allows(role, entry.area))
+  return (
+    <View className='console' data-testid='staff-console'>
+      <View className='console__head'>
+        <Text className='console__title'>员工后台</Text>
+        <Text className='console__role'>当前身份：{ROLE_LABELS[role]}</Text>
+      </View>
+      {entries.length === 0 && <Text className='admin-hint'>当前岗位暂无可用功能</Text>}
+      <View className='console__grid'>
+        {entries.map((entry) => (
+          <View key={entry.area} className='console__entry' data-testid={`console-${entry.area}`} onClick={() => Taro.navigateTo({ url: entry.url })}>
+            <Text className='console__entry-name'>{entry.name}</Text>
+            <Text className='console__entry-text'>{entry.text}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

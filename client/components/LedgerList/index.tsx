@@ -1,0 +1,44 @@
+import { View, Text } from '@tarojs/components'
+import type { LedgerKind } from '@contract/enums'
+import type { LedgerEntry } from '@contract/points'
+import { dateTime, fullDate } from './dates'
+import './index.scss'
+
+export { dateTime, fullDate, monthDay } from './dates'
+
+const KIND_LABELS: Record<LedgerKind, string> = { earn: '获得', redeem: '使用', expire: '过期', adjust: '调整', reverse: '退款冲回' }
+
+/** `+88` / `-1,000`: points movements always carry their sign. */
+export function signedPoints(delta: number): string {
+  return `${delta > 0 ? '+' : delta < 0 ? '-' : ''}${Math.abs(delta).toLocaleString('zh-CN')}`
+}
+
+/** The points ledger as members and staff read it: why, when, how much, and when earned points lapse. */
+export function LedgerList({ entries }: { entries: readonly LedgerEntry[] }) {
+  return (
+    <View className='ledger-list' data-testid='ledger-list'>
+      {entries.map((entry) => (
+        <View key={entry.id} className='ledger-list__row' data-testid='ledger-entry'>
+          <View className='ledger-list__main'>
+            <View className='ledger-list__title'>
+              <Text className={`ledger-list__kind ledger-list__kind--${entry.kind}`}>{KIND_LABELS[entry.kind]}</Text>
+              <Text className='ledger-list__reason'>{entry.reason}</Text>
+            </View>
+            <Text className='ledger-list__meta'>
+              {dateTime(entry.createdAt)}
+              {entry.kind === 'earn' && entry.expiresAt ? ` · ${fullDate(entry.expiresAt)}到期` : ''}
+            </Text>
+          </View>
+          <Text className={`ledger-list__delta ${entry.delta > 0 ? 'ledger-list__delta--plus' : ''}`} data-testid='ledger-delta'>
+            {signedPoints(entry.delta)}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Under a paged list: loading the next page, or the end of it. */
+export function ListFooter({ loadingMore, hasMore }: { loadingMore: boolean; hasMore: boolean }) {
+  return <Text className='list-footer'>{loadingMore ? '加载中…' : hasMore ? '上拉加载更多' : '没有更多了'}</Text>
+}

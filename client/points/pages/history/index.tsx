@@ -1,0 +1,33 @@
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { FilterTabs } from '../../../components/FilterTabs'
+import { LedgerList, ListFooter } from '../../../components/LedgerList'
+import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
+import { HISTORY_TABS, useMyPointsHistory } from '../../../hooks/usePointsHistory'
+
+const EMPTY_TEXT = { all: '暂无积分记录', earned: '暂无获得记录', redeemed: '暂无使用记录', expired: '暂无过期记录', adjusted: '暂无调整记录' } as const
+
+/** The member's ledger: newest first, 20 a page as they scroll, by kind. */
+export default function PointsHistoryPage() {
+  const history = useMyPointsHistory()
+  usePullDownRefresh(async () => {
+    await history.refresh()
+    Taro.stopPullDownRefresh()
+  })
+  useReachBottom(() => void history.loadMore())
+
+  return (
+    <View data-testid='points-history'>
+      <FilterTabs options={HISTORY_TABS} value={history.filter} onChange={history.setFilter} sticky />
+      {history.status === 'loading' && <LoadingView />}
+      {history.status === 'error' && <ErrorView message={history.error?.message ?? ''} onRetry={history.retry} />}
+      {history.status === 'ready' && history.items.length === 0 && <EmptyView title={EMPTY_TEXT[history.filter]} description='到店消费即可累积积分' />}
+      {history.status === 'ready' && history.items.length > 0 && (
+        <View style={{ paddingTop: '12px' }}>
+          <LedgerList entries={history.items} />
+          <ListFooter loadingMore={history.loadingMore} hasMore={history.hasMore} />
+        </View>
+      )}
+    </View>
+  )
+}
