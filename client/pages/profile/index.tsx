@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { GENDERS, GENDER_LABELS, type Gender } from '@contract/enums'
-import { CloudError } from '../../services/cloud'
+import type { MemberCard } from '@contract/member'
+import type { CloudError } from '../../services/cloud'
 import { ErrorView, LoadingView } from '../../components/StatusView'
 import { useMember } from '../../hooks/useMember'
 import { formatCardNo } from '../../format'
@@ -14,21 +15,20 @@ import './index.scss'
 
 export default function ProfilePage() {
   const { status, member, error, reload, updateProfile, bindPhone } = useMember()
-  const [name, setName] = useState('')
-  const [gender, setGender] = useState<Gender>('unknown')
-  const [avatar, setAvatar] = useState<{ fileId: string; preview: string } | null>(null)
-  const [saving, setSaving] = useState(false)
-  const [binding, setBinding] = useState(false)
-
-  useEffect(() => {
-    if (!member) return
-    setName(member.name)
-    setGender(member.gender)
-  }, [member])
-
   if (status === 'loading') return <LoadingView />
   if (status === 'error') return <ErrorView message={error.message} onRetry={reload} />
   if (!member) return <ErrorView message='您还不是会员，请先加入' onRetry={() => Taro.redirectTo({ url: '/pages/join/index' })} />
+  return <ProfileForm member={member} updateProfile={updateProfile} bindPhone={bindPhone} />
+}
+
+type MemberActions = Pick<ReturnType<typeof useMember>, 'updateProfile' | 'bindPhone'>
+
+function ProfileForm({ member, updateProfile, bindPhone }: { member: MemberCard } & MemberActions) {
+  const [name, setName] = useState(member.name)
+  const [gender, setGender] = useState<Gender>(member.gender)
+  const [avatar, setAvatar] = useState<{ fileId: string; preview: string } | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [binding, setBinding] = useState(false)
 
   const changed = name.trim() !== member.name || gender !== member.gender || avatar !== null
 
