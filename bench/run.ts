@@ -10,9 +10,10 @@ import { buildFunctions } from '../scripts/build-functions'
 import { ROOT } from '../scripts/functions'
 import { member } from './sections/member'
 import { packages } from './sections/packages'
+import { points } from './sections/points'
 import type { BenchSection, Row } from './types'
 
-const SECTIONS: BenchSection[] = [packages, member]
+const SECTIONS: BenchSection[] = [packages, member, points]
 
 async function main() {
   const wanted = process.argv.slice(2)

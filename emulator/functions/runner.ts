@@ -37,6 +37,8 @@ export interface RunnerOptions {
 interface Instance {
   worker: Worker
   busy: boolean
+  /** Resolves once the bundle is loaded (the cold start is not part of an invocation's timeout). */
+  ready: Promise<void>
 }
 
 interface Pending {
@@ -100,13 +102,35 @@ export class FunctionRunner {
       env: { ...process.env, ...this.options.env },
     })
     worker.unref()
-    const instance: Instance = { worker, busy: false }
+    const ready = new Promise<void>((resolve, reject) => {
+      const onReady = (message: { ready?: boolean }) => {
+        if (!message.ready) return
+        worker.off('message', onReady)
+        resolve()
+      }
+      worker.on('message', onReady)
+      worker.once('error', reject)
+    })
+    ready.catch(() => undefined)
+    const instance: Instance = { worker, busy: false, ready }
     pool.push(instance)
     return instance
   }
 
   private run(name: string, instance: Instance, job: Pending): void {
     instance.busy = true
+    instance.ready.then(
+      () => this.start(name, instance, job),
+      (error: Error) => {
+        this.retire(name, instance)
+        instance.busy = false
+        job.reject(new InvocationError(-504002, `functions execute fail: ${error.message}`))
+        this.dispatch(name)
+      },
+    )
+  }
+
+  private start(name: string, instance: Instance, job: Pending): void {
     const id = `${name}-${++this.sequence}`
     const timeoutSeconds = this.timeoutSeconds(name)
     const finish = (settle: () => void) => {

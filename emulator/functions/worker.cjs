@@ -5,6 +5,8 @@ const { parentPort, workerData } = require('node:worker_threads')
 
 const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_SOURCE', 'WX_API_TOKEN']
 const fn = require(workerData.entry)
+// Loading the bundle is the cold start; the invocation's timeout runs from here on.
+parentPort.postMessage({ ready: true })
 
 parentPort.on('message', async ({ id, event, identity, env }) => {
   for (const key of IDENTITY_KEYS) delete process.env[key]

@@ -27,7 +27,8 @@ export async function inTransaction<T>(db: Database, work: (transaction: Transac
       return (await db.runTransaction(work, 0)) as T
     } catch (error) {
       if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error
-      await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)))
+      // Full jitter, doubling from 4 ms up to 256 ms: contenders spread out instead of colliding again.
+      await sleep(Math.random() * 4 * 2 ** Math.min(attempt, 6))
     }
   }
 }
