@@ -1,5 +1,5 @@
 import { LOCAL_MEMBER_CODE_SECRET, type LocalCloud } from '../../emulator/cloud'
-import { makeCardNo } from '../../cloudfunctions/shared/domain/cardNumber'
+import { memberFixture } from '../../emulator/fixtures'
 import type { MemberDoc } from '../../cloudfunctions/shared/domain/member'
 import { issueMemberCode } from '../../cloudfunctions/shared/domain/memberCode'
 import { roundTrips } from '../roundTrips'
@@ -69,20 +69,6 @@ async function throughput(cloud: LocalCloud, label: string, count: number, membe
 
 function seed(cloud: LocalCloud, openids: string[]) {
   const now = cloud.now()
-  const docs: MemberDoc[] = openids.map((openid) => ({
-    _id: openid,
-    cardNo: makeCardNo(Math.random),
-    profile: { name: '测速', gender: 'unknown', birthday: '1990-01-01', birthdayMD: '01-01', avatarFileId: null, phone: null },
-    tier: 'regular',
-    tierSince: now,
-    pointsBalance: 0,
-    lifetimePoints: 0,
-    pointLots: [],
-    nextExpiryAt: null,
-    source: { store: 'store-001', referrer: null, scene: null },
-    tags: [],
-    joinedAt: now,
-    lastActiveAt: now,
-  }))
+  const docs = openids.map((openid) => memberFixture(openid, now))
   cloud.db.insertMany('members', docs)
 }

@@ -1,8 +1,7 @@
 import { LOCAL_MEMBER_CODE_SECRET, type LocalCloud } from '../../emulator/cloud'
-import { makeCardNo } from '../../cloudfunctions/shared/domain/cardNumber'
+import { memberFixture } from '../../emulator/fixtures'
 import type { MemberDoc } from '../../cloudfunctions/shared/domain/member'
 import { issueMemberCode } from '../../cloudfunctions/shared/domain/memberCode'
-import type { TierId } from '../../cloudfunctions/shared/contract/enums'
 
 let sequence = 0
 
@@ -10,22 +9,7 @@ let sequence = 0
 export function seedMember(cloud: LocalCloud, openid: string, overrides: Partial<MemberDoc> = {}): MemberDoc {
   const now = cloud.now()
   sequence++
-  const member: MemberDoc = {
-    _id: openid,
-    cardNo: makeCardNo(Math.random),
-    profile: { name: `会员${sequence}`, gender: 'unknown', birthday: '1990-01-01', birthdayMD: '01-01', avatarFileId: null, phone: null },
-    tier: 'regular' as TierId,
-    tierSince: now,
-    pointsBalance: 0,
-    lifetimePoints: 0,
-    pointLots: [],
-    nextExpiryAt: null,
-    source: { store: 'store-001', referrer: null, scene: null },
-    tags: [],
-    joinedAt: now,
-    lastActiveAt: now,
-    ...overrides,
-  }
+  const member = memberFixture(openid, now, { profile: { name: `会员${sequence}`, gender: 'unknown', birthday: '1990-01-01', birthdayMD: '01-01', avatarFileId: null, phone: null }, ...overrides })
   cloud.db.insertMany('members', [member])
   return member
 }
