@@ -2,6 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { MemberCard } from '../../components/MemberCard'
+import { PointsSummary } from '../../components/PointsSummary'
 import { ErrorView, LoadingView } from '../../components/StatusView'
 import { useMember } from '../../hooks/useMember'
 import { LiveCode } from './LiveCode'
@@ -22,6 +23,7 @@ export default function CardPage() {
     <View className='card-page'>
       <MemberCard card={member} />
       <LiveCode cardNo={member.cardNo} />
+      <PointsSummary />
       <View className='card-page__hint' onClick={() => Taro.navigateTo({ url: '/pages/profile/index' })}>
         <Text>消费即可累积积分 · </Text>
         <Text className='card-page__link'>编辑资料</Text>

@@ -36,8 +36,8 @@ export default function JoinPage() {
       await join({ name: name.trim(), gender: gender as Gender, birthday, ...(avatar ? { avatarFileId: avatar.fileId } : {}), ...(scene ? { scene } : {}) })
       // The phone code is exchanged once the member exists; a failure here never undoes the join.
       if (phoneCode) await bindPhone(phoneCode).catch(() => Taro.showToast({ title: '手机号绑定失败，可在资料页重新绑定', icon: 'none' }))
-      Taro.showToast({ title: '欢迎加入', icon: 'success' })
-      Taro.switchTab({ url: '/pages/card/index' })
+      // A toast shown before switching tabs is dismissed by the switch; show it on arrival.
+      Taro.switchTab({ url: '/pages/card/index', success: () => void Taro.showToast({ title: '欢迎加入', icon: 'success' }) })
     } catch (error) {
       const cloudError = error as CloudError
       setFieldErrors(byField(cloudError.fields))
