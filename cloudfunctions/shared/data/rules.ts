@@ -1,4 +1,5 @@
-import { DEFAULT_POINTS_RULES, type PointsRules } from '../domain/pointsRules'
+import type { PointsRules } from '../domain/pointsRules'
+import { DEFAULT_RULES, pointsRulesOf, type Rules } from '../domain/rules'
 import type { Database } from '../runtime/cloud'
 import { rowsOf } from './results'
 
@@ -6,15 +7,52 @@ import { rowsOf } from './results'
  * Rules change rarely and every till action needs them, so an instance keeps what it read for a
  * short while: a published change reaches every till within RULES_TTL_MS, and the hot accrual
  * transaction stays free of an extra read. Each ledger row records the version it used.
+ *
+ * Storage: `rules/active` holds the version in force; `rules/v<N>` keeps every published version,
+ * never changed afterwards, so old versions stay readable.
  */
 const RULES_TTL_MS = 30_000
 
-let cached: { rules: PointsRules; readAt: number } | null = null
+let cached: { rules: Rules; readAt: number } | null = null
 
-export async function activePointsRules(db: Database, now: Date = new Date()): Promise<PointsRules> {
+export async function activeRules(db: Database, now: Date = new Date()): Promise<Rules> {
   if (cached && now.getTime() - cached.readAt < RULES_TTL_MS && now.getTime() >= cached.readAt) return cached.rules
-  const [doc] = await rowsOf<{ _id: string; points?: Partial<PointsRules>; version?: number }>(db.collection('rules').where({ _id: 'active' }).limit(1))
-  const rules: PointsRules = doc?.points ? { ...DEFAULT_POINTS_RULES, ...doc.points, version: doc.version ?? DEFAULT_POINTS_RULES.version } : DEFAULT_POINTS_RULES
+  const [doc] = await rowsOf<Partial<Rules> & { _id: string }>(db.collection('rules').where({ _id: 'active' }).limit(1))
+  const rules = doc ? fromDoc(doc) : DEFAULT_RULES
   cached = { rules, readAt: now.getTime() }
   return rules
+}
+
+export async function activePointsRules(db: Database, now: Date = new Date()): Promise<PointsRules> {
+  return pointsRulesOf(await activeRules(db, now))
+}
+
+/** After this instance publishes, it should not wait out its own cache. */
+export function forgetCachedRules(): void {
+  cached = null
+}
+
+export function rulesRepo(db: Database) {
+  const collection = db.collection('rules')
+  return {
+    async version(version: number): Promise<Rules | null> {
+      const [doc] = await rowsOf<Partial<Rules> & { _id: string }>(collection.where({ _id: `v${version}` }).limit(1))
+      return doc ? fromDoc(doc) : null
+    },
+    async versions(): Promise<Rules[]> {
+      const docs = await rowsOf<Partial<Rules> & { _id: string }>(collection.where({ _id: db.command.neq('active') }).orderBy('version', 'desc').limit(100))
+      return docs.map(fromDoc)
+    },
+  }
+}
+
+function fromDoc(doc: Partial<Rules>): Rules {
+  return {
+    version: doc.version ?? DEFAULT_RULES.version,
+    points: { ...DEFAULT_RULES.points, ...doc.points },
+    tiers: doc.tiers ?? DEFAULT_RULES.tiers,
+    explanation: doc.explanation ?? '',
+    publishedAt: doc.publishedAt ?? null,
+    publishedBy: doc.publishedBy ?? null,
+  }
 }

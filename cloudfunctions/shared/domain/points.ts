@@ -21,9 +21,14 @@ export interface PointsState {
 
 export type SpendDecision = { ok: true; state: PointsState } | { ok: false; code: 'INSUFFICIENT_POINTS' }
 
-/** Points for a purchase: whole fen × rate × the tier's multiplier, rounded down to whole points. */
+/**
+ * Points for a purchase: whole fen × rate × the tier's multiplier, rounded down to whole points.
+ * The rate × multiplier factor is fixed to 4 decimals first, in integers, so 1.2 × ¥10 is 12 points
+ * and never 11.999….
+ */
 export function pointsForPurchase(amountFen: number, tier: TierId, rules: PointsRules): number {
-  return Math.floor((amountFen * rules.pointsPerYuan * rules.tierMultipliers[tier]) / 100)
+  const factor = Math.round(rules.pointsPerYuan * rules.tierMultipliers[tier] * 10_000)
+  return Math.floor((amountFen * factor) / 1_000_000)
 }
 
 /** End of the `expiryMonths`-th month after the month of `earnedAt`, on the shop's calendar. */
