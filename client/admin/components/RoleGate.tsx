@@ -14,11 +14,14 @@ import './admin.scss'
  */
 export function RoleGate({ area, children }: { area: StaffArea | 'any'; children: (role: Role) => ReactNode }) {
   const staff = useStaffRole()
-  if (staff.status === 'loading') return <LoadingView />
-  if (staff.status === 'error') return <ErrorView message={staff.error.message} onRetry={staff.reload} />
-  const role = staff.data.role
-  if (!allows(role, area)) return <NoAccess />
-  return <>{children(role)}</>
+  const role = staff.data?.role
+  return (
+    <View className='admin-page'>
+      {staff.status === 'loading' && <LoadingView />}
+      {staff.status === 'error' && <ErrorView message={staff.error.message} onRetry={staff.reload} />}
+      {staff.status === 'ready' && (allows(role, area) ? children(role) : <NoAccess />)}
+    </View>
+  )
 }
 
 function NoAccess() {

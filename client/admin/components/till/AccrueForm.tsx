@@ -21,6 +21,7 @@ export function AccrueForm({ till }: { till: Till }) {
     const problem = orderError ?? parsed.error
     if (problem || parsed.yuan === null) return toast(problem ?? '请输入金额')
     if (!(await confirmDialog('确认记录消费', `会员 ${till.member?.name}\n单号 ${orderNo.trim()}\n金额 ${formatYuan(parsed.yuan)}`))) return
+    setResult(null)
     const recorded = await submit.run(() => till.accrue(orderNo.trim(), parsed.yuan))
     if (recorded) {
       setResult(recorded)

@@ -29,6 +29,7 @@ export function PayWithPointsForm({ till }: { till: Till }) {
     const problem = orderError ?? parsedAmount.error ?? pointsError
     if (problem || parsedAmount.yuan === null || parsedPoints.points === null || discountYuan === null) return toast(problem ?? '请检查输入')
     if (!(await confirmDialog('确认积分抵扣', `单号 ${orderNo.trim()}\n订单金额 ${formatYuan(parsedAmount.yuan)}\n使用 ${parsedPoints.points} 积分，抵扣 ${formatYuan(discountYuan)}`))) return
+    setResult(null)
     const paid = await submit.run(() => till.payWithPoints(orderNo.trim(), parsedAmount.yuan, parsedPoints.points))
     if (paid) {
       setResult(paid)

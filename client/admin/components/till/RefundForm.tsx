@@ -23,6 +23,7 @@ export function RefundForm({ till }: { till: Till }) {
     const problem = orderError ?? refundError ?? parsed.error
     if (problem || parsed.yuan === null) return toast(problem ?? '请输入金额')
     if (!(await confirmDialog('确认退款', `原单号 ${orderNo.trim()}\n退款单号 ${refundId.trim()}\n退款金额 ${formatYuan(parsed.yuan)}\n将按比例扣回该单积分`))) return
+    setResult(null)
     const refunded = await submit.run(() => till.refund(orderNo.trim(), refundId.trim(), parsed.yuan))
     if (refunded) {
       setResult(refunded)

@@ -1,3 +1,5 @@
+// Staff styles first, so every admin page orders its stylesheets the same way.
+import '../../components/admin.scss'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input, Textarea } from '@tarojs/components'
@@ -13,7 +15,6 @@ import { callCloud } from '../../../services/cloud'
 import { MemberPanel } from '../../components/MemberPanel'
 import { RoleGate } from '../../components/RoleGate'
 import { confirmDialog, parsePoints, shownError, toast } from '../../validation'
-import '../../components/admin.scss'
 
 export default function AdjustPage() {
   return <RoleGate area='adjust'>{() => <Adjust />}</RoleGate>

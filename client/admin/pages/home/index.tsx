@@ -1,9 +1,10 @@
+// Staff styles first, so every admin page orders its stylesheets the same way.
+import '../../components/admin.scss'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { ROLE_LABELS, type Role } from '@contract/roles'
 import { RoleGate } from '../../components/RoleGate'
 import { allows, type StaffArea } from '../../access'
-import '../../components/admin.scss'
 
 const ENTRIES: { area: StaffArea; name: string; text: string; url: string }[] = [
   { area: 'till', name: '收银', text: '扫会员码记积分、抵扣、兑换、核销、退款', url: '/admin/pages/till/index' },

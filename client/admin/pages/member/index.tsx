@@ -1,3 +1,5 @@
+// Staff styles first, so every admin page orders its stylesheets the same way.
+import '../../components/admin.scss'
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
@@ -11,7 +13,6 @@ import { HISTORY_TABS, useMemberPointsHistory } from '../../../hooks/usePointsHi
 import { MemberPanel } from '../../components/MemberPanel'
 import { OrderList } from '../../components/OrderList'
 import { RoleGate } from '../../components/RoleGate'
-import '../../components/admin.scss'
 
 type Section = 'ledger' | 'orders'
 const SECTIONS: TabOption<Section>[] = [

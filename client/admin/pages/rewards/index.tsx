@@ -1,3 +1,5 @@
+// Staff styles first, so every admin page orders its stylesheets the same way.
+import '../../components/admin.scss'
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
@@ -9,7 +11,6 @@ import { useAdminRewards, type RewardDraft } from '../../../hooks/useAdminReward
 import { RewardForm } from '../../components/RewardForm'
 import { RoleGate } from '../../components/RoleGate'
 import { confirmDialog } from '../../validation'
-import '../../components/admin.scss'
 
 export default function RewardsAdminPage() {
   return <RoleGate area='rewards'>{() => <RewardsAdmin />}</RoleGate>

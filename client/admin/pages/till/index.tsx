@@ -1,3 +1,5 @@
+// Staff styles first, so every admin page orders its stylesheets the same way.
+import '../../components/admin.scss'
 import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -10,7 +12,6 @@ import { ConfirmCodeForm } from '../../components/till/ConfirmCodeForm'
 import { PayWithPointsForm } from '../../components/till/PayWithPointsForm'
 import { RedeemForMember } from '../../components/till/RedeemForMember'
 import { RefundForm } from '../../components/till/RefundForm'
-import '../../components/admin.scss'
 
 type TillMode = 'accrue' | 'cash' | 'redeem' | 'confirm' | 'refund'
 const MODES: TabOption<TillMode>[] = [

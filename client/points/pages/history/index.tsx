@@ -4,6 +4,7 @@ import { FilterTabs } from '../../../components/FilterTabs'
 import { LedgerList, ListFooter } from '../../../components/LedgerList'
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
 import { HISTORY_TABS, useMyPointsHistory } from '../../../hooks/usePointsHistory'
+import '../../components/points.scss'
 
 const EMPTY_TEXT = { all: '暂无积分记录', earned: '暂无获得记录', redeemed: '暂无使用记录', expired: '暂无过期记录', adjusted: '暂无调整记录' } as const
 
@@ -17,7 +18,7 @@ export default function PointsHistoryPage() {
   useReachBottom(() => void history.loadMore())
 
   return (
-    <View data-testid='points-history'>
+    <View className='points-page' data-testid='points-history'>
       <FilterTabs options={HISTORY_TABS} value={history.filter} onChange={history.setFilter} sticky />
       {history.status === 'loading' && <LoadingView />}
       {history.status === 'error' && <ErrorView message={history.error?.message ?? ''} onRetry={history.retry} />}

@@ -40,7 +40,7 @@ export default function RewardsPage() {
   }
 
   return (
-    <View data-testid='points-rewards'>
+    <View className='points-page' data-testid='points-rewards'>
       <View className='points-balance'>
         <Text className='points-balance__label'>可用积分</Text>
         <Text className='points-balance__value' data-testid='rewards-balance'>
