@@ -12,7 +12,7 @@ describe('points.accrue', () => {
   it('turns ¥88.50 into 88 points, records the order and the lot', async () => {
     const member = seedMember(cloud(), 'accrue-a')
     const result = dataOf(await till().call('points', 'accrue', { memberCode: memberCodeOf(cloud(), 'accrue-a'), storeId: 'store-001', orderNo: 'A0001', amount: 88.5 }))
-    expect(result).toEqual({ orderNo: 'A0001', amountFen: 8850, pointsEarned: 88, pointsBalance: 88, memberName: member.profile.name, cardNo: member.cardNo, duplicate: false })
+    expect(result).toEqual({ orderNo: 'A0001', amountFen: 8850, pointsEarned: 88, pointsBalance: 88, memberName: member.profile.name, cardNo: member.cardNo, duplicate: false, tierChange: null })
     const [row] = cloud().db.find('ledger', { _id: 'order:store-001:A0001' })
     expect(row).toMatchObject({ openid: 'accrue-a', kind: 'earn', delta: 88, balanceAfter: 88, by: 'cashier-1', reason: '消费 ¥88.50 · 单号 A0001', order: { amountFen: 8850, cashier: 'cashier-1' } })
     expect(pointsInvariant(cloud(), 'accrue-a')).toEqual({ balance: 88, ledgerSum: 88, lotsSum: 88, negativeLots: 0 })
@@ -49,19 +49,20 @@ describe('points.accrue', () => {
   })
 
   it('100 concurrent accruals for one member, 20 of them repeats: nothing lost, nothing doubled', async () => {
-    seedMember(cloud(), 'hot-member')
+    // At the top tier already, so no upgrade changes the multiplier (×2) halfway through.
+    seedMember(cloud(), 'hot-member', { tier: 'diamond' })
     const unique = Array.from({ length: 80 }, (_, index) => ({ orderNo: `H${String(index).padStart(3, '0')}`, amount: 10 + index }))
     const repeats = Array.from({ length: 20 }, (_, index) => unique[index * 3])
     const calls = [...unique, ...repeats].map((order) => till().call('points', 'accrue', { memberCode: memberCodeOf(cloud(), 'hot-member'), storeId: 'store-001', ...order }))
     const results = (await Promise.all(calls)).map(dataOf)
-    const expected = unique.reduce((sum, order) => sum + order.amount, 0)
+    const expected = unique.reduce((sum, order) => sum + order.amount * 2, 0)
     expect(pointsInvariant(cloud(), 'hot-member')).toEqual({ balance: expected, ledgerSum: expected, lotsSum: expected, negativeLots: 0 })
     expect(cloud().db.find('ledger', { openid: 'hot-member' })).toHaveLength(80)
     expect(results.filter((result) => result.duplicate)).toHaveLength(20)
     for (const order of unique) {
       const answers = results.filter((result) => result.orderNo === order.orderNo)
       expect(new Set(answers.map((answer) => `${answer.pointsEarned}/${answer.pointsBalance}`)).size).toBe(1)
-      expect(answers[0].pointsEarned).toBe(order.amount)
+      expect(answers[0].pointsEarned).toBe(order.amount * 2)
     }
   })
 

@@ -107,7 +107,8 @@ describe('adjustments', () => {
 
 describe('history', () => {
   it('pages newest first, 20 at a time, without gaps or repeats, and filters by kind', async () => {
-    const member = seedMember(cloud(), 'history-a')
+    // Top tier, so the ×2 multiplier holds throughout (no upgrade midway).
+    const member = seedMember(cloud(), 'history-a', { tier: 'diamond' })
     for (let index = 0; index < 45; index++) await accrue('history-a', `HS${String(index).padStart(2, '0')}`, 10 + index)
     await till().call('points', 'payWithPoints', { memberCode: memberCodeOf(cloud(), 'history-a'), storeId: 'store-001', orderNo: 'HSPAY', orderAmount: 100, points: 100 })
     const seen: string[] = []
@@ -125,7 +126,7 @@ describe('history', () => {
     const redeemed = dataOf(await as('history-a').call('points', 'history', { filter: 'redeemed' }))
     expect(redeemed.entries.map((entry) => entry.reason)).toEqual(['积分抵现 ¥1.00 · 单号 HSPAY'])
     const earned = dataOf(await as('history-a').call('points', 'history', { filter: 'earned' }))
-    expect(earned.entries[0]).toMatchObject({ kind: 'earn', delta: 54, reason: '消费 ¥54.00 · 单号 HS44' })
+    expect(earned.entries[0]).toMatchObject({ kind: 'earn', delta: 108, reason: '消费 ¥54.00 · 单号 HS44' })
     expect(earned.entries[0].expiresAt).not.toBeNull()
     const staffView = dataOf(await as('service-1').call('points', 'memberHistory', { cardNo: member.cardNo }))
     expect(staffView.entries.map((entry) => entry.id)).toEqual(seen.slice(0, 20))

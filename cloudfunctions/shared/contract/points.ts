@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LEDGER_FILTER_KEYS, type LedgerFilter, type LedgerKind } from './enums'
+import { LEDGER_FILTER_KEYS, type LedgerFilter, type LedgerKind, type TierId } from './enums'
 import { orderNo, storeId, yuanAmount } from './money'
 import { cardNoField, memberCodeField } from './member'
 
@@ -18,6 +18,8 @@ export interface AccrualResult {
   cardNo: string
   /** true when this order was already recorded: the original result, nothing written. */
   duplicate: boolean
+  /** The purchase lifted the member to a higher tier. */
+  tierChange: { from: TierId; to: TierId; toName: string } | null
 }
 
 /** A full or partial refund of a recorded order; refundId makes it happen at most once. */

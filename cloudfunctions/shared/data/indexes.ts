@@ -15,6 +15,8 @@ export const INDEXES: IndexDeclaration[] = [
   { collection: 'members', name: 'cardNo_unique', fields: [['cardNo', 1]], unique: true },
   { collection: 'members', name: 'birthdayMD', fields: [['profile.birthdayMD', 1]] },
   { collection: 'members', name: 'nextExpiryAt', fields: [['nextExpiryAt', 1]] },
+  { collection: 'members', name: 'tierUntil', fields: [['tierUntil', 1]] },
+  { collection: 'tier_changes', name: 'openid_at', fields: [['openid', 1], ['at', -1]] },
   { collection: 'ledger', name: 'openid_createdAt', fields: [['openid', 1], ['createdAt', -1]] },
   { collection: 'ledger', name: 'openid_kind_createdAt', fields: [['openid', 1], ['kind', 1], ['createdAt', -1]] },
   { collection: 'rewards', name: 'status', fields: [['status', 1]] },

@@ -11,10 +11,11 @@ export function pointsStateOf(member: MemberDoc): PointsState {
   }
 }
 
-/** Inside a transaction: the member's balance, lots and next expiry after a movement. */
-export async function writePointsInTransaction(transaction: Transaction, db: Database, openid: string, state: PointsState, now: Date): Promise<void> {
+/** Inside a transaction: the member's balance, lots and next expiry after a movement (plus any other fields that change with it). */
+export async function writePointsInTransaction(transaction: Transaction, db: Database, openid: string, state: PointsState, now: Date, alongside: Record<string, unknown> = {}): Promise<void> {
   await transaction.collection('members').doc(openid).update({
     data: {
+      ...alongside,
       pointsBalance: state.pointsBalance,
       lifetimePoints: state.lifetimePoints,
       // set() replaces the array whole; a plain array value would be merged element by element.

@@ -3,6 +3,7 @@ import { DEFAULT_TIER_NAMES } from '../contract/enums'
 import type { JoinPayload, MemberCard } from '../contract/member'
 import { monthDay, shopDate } from './calendar'
 import type { Lot } from './points'
+import type { MonthlyActivity, TierState } from './tiers'
 
 export interface MemberSource {
   store: string | null
@@ -16,6 +17,12 @@ export interface MemberDoc {
   profile: { name: string; gender: Gender; birthday: string; birthdayMD: string; avatarFileId?: string | null; phone?: string | null }
   tier: TierId
   tierSince: Date
+  /** The tier is held until then; the daily evaluation looks at members past it (indexed). Null at the lowest tier. */
+  tierUntil?: Date | null
+  /** Spend and points per month, the last 12 months: what the tier is judged by. */
+  activity?: MonthlyActivity
+  /** The last rules version whose notice the member has seen. */
+  noticeSeenVersion?: number
   pointsBalance: number
   lifetimePoints: number
   /** Unexpired earned points by expiry date, oldest first (see domain/points). */
@@ -28,6 +35,10 @@ export interface MemberDoc {
   lastActiveAt: Date
   /** Set when the shop removes a member: their codes stop working, their history stays. */
   removedAt?: Date | null
+}
+
+export function tierStateOf(member: MemberDoc): TierState {
+  return { tier: member.tier, tierSince: new Date(member.tierSince), tierUntil: member.tierUntil ? new Date(member.tierUntil) : null }
 }
 
 /** A member who can earn, spend and show a code. */
