@@ -2,6 +2,7 @@ import { formatFen } from '../../shared/contract/format'
 import { refundPayload, type RefundResult } from '../../shared/contract/points'
 import type { MemberDoc } from '../../shared/domain/member'
 import { refundPoints, reverse } from '../../shared/domain/points'
+import { recordActivity } from '../../shared/domain/tiers'
 import { appendInTransaction, ledgerKey, ledgerRepo, type LedgerRow } from '../../shared/data/ledger'
 import { pointsStateOf, writePointsInTransaction } from '../../shared/data/memberPoints'
 import { getOrNull, inTransaction } from '../../shared/data/transaction'
@@ -60,7 +61,9 @@ export const refund = defineAction({
       if ((await appendInTransaction(transaction, row)) === 'duplicate') throw new AppError('CONFLICT')
       const { _id, ...fields } = refunds
       await transaction.collection('refunds').doc(_id).set({ data: { ...fields, refundedFen: decision.refundedFenAfter, reversedPoints: decision.reversedPointsAfter, items: [...refunds.items, item] } })
-      await writePointsInTransaction(transaction, db, order.openid, state, now)
+      // A refund takes its spend back out of the month of the purchase; any downgrade waits for the evaluation.
+      const activity = recordActivity(member.activity, new Date(order.createdAt), -refundFen, -reversed, now)
+      await writePointsInTransaction(transaction, db, order.openid, state, now, { activity: db.command.set(activity) })
       return { kind: 'reversed', item }
     })
     if (outcome.kind === 'too-much') throw new AppError('INVALID_INPUT', outcome.message, [{ path: 'amount', message: outcome.message }])
