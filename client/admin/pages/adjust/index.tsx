@@ -75,8 +75,8 @@ function Adjust() {
             <FormField label='积分' error={shownError(pointsText, parsed.error) ?? submit.fieldErrors.delta}>
               <Input className='admin-input' type='number' placeholder='正整数' value={pointsText} onInput={(event) => setPointsText(event.detail.value)} data-testid='adjust-points' />
             </FormField>
-            <FormField label='原因（必填）' error={shownError(reason, reasonError) ?? submit.fieldErrors.reason} stacked>
-              <Textarea className='admin-textarea' placeholder='如：系统故障补录、顾客投诉补偿（会记入审计日志）' maxlength={100} value={reason} onInput={(event) => setReason(event.detail.value)} data-testid='adjust-reason' />
+            <FormField label='调整原因' error={shownError(reason, reasonError) ?? submit.fieldErrors.reason} stacked>
+              <Textarea className='admin-textarea' placeholder='必填，如：系统故障补录、顾客投诉补偿（记入审计日志）' maxlength={100} value={reason} onInput={(event) => setReason(event.detail.value)} data-testid='adjust-reason' />
             </FormField>
           </Panel>
           <View className='admin-actions'>
