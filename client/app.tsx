@@ -6,7 +6,7 @@ import './app.scss'
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
-      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
+      Taro.cloud.init({ env: HUIYUAN_CLOUD_ENV || undefined, traceUser: true })
     }
   })
   return (

@@ -19,7 +19,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'client',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: {},
+    // Build-time settings, always defined (an unset process.env.X would be left in the bundle, and
+    // the mini-program has no process object): the cloud environment and the till's store.
+    defineConstants: {
+      HUIYUAN_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      HUIYUAN_STORE_ID: JSON.stringify(process.env.TARO_APP_STORE_ID ?? 'store-001'),
+    },
     alias: {
       '@contract': contractDir,
     },

@@ -29,6 +29,11 @@ const checks: Array<[name: string, problem: () => string | null]> = [
     const tabs = appJson.tabBar?.list.map((tab) => tab.text).join('/')
     return tabs === '会员卡/活动/我的' ? null : `tabBar is ${tabs}`
   }],
+  ['no process.env left for the mini-program runtime (it has no process object)', () => {
+    const leaks = readdirSync(weappDir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.js') && /process\.env\.TARO_APP_/.test(readFileSync(path.join(weappDir, file), 'utf8')))
+    return leaks.length === 0 ? null : leaks.join(', ')
+  }],
   ['no dev-only code in the package', () => {
     const leaks = readdirSync(weappDir, { recursive: true, encoding: 'utf8' })
       .filter((file) => /\.(js|wxml|json)$/.test(file))

@@ -9,3 +9,7 @@ declare namespace NodeJS {
     NODE_ENV?: string
   }
 }
+
+/** Replaced at build time (config/index.ts defineConstants). */
+declare const HUIYUAN_CLOUD_ENV: string
+declare const HUIYUAN_STORE_ID: string

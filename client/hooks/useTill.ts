@@ -4,12 +4,8 @@ import { callCloud } from '../services/cloud'
 import { useAttemptId } from './useAttemptId'
 import { useMemberLookup } from './useMemberLookup'
 
-/**
- * The store this till belongs to: build-time `TARO_APP_STORE_ID`, else the demo shop. Taro inlines
- * `process.env.TARO_APP_*` only when the variable is set at build time; the guard keeps an unset
- * one from throwing where no `process` exists (H5, the mini-program).
- */
-export const STORE_ID = (typeof process !== 'undefined' && process.env.TARO_APP_STORE_ID) || 'store-001'
+/** The store this till belongs to: build-time `TARO_APP_STORE_ID` (config/index.ts), else the demo shop. */
+export const STORE_ID = HUIYUAN_STORE_ID
 
 /** Points that make ¥1 off at the till (contract default); the server's answer is what counts. */
 export const POINTS_PER_CASH_YUAN = 100
