@@ -2,14 +2,15 @@ import type { TierId } from '../cloudfunctions/shared/contract/enums'
 import { makeCardNo } from '../cloudfunctions/shared/domain/cardNumber'
 import { monthDay } from '../cloudfunctions/shared/domain/calendar'
 import type { MemberDoc } from '../cloudfunctions/shared/domain/member'
+import { formatFen } from '../cloudfunctions/shared/contract/format'
+import type { LedgerRow } from '../cloudfunctions/shared/data/ledger'
+import { DEFAULT_TIER_RULES, holdUntil, recordActivity, type MonthlyActivity } from '../cloudfunctions/shared/domain/tiers'
 import { nextExpiry, type Lot } from '../cloudfunctions/shared/domain/points'
 import { DEFAULT_POINTS_RULES } from '../cloudfunctions/shared/domain/pointsRules'
 import { lotExpiry } from '../cloudfunctions/shared/domain/points'
 
-interface DemoRow { kind: string; delta: number; expiresAt?: Date }
-
 /** The lots a history leaves: earned lots by expiry, spent oldest first. */
-function lotsOf(rows: DemoRow[], balance: number): Lot[] {
+function lotsOf(rows: LedgerRow[], balance: number): Lot[] {
   const lots: Lot[] = []
   for (const row of rows) {
     if (row.kind !== 'earn' || !row.expiresAt) continue
@@ -54,35 +55,49 @@ const DEMO_MEMBERS: DemoMember[] = [
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-/** Every document of the demo, by collection. Deterministic for a given `now` and random source. */
+/** Every document of the demo, by collection, as the functions would have written them. Deterministic for a given `now`. */
 export function demoData(now: Date, random: () => number = seededRandom(2026)) {
   const members: MemberDoc[] = []
-  const ledger: object[] = []
-  const orders: object[] = []
+  const ledger: LedgerRow[] = []
   for (const demo of DEMO_MEMBERS) {
     const joinedAt = new Date(now.getTime() - 200 * DAY_MS)
     let balance = 0
     let lifetime = 0
+    let activity: MonthlyActivity = {}
     demo.purchases.forEach((yuan, index) => {
       const at = new Date(joinedAt.getTime() + (index + 1) * 30 * DAY_MS)
       const orderNo = `D${demo.openid.slice(-4).toUpperCase()}${String(index + 1).padStart(3, '0')}`
-      const orderId = `order:${DEMO_STORE._id}:${orderNo}`
-      orders.push({ _id: orderId, openid: demo.openid, storeId: DEMO_STORE._id, orderNo, amountFen: yuan * 100, pointsEarned: yuan, cashier: 'demo-cashier', createdAt: at })
-      ledger.push({ _id: orderId, openid: demo.openid, kind: 'earn', delta: yuan, remaining: yuan, expiresAt: lotExpiry(at, DEFAULT_POINTS_RULES), reason: `消费 ¥${yuan.toFixed(2)}`, by: 'demo-cashier', rulesVersion: 1, createdAt: at })
       balance += yuan
       lifetime += yuan
+      activity = recordActivity(activity, at, yuan * 100, yuan, now)
+      ledger.push({
+        _id: `order:${DEMO_STORE._id}:${orderNo}`,
+        openid: demo.openid,
+        kind: 'earn',
+        delta: yuan,
+        balanceAfter: balance,
+        reason: `消费 ${formatFen(yuan * 100)} · 单号 ${orderNo}`,
+        by: 'demo-cashier',
+        rulesVersion: 1,
+        createdAt: at,
+        expiresAt: lotExpiry(at, DEFAULT_POINTS_RULES),
+        order: { storeId: DEMO_STORE._id, orderNo, amountFen: yuan * 100, cashier: 'demo-cashier' },
+      })
     })
     if (demo.redeemed) {
-      ledger.push({ _id: `redeem:seed:${demo.openid}`, openid: demo.openid, kind: 'redeem', delta: -demo.redeemed, reason: '兑换：精品咖啡券', by: demo.openid, rulesVersion: 1, createdAt: new Date(now.getTime() - 5 * DAY_MS) })
       balance -= demo.redeemed
+      ledger.push({ _id: `redeem:${demo.openid}:seed`, openid: demo.openid, kind: 'redeem', delta: -demo.redeemed, balanceAfter: balance, reason: '兑换 精品咖啡券', by: demo.openid, rulesVersion: 1, createdAt: new Date(now.getTime() - 5 * DAY_MS), expiresAt: null })
     }
-    const pointLots = lotsOf(ledger.filter((row) => (row as { openid: string }).openid === demo.openid) as DemoRow[], balance)
+    const pointLots = lotsOf(ledger.filter((row) => row.openid === demo.openid), balance)
+    const tierSince = new Date(now.getTime() - 60 * DAY_MS)
     members.push({
       _id: demo.openid,
       cardNo: makeCardNo(random),
-      profile: { name: demo.name, gender: demo.gender, birthday: demo.birthday, birthdayMD: monthDay(demo.birthday) },
+      profile: { name: demo.name, gender: demo.gender, birthday: demo.birthday, birthdayMD: monthDay(demo.birthday), avatarFileId: null, phone: null },
       tier: demo.tier,
-      tierSince: new Date(now.getTime() - 60 * DAY_MS),
+      tierSince,
+      tierUntil: demo.tier === 'regular' ? null : holdUntil(tierSince, DEFAULT_TIER_RULES),
+      activity,
       pointsBalance: balance,
       lifetimePoints: lifetime,
       pointLots,
@@ -94,8 +109,15 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
     })
   }
   const staff = DEMO_STAFF.map((entry) => ({ ...entry, updatedAt: now, updatedBy: null }))
-  return { stores: [DEMO_STORE], staff, members, ledger, orders }
+  const rewards = DEMO_REWARDS.map((reward, index) => ({ _id: `rw-demo-${index + 1}`, ...reward, status: 'active', createdAt: now, updatedAt: now, updatedBy: 'demo-owner' }))
+  return { stores: [DEMO_STORE], staff, members, ledger, rewards }
 }
+
+const DEMO_REWARDS = [
+  { name: '手冲咖啡一杯', description: '任选一款当日手冲', pointsCost: 300, stock: 50 },
+  { name: '帆布托特包', description: '门店限定款', pointsCost: 1200, stock: 20 },
+  { name: '精品咖啡豆 250g', description: '季节拼配', pointsCost: 2500, stock: 10 },
+]
 
 function seededRandom(seed: number): () => number {
   let state = seed

@@ -25,7 +25,7 @@ describe('refunds', () => {
     expect(last.pointsBalance).toBe(0)
     expect(pointsInvariant(cloud(), 'refund-a')).toEqual({ balance: 0, ledgerSum: 0, lotsSum: 0, negativeLots: 0 })
     const orders = dataOf(await till().call('points', 'orders', { cardNo: member.cardNo }))
-    expect(orders.orders).toEqual([expect.objectContaining({ orderNo: 'RF1', amountFen: 10000, pointsEarned: 100, refundedFen: 10000 })])
+    expect(orders.orders).toEqual([expect.objectContaining({ orderNo: 'RF1', amountFen: 10000, pointsEarned: 100, refundedFen: 10000, cashierName: 'cashier' })])
   })
 
   it('never refunds more than the order, and refuses a reused refund id with another amount', async () => {

@@ -66,6 +66,9 @@ export const orders = defineAction({
       ? await rowsOf<{ _id: string; refundedFen: number }>(db.collection('refunds').where({ _id: db.command.in(page.map((row) => row._id)) }).limit(PAGE_SIZE))
       : []
     const refundedByOrder = new Map(refunds.map((doc) => [doc._id, doc.refundedFen]))
+    const cashierIds = [...new Set(page.map((row) => row.order!.cashier))]
+    const cashiers = cashierIds.length ? await rowsOf<{ _id: string; name: string }>(db.collection('staff').where({ _id: db.command.in(cashierIds) }).field({ _id: true, name: true }).limit(cashierIds.length)) : []
+    const cashierNames = new Map(cashiers.map((staff) => [staff._id, staff.name]))
     return {
       orders: page.map((row) => ({
         orderNo: row.order!.orderNo,
@@ -73,7 +76,7 @@ export const orders = defineAction({
         amountFen: row.order!.amountFen,
         pointsEarned: row.delta,
         refundedFen: refundedByOrder.get(row._id) ?? 0,
-        cashier: row.order!.cashier,
+        cashierName: cashierNames.get(row.order!.cashier) ?? '已离职员工',
         createdAt: new Date(row.createdAt).toISOString(),
       })),
       nextCursor: rows.length > PAGE_SIZE ? encodeCursor(rows[PAGE_SIZE - 1]) : null,

@@ -99,7 +99,8 @@ export interface OrderRecord {
   amountFen: number
   pointsEarned: number
   refundedFen: number
-  cashier: string
+  /** The cashier's name as staff records have it (their OPENID is never shown). */
+  cashierName: string
   createdAt: string
 }
 export interface OrdersPage {
