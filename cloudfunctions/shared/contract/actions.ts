@@ -4,6 +4,7 @@ import type * as points from './points'
 import type * as rewards from './rewards'
 import type * as staff from './staff'
 import type * as jobs from './jobs'
+import type * as tiers from './tiers'
 
 /**
  * Every callable action: its payload (the schema's input type) and its result.
@@ -41,6 +42,13 @@ export interface ActionMap {
     redeemAtTill: { payload: z.input<typeof rewards.redeemAtTillPayload>; result: rewards.RedeemResult }
     myRedemptions: { payload: z.input<typeof rewards.myRedemptionsPayload>; result: rewards.Redemption[] }
     confirm: { payload: z.input<typeof rewards.confirmRedemptionPayload>; result: rewards.ConfirmResult }
+  }
+  tiers: {
+    status: { payload: z.input<typeof tiers.statusPayload>; result: tiers.TierStatus }
+    dismissNotice: { payload: z.input<typeof tiers.dismissNoticePayload>; result: null }
+    rules: { payload: z.input<typeof tiers.rulesPayload>; result: tiers.RulesOverview }
+    preview: { payload: z.input<typeof tiers.previewPayload>; result: tiers.RulesPreview }
+    publish: { payload: z.input<typeof tiers.publishPayload>; result: tiers.PublishResult }
   }
   jobs: {
     expirePoints: { payload: z.input<typeof jobs.expirePointsPayload>; result: jobs.JobReport }

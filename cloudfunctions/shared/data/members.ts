@@ -16,6 +16,16 @@ export function membersRepo(db: Database) {
   const collection = db.collection('members')
   const _ = db.command
   return {
+    /** Just what tier decisions read, `_id` order, for sweeps over every member (preview, publish). */
+    async tierFactsAfter(afterId: string | null, limit: number): Promise<Array<Pick<MemberDoc, '_id' | 'tier' | 'tierSince' | 'tierUntil' | 'activity'>>> {
+      const query = afterId === null ? collection.where({}) : collection.where({ _id: _.gt(afterId) })
+      return rowsOf(query.orderBy('_id', 'asc').limit(limit).field({ _id: true, tier: true, tierSince: true, tierUntil: true, activity: true }))
+    },
+    /** Members whose tier hold has ended: the daily evaluation's indexed query. */
+    async dueIdsForTierEvaluation(now: Date, limit: number): Promise<string[]> {
+      const rows = await rowsOf<{ _id: string }>(collection.where({ tierUntil: _.lte(now) }).orderBy('tierUntil', 'asc').limit(limit).field({ _id: true }))
+      return rows.map((row) => row._id)
+    },
     async byCardNo(cardNo: string): Promise<MemberDoc | null> {
       const [member] = await rowsOf<MemberDoc>(collection.where({ cardNo }).limit(1))
       return member ?? null

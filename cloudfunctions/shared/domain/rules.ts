@@ -1,4 +1,5 @@
 import type { TierId } from '../contract/enums'
+import type { RulesDraft } from '../contract/tiers'
 import { DEFAULT_POINTS_RULES, type PointsRules } from './pointsRules'
 import { DEFAULT_TIER_RULES, type TierRules } from './tiers'
 
@@ -31,4 +32,47 @@ export const DEFAULT_RULES: Rules = {
 export function pointsRulesOf(rules: Rules): PointsRules {
   const tierMultipliers = Object.fromEntries(rules.tiers.tiers.map((tier) => [tier.id, tier.pointsMultiplier])) as Record<TierId, number>
   return { ...rules.points, version: rules.version, tierMultipliers }
+}
+
+/** The editable part of a rules version, as the owner's form holds it. */
+export function draftOf(rules: Rules): RulesDraft {
+  return {
+    basis: rules.tiers.basis,
+    points: { ...rules.points },
+    tiers: rules.tiers.tiers.map((tier) => ({
+      id: tier.id,
+      name: tier.name,
+      threshold: tier.threshold,
+      color: tier.color,
+      pointsMultiplier: tier.pointsMultiplier,
+      discountPercent: tier.discountPercent,
+      birthdayPoints: tier.birthdayPerk.points,
+      birthdayCoupon: tier.birthdayPerk.coupon,
+      prioritySignup: tier.prioritySignup,
+    })),
+  }
+}
+
+export function rulesFromDraft(draft: RulesDraft, version: number, explanation: string, publishedAt: Date, publishedBy: string): Rules {
+  return {
+    version,
+    points: { ...draft.points },
+    tiers: {
+      basis: draft.basis,
+      holdMonths: DEFAULT_RULES.tiers.holdMonths,
+      tiers: draft.tiers.map((tier) => ({
+        id: tier.id,
+        name: tier.name,
+        threshold: tier.threshold,
+        color: tier.color,
+        pointsMultiplier: tier.pointsMultiplier,
+        discountPercent: tier.discountPercent,
+        birthdayPerk: { points: tier.birthdayPoints, coupon: tier.birthdayCoupon },
+        prioritySignup: tier.prioritySignup,
+      })),
+    },
+    explanation,
+    publishedAt,
+    publishedBy,
+  }
 }
