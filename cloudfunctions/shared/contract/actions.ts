@@ -5,6 +5,7 @@ import type * as rewards from './rewards'
 import type * as staff from './staff'
 import type * as jobs from './jobs'
 import type * as tiers from './tiers'
+import type * as coupons from './coupons'
 
 /**
  * Every callable action: its payload (the schema's input type) and its result.
@@ -49,6 +50,13 @@ export interface ActionMap {
     rules: { payload: z.input<typeof tiers.rulesPayload>; result: tiers.RulesOverview }
     preview: { payload: z.input<typeof tiers.previewPayload>; result: tiers.RulesPreview }
     publish: { payload: z.input<typeof tiers.publishPayload>; result: tiers.PublishResult }
+  }
+  coupons: {
+    wallet: { payload: z.input<typeof coupons.walletPayload>; result: coupons.Wallet }
+    birthday: { payload: z.input<typeof coupons.birthdayPayload>; result: coupons.BirthdayBanner | null }
+    inspect: { payload: z.input<typeof coupons.inspectCouponPayload>; result: coupons.RedeemCouponResult }
+    redeem: { payload: z.input<typeof coupons.redeemCouponPayload>; result: coupons.RedeemCouponResult }
+    memberCoupons: { payload: z.input<typeof coupons.memberCouponsPayload>; result: coupons.Coupon[] }
   }
   jobs: {
     expirePoints: { payload: z.input<typeof jobs.expirePointsPayload>; result: jobs.JobReport }
