@@ -8,12 +8,13 @@ import path from 'node:path'
 import { LocalCloud } from '../emulator/cloud'
 import { buildFunctions } from '../scripts/build-functions'
 import { ROOT } from '../scripts/functions'
+import { expiry } from './sections/expiry'
 import { member } from './sections/member'
 import { packages } from './sections/packages'
 import { points } from './sections/points'
 import type { BenchSection, Row } from './types'
 
-const SECTIONS: BenchSection[] = [packages, member, points]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry]
 
 async function main() {
   const wanted = process.argv.slice(2)
