@@ -61,6 +61,7 @@ export interface ActionMap {
   jobs: {
     expirePoints: { payload: z.input<typeof jobs.expirePointsPayload>; result: jobs.JobReport }
     reconcile: { payload: z.input<typeof jobs.reconcilePayload>; result: jobs.ReconcileReport }
+    evaluateTiers: { payload: z.input<typeof jobs.evaluateTiersPayload>; result: jobs.TierEvaluationReport }
     daily: { payload: z.input<typeof jobs.dailyPayload>; result: jobs.DailyReport }
   }
   staff: {

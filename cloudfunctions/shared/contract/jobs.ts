@@ -49,9 +49,23 @@ export interface ReconcileReport {
 }
 export const MAX_DRIFTS_LISTED = 200
 
-/** The timer's action: expiry first, then reconciliation with what is left of the 60 s. */
+/** Members whose tier hold has ended move to the tier their figure supports now. */
+export const evaluateTiersPayload = z.strictObject({
+  budgetMs: z.number().int().min(1000).max(55_000).default(45_000),
+  round: z.number().int().min(0).max(1000).default(0),
+})
+export interface TierEvaluationReport {
+  evaluated: number
+  changed: number
+  downgraded: number
+  more: boolean
+  elapsedMs: number
+}
+
+/** The timer's action: expiry, tier evaluation, then reconciliation with what is left of the 60 s. */
 export const dailyPayload = z.strictObject({})
 export interface DailyReport {
   expiry: JobReport
+  tiers: TierEvaluationReport
   reconcile: ReconcileReport
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../runtime/cloud'
 import { rowsOf } from './results'
 
-export type JobName = 'expirePoints' | 'reconcile'
+export type JobName = 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays'
 
 /** One run of a job and what it found; kept so a cut-off walk can resume and drift stays on record. */
 export interface JobRunDoc<R = unknown> {
