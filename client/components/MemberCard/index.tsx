@@ -3,10 +3,20 @@ import type { MemberCard as MemberCardData } from '@contract/member'
 import { formatCardNo } from '../../format'
 import './index.scss'
 
-/** The card as a member shows it at the till: tier colour, name, number and points. */
-export function MemberCard({ card }: { card: MemberCardData }) {
+/** `#rrggbb` darkened by `amount` (0–1), for the far end of the card's gradient. */
+function darker(color: string, amount = 0.3): string {
+  const channels = color.slice(1).match(/../g)?.map((hex) => Math.round(parseInt(hex, 16) * (1 - amount)))
+  return channels ? `#${channels.map((channel) => channel.toString(16).padStart(2, '0')).join('')}` : color
+}
+
+/**
+ * The card as a member shows it at the till: tier colour, name, number and points. `color` is the
+ * tier's colour from the rules (the owner may change it); the per-tier classes are the fallback.
+ */
+export function MemberCard({ card, color }: { card: MemberCardData; color?: string }) {
+  const style = color && /^#[0-9a-fA-F]{6}$/.test(color) ? { background: `linear-gradient(135deg, ${color}, ${darker(color)})` } : undefined
   return (
-    <View className={`member-card member-card--${card.tier}`} data-testid='member-card'>
+    <View className={`member-card member-card--${card.tier}`} style={style} data-testid='member-card'>
       <View className='member-card__top'>
         <Text className='member-card__brand'>会员通</Text>
         <Text className='member-card__tier' data-testid='member-tier'>

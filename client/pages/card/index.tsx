@@ -1,10 +1,16 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import type { MemberCard as MemberCardData } from '@contract/member'
+import { BirthdayBanner } from '../../components/BirthdayBanner'
 import { MemberCard } from '../../components/MemberCard'
+import { NoticeBanner } from '../../components/NoticeBanner'
 import { PointsSummary } from '../../components/PointsSummary'
 import { ErrorView, LoadingView } from '../../components/StatusView'
+import { TierPanel } from '../../components/TierPanel'
+import { useBirthdayBanner } from '../../hooks/useBirthdayBanner'
 import { useMember } from '../../hooks/useMember'
+import { useTierStatus } from '../../hooks/useTierStatus'
 import { LiveCode } from './LiveCode'
 import './index.scss'
 
@@ -19,9 +25,30 @@ export default function CardPage() {
   if (status === 'loading') return <LoadingView />
   if (status === 'error') return <ErrorView message={error.message} onRetry={reload} />
   if (!member) return <JoinPrompt />
+  return <MemberView member={member} />
+}
+
+/** A member's card page; its tier and birthday sections load only once there is a member. */
+function MemberView({ member }: { member: MemberCardData }) {
+  const tiers = useTierStatus()
+  const birthday = useBirthdayBanner()
+  const reloadSections = () => Promise.all([tiers.reload(), birthday.reload()])
+  useDidShow(() => void reloadSections())
+  usePullDownRefresh(() => void reloadSections())
+  const notice = tiers.data?.notice
+
   return (
     <View className='card-page'>
-      <MemberCard card={member} />
+      {notice && <NoticeBanner explanation={notice.explanation} meaning={notice.meaning} onDismiss={tiers.dismissNotice} />}
+      <MemberCard card={member} color={tiers.data?.color} />
+      {tiers.data && <TierPanel status={tiers.data} />}
+      {tiers.status === 'error' && (
+        <View className='card-page__hint card-page__hint--tier' onClick={() => void tiers.reload()} data-testid='tier-panel-error'>
+          <Text>等级信息加载失败 · </Text>
+          <Text className='card-page__link'>点击重试</Text>
+        </View>
+      )}
+      {birthday.data && <BirthdayBanner banner={birthday.data} />}
       <LiveCode cardNo={member.cardNo} />
       <PointsSummary />
       <View className='card-page__hint' onClick={() => Taro.navigateTo({ url: '/pages/profile/index' })}>

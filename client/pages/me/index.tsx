@@ -11,6 +11,7 @@ import './index.scss'
 const MEMBER_LINKS = [
   { label: '积分明细', url: '/points/pages/history/index', testId: 'me-history' },
   { label: '积分商城', url: '/points/pages/rewards/index', testId: 'me-rewards' },
+  { label: '我的券包', url: '/points/pages/wallet/index', testId: 'me-wallet' },
   { label: '个人资料', url: '/pages/profile/index', testId: 'me-profile' },
 ]
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '等级权益', enablePullDownRefresh: true })
