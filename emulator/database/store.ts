@@ -24,6 +24,8 @@ export class Collection {
   history = new Map<string, Version[]>();
   /** unique index name -> tuple key -> doc key */
   unique = new Map<string, Map<string, string>>();
+  /** string `_id` keys in `_id` order, rebuilt lazily after an insert or removal: the `_id` index. */
+  idOrder: string[] | null = null;
   constructor(public name: string, public uniqueIndexes: IndexSpec[]) {
     for (const ix of uniqueIndexes) this.unique.set(ix.name, new Map());
   }
@@ -58,6 +60,14 @@ export class Store {
   all(name: string): Doc[] {
     const c = this.colls.get(name);
     return c ? [...c.docs.values()] : [];
+  }
+
+  /** Keys of the string `_id`s in ascending `_id` order (what walking the `_id` index yields). */
+  idOrder(name: string): string[] {
+    const c = this.colls.get(name);
+    if (!c) return [];
+    if (!c.idOrder) c.idOrder = [...c.docs.keys()].filter((key) => key.startsWith('s:')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return c.idOrder;
   }
 
   size(name: string): number {
@@ -163,6 +173,7 @@ export class Store {
   private rawSet(c: Collection, key: string, doc: Doc | undefined): void {
     const prev = c.docs.get(key);
     if (prev) for (const [ix, t] of this.uniqueTuples(c, prev)) if (c.unique.get(ix)!.get(t) === key) c.unique.get(ix)!.delete(t);
+    if (Boolean(prev) !== Boolean(doc)) c.idOrder = null;
     if (doc) {
       c.docs.set(key, doc);
       for (const [ix, t] of this.uniqueTuples(c, doc)) c.unique.get(ix)!.set(t, key);

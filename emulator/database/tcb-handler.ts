@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Doc, parseEJSON, toEJSON } from './ejson';
 import { DbError, INVALID_PARAM, REQUEST_FAILED } from './errors';
 import { IndexSpec, isSupported, plan } from './indexes';
-import { find, matching } from './query';
+import { compile, find, matching } from './query';
 import { runPipeline } from './aggregate';
 import { Store, idKey, newId } from './store';
 import { TxnManager } from './transactions';
@@ -135,10 +135,67 @@ function getDocument(ctx: HandlerContext, body: Record<string, unknown>): Answer
   let limit = Number(body.limit) || DEFAULT_LIMIT;
   if (limit > MAX_LIMIT) limit = MAX_LIMIT;
   const order = parse(ctx, body.order);
+  const walked = walkIdIndex(ctx, coll, filter, order, offset, limit, projection);
+  if (walked) return walked;
   const docs = scan(ctx, coll, filter);
   const list = find(docs, filter, { order, offset, limit, projection });
   ctx.stats.returned += list.length;
   return { list: list.map(toEJSON), offset, limit };
+}
+
+/**
+ * A query ordered by `_id` alone reads the `_id` index in order: from the lower bound of any `_id`
+ * range, testing each document, stopping once the page is full. Examined = documents walked, as a
+ * database would count them. Only when every `_id` is a string (WeChat's are); otherwise, or for
+ * any other order, the general path below answers.
+ */
+function walkIdIndex(ctx: HandlerContext, coll: string, filter: Doc | undefined, order: Doc | undefined, offset: number, limit: number, projection: Doc | undefined): Answer | null {
+  const keys = order ? Object.keys(order) : []
+  if (keys.length !== 1 || keys[0] !== '_id' || ctx.strictIndexes) return null
+  const ids = ctx.store.idOrder(coll)
+  if (ids.length !== ctx.store.size(coll)) return null
+  const descending = order!._id === -1 || order!._id === 'desc'
+  const bound = lowerIdBound(filter)
+  const query = compile(filter)
+  let index = 0
+  if (!descending && bound !== undefined) {
+    let low = 0
+    let high = ids.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      const key = 's:' + bound.value
+      if (ids[middle] < key || (bound.exclusive && ids[middle] === key)) low = middle + 1
+      else high = middle
+    }
+    index = low
+  }
+  const matched: Doc[] = []
+  let skipped = 0
+  let examined = 0
+  for (let i = index; i < ids.length && matched.length < limit; i++) {
+    const doc = ctx.store.get(coll, descending ? ids[ids.length - 1 - i] : ids[i])!
+    examined++
+    if (!query.test(doc)) continue
+    if (skipped < offset) {
+      skipped++
+      continue
+    }
+    matched.push(doc)
+  }
+  ctx.stats.examined += examined
+  const list = find(matched, undefined, { projection })
+  ctx.stats.returned += list.length
+  return { list: list.map(toEJSON), offset, limit }
+}
+
+/** Where a top-level `_id: { $gt | $gte: string }` lets the walk start. */
+function lowerIdBound(filter: Doc | undefined): { value: string; exclusive: boolean } | undefined {
+  const condition = filter?._id
+  if (!condition || typeof condition !== 'object') return undefined
+  const { $gt: above, $gte: from } = condition as Doc
+  if (typeof above === 'string') return { value: above, exclusive: true }
+  if (typeof from === 'string') return { value: from, exclusive: false }
+  return undefined
 }
 
 function calculateDocument(ctx: HandlerContext, body: Record<string, unknown>): Answer {
