@@ -1,21 +1,23 @@
 import { dailyPayload, type DailyReport, type ReconcileReport } from '../../shared/contract/jobs'
 import { jobRunsRepo } from '../../shared/data/jobRuns'
 import { defineAction } from '../../shared/runtime'
+import { handOverBirthdays, runBirthdays } from './birthdays'
 import { handOverExpiry, runExpiry } from './expirePoints'
 import { handOverReconcile, runReconcile } from './reconcile'
 import { handOverTierEvaluation, runTierEvaluation } from './evaluateTiers'
 
 /** The whole run must end inside the timer's 60 s; budgets stop taking new work, in-flight work finishes. */
 const DAILY_BUDGET_MS = 45_000
-const EXPIRY_BUDGET_MS = 20_000
+const BIRTHDAYS_BUDGET_MS = 10_000
+const EXPIRY_BUDGET_MS = 15_000
 const TIERS_BUDGET_MS = 10_000
 const MIN_RECONCILE_BUDGET_MS = 5_000
 
 /**
- * The one timer WeChat allows this function (config.json `daily`, 00:30 Beijing time): expire due
- * lots first, because members see the result, then re-evaluate tiers whose hold has ended, then
- * carry the reconciliation walk on from where the last run stopped, with what is left of the
- * budget. Leftovers of each go to fresh invocations.
+ * The one timer WeChat allows this function (config.json `daily`, 00:30 Beijing time): today's
+ * birthday perks, then expiry (members see both that day), then re-evaluate tiers whose hold has
+ * ended, then carry the reconciliation walk on from where the last run stopped, with what is left
+ * of the budget. Leftovers of each go to fresh invocations.
  */
 export const daily = defineAction({
   schema: dailyPayload,
@@ -23,6 +25,9 @@ export const daily = defineAction({
   async handler(_payload, { db, now }): Promise<DailyReport> {
     const started = Date.now()
     const runs = jobRunsRepo(db)
+    const birthdays = await runBirthdays(db, now, { budgetMs: BIRTHDAYS_BUDGET_MS })
+    await runs.record({ job: 'birthdays', startedAt: now, finishedAt: new Date(now.getTime() + birthdays.elapsedMs), trigger: 'daily', report: birthdays })
+
     const expiry = await runExpiry(db, now, { budgetMs: EXPIRY_BUDGET_MS })
     await runs.record({ job: 'expirePoints', startedAt: now, finishedAt: new Date(now.getTime() + expiry.elapsedMs), trigger: 'daily', report: expiry })
 
@@ -35,9 +40,10 @@ export const daily = defineAction({
     const reconciledAt = new Date(now.getTime() + (Date.now() - started))
     await runs.record({ job: 'reconcile', startedAt: now, finishedAt: reconciledAt, trigger: 'daily', report: reconcile })
 
+    await handOverBirthdays(birthdays, { budgetMs: BIRTHDAYS_BUDGET_MS, round: 0 })
     await handOverExpiry(expiry, { budgetMs: EXPIRY_BUDGET_MS, round: 0 })
     await handOverTierEvaluation(tiers, { budgetMs: TIERS_BUDGET_MS, round: 0 })
     await handOverReconcile(reconcile, { budgetMs: DAILY_BUDGET_MS, round: 0 })
-    return { expiry, tiers, reconcile }
+    return { birthdays, expiry, tiers, reconcile }
   },
 })

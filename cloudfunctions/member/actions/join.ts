@@ -1,8 +1,11 @@
 import { joinPayload } from '../../shared/contract/member'
 import { makeCardNo } from '../../shared/domain/cardNumber'
-import { decideJoin, type MemberSource } from '../../shared/domain/member'
+import { decideJoin, type MemberDoc, type MemberSource } from '../../shared/domain/member'
 import { parseJoinScene } from '../../shared/domain/scene'
 import { membersRepo } from '../../shared/data/members'
+import { serveBirthday } from '../../shared/data/birthdayPerks'
+import { activeRules } from '../../shared/data/rules'
+import { isBirthdayToday } from '../../shared/domain/birthday'
 import { AppError, defineAction, type Database } from '../../shared/runtime'
 import { cardOf } from '../cards'
 
@@ -11,7 +14,8 @@ const CARD_NO_ATTEMPTS = 3
 
 /**
  * Joins the caller. Round trips: 1 for a new member (2 with a scene: the store and referrer are
- * read in one aggregate), +1 when they had already joined.
+ * read in one aggregate), +1 when they had already joined. Joining on one's birthday (Asia/Shanghai)
+ * also issues this year's perk at once (the 00:30 run has passed); only those joins pay for it.
  */
 export const join = defineAction({
   schema: joinPayload,
@@ -26,8 +30,8 @@ export const join = defineAction({
       const decision = decideJoin({ openid, form, now, cardNo: makeCardNo(Math.random), source })
       if (!decision.ok) throw new AppError('INVALID_INPUT', decision.message, [{ path: decision.field, message: decision.message }])
       const outcome = await members.insert(decision.member)
-      if (outcome.kind === 'inserted') return cardOf(decision.member)
-      if (outcome.kind === 'exists') return cardOf(outcome.member)
+      if (outcome.kind === 'inserted') return cardOf(await withBirthdayPerk(db, decision.member, now))
+      if (outcome.kind === 'exists') return cardOf(await withBirthdayPerk(db, outcome.member, now))
     }
     throw new AppError('CONFLICT', '会员卡号生成冲突，请重试')
   },
@@ -42,4 +46,20 @@ async function sourceOf(db: Database, scene: string | undefined): Promise<Member
   if (!reading.ok) throw new AppError('INVALID_INPUT', reading.message, [{ path: 'scene', message: reading.message }])
   const { store, referrerCardNo } = await membersRepo(db).joinSource(reading.scene.storeId, reading.scene.referrerCardNo)
   return { store: store?._id ?? null, referrer: referrerCardNo, scene }
+}
+
+/**
+ * The perk through the same keyed helper as the daily job, so it is issued once whichever comes
+ * first. The join has committed by now: a failure here is logged, never turned into a failed join.
+ */
+async function withBirthdayPerk(db: Database, member: MemberDoc, now: Date): Promise<MemberDoc> {
+  if (!isBirthdayToday(member.profile.birthday, now)) return member
+  try {
+    const outcome = await serveBirthday(db, member._id, now, await activeRules(db, now))
+    if (outcome.kind !== 'issued' || outcome.points === 0) return member
+    return { ...member, pointsBalance: member.pointsBalance + outcome.points, lifetimePoints: member.lifetimePoints + outcome.points }
+  } catch (error) {
+    console.error('[member.join] birthday perk', error)
+    return member
+  }
 }

@@ -63,6 +63,7 @@ export interface ActionMap {
     reconcile: { payload: z.input<typeof jobs.reconcilePayload>; result: jobs.ReconcileReport }
     evaluateTiers: { payload: z.input<typeof jobs.evaluateTiersPayload>; result: jobs.TierEvaluationReport }
     daily: { payload: z.input<typeof jobs.dailyPayload>; result: jobs.DailyReport }
+    birthdays: { payload: z.input<typeof jobs.birthdaysPayload>; result: jobs.BirthdayReport }
   }
   staff: {
     whoami: { payload: z.input<typeof staff.whoamiPayload>; result: staff.WhoAmI }

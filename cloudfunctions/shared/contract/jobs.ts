@@ -62,9 +62,34 @@ export interface TierEvaluationReport {
   elapsedMs: number
 }
 
+/** Members whose birthday is today (Asia/Shanghai) get their tier's perk; a run resumes from today's cursor. */
+export const birthdaysPayload = z.strictObject({
+  budgetMs: z.number().int().min(1000).max(55_000).default(45_000),
+  /** Stop after this many members (tests and benches cut runs short with it). */
+  maxMembers: z.number().int().min(1).max(100_000).optional(),
+  round: z.number().int().min(0).max(1000).default(0),
+})
+export interface BirthdayReport {
+  /** The shop date (YYYY-MM-DD, Asia/Shanghai) whose birthdays this run served. */
+  shopDate: string
+  /** Members given their perk by this run. */
+  served: number
+  /** Members whose perk already existed (another run, a repeat, or joining on the day). */
+  alreadyServed: number
+  /** Members skipped: joined after their birthday, removed, or a tier with an empty perk. */
+  ineligible: number
+  /** Members whose transaction failed; the cursor stops before the first, so a later run retries them. */
+  failed: number
+  more: boolean
+  elapsedMs: number
+  /** Every member up to this `_id` (for today) is done; the next run of the day starts after it. */
+  cursor: string | null
+}
+
 /** The timer's action: expiry, tier evaluation, then reconciliation with what is left of the 60 s. */
 export const dailyPayload = z.strictObject({})
 export interface DailyReport {
+  birthdays: BirthdayReport
   expiry: JobReport
   tiers: TierEvaluationReport
   reconcile: ReconcileReport

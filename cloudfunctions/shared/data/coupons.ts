@@ -1,0 +1,99 @@
+import type { Coupon, CouponKind, CouponStatus } from '../contract/coupons'
+import type { Database } from '../runtime/cloud'
+import { rowsOf } from './results'
+
+/**
+ * An issued coupon. `_id` is its idempotency key (`birthday:<openid>:<year>` for birthday perks),
+ * `code` is what the member shows and the cashier scans (unique index). `expired` is never
+ * stored: it is an available coupon whose `validUntil` has passed.
+ */
+export interface CouponDoc {
+  _id: string
+  openid: string
+  code: string
+  title: string
+  kind: CouponKind
+  value: number
+  itemName: string | null
+  minSpendFen: number
+  validFrom: Date
+  validUntil: Date
+  status: 'available' | 'used'
+  source: Coupon['source']
+  usedAt: Date | null
+  /** The staff OPENID that redeemed it. */
+  usedBy: string | null
+  orderNo: string | null
+  createdAt: Date
+}
+
+/** The status a member and a cashier see at `now`. */
+export function statusAt(doc: Pick<CouponDoc, 'status' | 'validUntil'>, now: Date): CouponStatus {
+  if (doc.status === 'used') return 'used'
+  return new Date(doc.validUntil).getTime() <= now.getTime() ? 'expired' : 'available'
+}
+
+export function toCoupon(doc: CouponDoc, now: Date): Coupon {
+  return {
+    code: doc.code,
+    title: doc.title,
+    kind: doc.kind,
+    value: doc.value,
+    itemName: doc.itemName,
+    minSpendFen: doc.minSpendFen,
+    validFrom: new Date(doc.validFrom).toISOString(),
+    validUntil: new Date(doc.validUntil).toISOString(),
+    status: statusAt(doc, now),
+    source: doc.source,
+    usedAt: doc.usedAt ? new Date(doc.usedAt).toISOString() : null,
+  }
+}
+
+/** How many coupons a wallet lists; far more than a member holds in practice. */
+const WALLET_LIMIT = 200
+
+export type CouponWithMember = CouponDoc & { member: { name: string; cardNo: string } | null }
+
+export function couponsRepo(db: Database) {
+  const collection = db.collection('coupons')
+  const _ = db.command
+  return {
+    /** A member's coupons, newest first. One round trip. */
+    async of(openid: string): Promise<CouponDoc[]> {
+      return rowsOf<CouponDoc>(collection.where({ openid }).orderBy('createdAt', 'desc').limit(WALLET_LIMIT))
+    },
+    /** A member's coupons still usable at `now`, soonest to expire first. One round trip. */
+    async availableOf(openid: string, now: Date): Promise<CouponDoc[]> {
+      return rowsOf<CouponDoc>(collection.where({ openid, status: 'available', validUntil: _.gt(now) }).orderBy('validUntil', 'asc').limit(WALLET_LIMIT))
+    },
+    async byId(id: string): Promise<CouponDoc | null> {
+      const [doc] = await rowsOf<CouponDoc>(collection.where({ _id: id }).limit(1))
+      return doc ?? null
+    },
+    /** The coupon behind a scanned code with its member's name and card number, in one round trip. */
+    async byCodeWithMember(code: string): Promise<CouponWithMember | null> {
+      const { list } = (await collection
+        .aggregate()
+        .match({ code })
+        .limit(1)
+        .lookup({ from: 'members', localField: 'openid', foreignField: '_id', as: 'members' })
+        .end()) as { list: Array<CouponDoc & { members?: Array<{ cardNo: string; profile?: { name?: string } }> }> }
+      const [found] = list
+      if (!found) return null
+      const { members, ...doc } = found
+      const member = members?.[0]
+      return { ...(doc as CouponDoc), member: member ? { name: member.profile?.name ?? '', cardNo: member.cardNo } : null }
+    },
+    /**
+     * Marks an available, unexpired coupon used, unless it belongs to `redeemer` (nobody applies
+     * their own coupon). One conditional update, so two tills scanning the same code at once give
+     * exactly one `true`.
+     */
+    async redeem(code: string, redeemer: string, now: Date, orderNo: string | null): Promise<boolean> {
+      const { stats } = (await collection
+        .where({ code, status: 'available', validUntil: _.gt(now), openid: _.neq(redeemer) })
+        .update({ data: { status: 'used', usedAt: now, usedBy: redeemer, orderNo } })) as { stats: { updated: number } }
+      return stats.updated === 1
+    },
+  }
+}
