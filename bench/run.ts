@@ -12,9 +12,10 @@ import { expiry } from './sections/expiry'
 import { member } from './sections/member'
 import { packages } from './sections/packages'
 import { points } from './sections/points'
+import { tiers } from './sections/tiers'
 import type { BenchSection, Row } from './types'
 
-const SECTIONS: BenchSection[] = [packages, member, points, expiry]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers]
 
 async function main() {
   const wanted = process.argv.slice(2)

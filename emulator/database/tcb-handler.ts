@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { Doc, parseEJSON, toEJSON } from './ejson';
 import { DbError, INVALID_PARAM, REQUEST_FAILED } from './errors';
-import { IndexSpec, isSupported, plan } from './indexes';
+import { IndexSpec, isSupported, plan, type Plan } from './indexes';
 import { compile, find, matching } from './query';
 import { runPipeline } from './aggregate';
 import { Store, idKey, newId } from './store';
@@ -102,7 +102,7 @@ function txnDocOnly(body: Record<string, unknown>, what: string): void {
 }
 
 /** Examined/returned accounting plus the strictIndexes check for a filter on a collection. */
-function scan(ctx: HandlerContext, coll: string, filter: Doc | undefined): Doc[] {
+function scan(ctx: HandlerContext, coll: string, filter: Doc | undefined, page?: { order: Doc | undefined; stopAfter: number }): Doc[] {
   const indexes = ctx.indexes.filter((i) => i.collection === coll);
   if (ctx.strictIndexes && !isSupported(filter, indexes)) {
     throw new DbError(REQUEST_FAILED, `[emulator strictIndexes] no declared index on ${coll} supports filter ${toEJSON(filter)}`);
@@ -114,8 +114,32 @@ function scan(ctx: HandlerContext, coll: string, filter: Doc | undefined): Doc[]
     ctx.stats.examined += d ? 1 : 0;
     return d ? [d] : [];
   }
-  ctx.stats.examined += plan(filter, indexes, docs).examined;
+  const chosen = plan(filter, indexes, docs);
+  ctx.stats.examined += page ? examinedForPage(chosen, filter, indexes, page) : chosen.examined;
   return docs;
+}
+
+/**
+ * A database walking an index stops once the page is full when the index answers the whole filter
+ * and yields the requested order (or no order is asked): then it examines at most offset + limit.
+ * Otherwise every document in the index range is looked at.
+ */
+function examinedForPage(chosen: Plan, filter: Doc | undefined, indexes: IndexSpec[], page: { order: Doc | undefined; stopAfter: number }): number {
+  const index = indexes.find((candidate) => candidate.name === chosen.index);
+  if (!index) return chosen.examined;
+  const indexFields = new Set(index.fields.map(([field]) => field));
+  const covered = Object.keys(filter ?? {}).every((field) => indexFields.has(field));
+  const orderKeys = Object.keys(page.order ?? {});
+  // The first order key decides; later keys only break ties.
+  const first = orderKeys[0];
+  const ordered = first === undefined || index.fields[0][0] === first || (filterFixes(filter, index.fields[0][0]) && index.fields[1]?.[0] === first);
+  return covered && ordered ? Math.min(chosen.examined, page.stopAfter) : chosen.examined;
+}
+
+/** An equality on the field: the index's next field then gives the order. */
+function filterFixes(filter: Doc | undefined, field: string): boolean {
+  const condition = filter?.[field];
+  return condition !== undefined && (typeof condition !== 'object' || condition === null || condition instanceof Date);
 }
 
 function getDocument(ctx: HandlerContext, body: Record<string, unknown>): Answer {
@@ -137,7 +161,7 @@ function getDocument(ctx: HandlerContext, body: Record<string, unknown>): Answer
   const order = parse(ctx, body.order);
   const walked = walkIdIndex(ctx, coll, filter, order, offset, limit, projection);
   if (walked) return walked;
-  const docs = scan(ctx, coll, filter);
+  const docs = scan(ctx, coll, filter, { order, stopAfter: offset + limit });
   const list = find(docs, filter, { order, offset, limit, projection });
   ctx.stats.returned += list.length;
   return { list: list.map(toEJSON), offset, limit };

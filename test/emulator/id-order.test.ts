@@ -32,3 +32,19 @@ describe('the _id index walk', () => {
     expect((await get({}, { _id: -1 }, 3)).ids).toEqual(sorted.slice(-3).reverse())
   })
 })
+
+describe('examined documents on an index walk with a limit', () => {
+  it('stop at the page when the index serves filter and order; count the whole range otherwise', async () => {
+    const { EmulatedDatabase: Database } = await import('../../emulator/database')
+    const db = new Database({ indexes: [{ collection: 'members', name: 'due', fields: [['dueAt', 1]] }] })
+    db.insertMany('members', Array.from({ length: 300 }, (_, index) => ({ _id: `d${index}`, dueAt: new Date(Date.UTC(2026, 0, 1 + (index % 200))), tier: index % 2 ? 'gold' : 'silver' })))
+    const examine = async (query: object, order: object) => {
+      db.resetStats()
+      await db.handle({ action: 'database.getDocument', collectionName: 'members', queryType: 'WHERE', query: JSON.stringify(query), order: JSON.stringify(order), limit: 10, offset: 0 })
+      return db.stats().examined
+    }
+    const due = { dueAt: { $lte: { $date: '2026-03-01T00:00:00Z' } } }
+    expect(await examine(due, { dueAt: 1 })).toBe(10)
+    expect(await examine({ ...due, tier: 'gold' }, { dueAt: 1 })).toBeGreaterThan(10)
+  })
+})

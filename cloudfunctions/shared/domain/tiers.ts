@@ -73,11 +73,18 @@ export function monthKey(at: Date): string {
   return dayjs(at).tz(SHOP_TIME_ZONE).format('YYYY-MM')
 }
 
-/** The months that count at `now`: this one and the 11 before it. */
+/**
+ * The months that count at `now`: this one and the 11 before it. Sweeps judge every member at the
+ * same `now`, and time-zone arithmetic is slow, so the last answer is kept.
+ */
 export function windowMonths(now: Date): string[] {
+  if (lastWindow?.at === now.getTime()) return lastWindow.months
   const current = dayjs(now).tz(SHOP_TIME_ZONE).startOf('month')
-  return Array.from({ length: WINDOW_MONTHS }, (_, back) => current.subtract(back, 'month').format('YYYY-MM'))
+  const months = Array.from({ length: WINDOW_MONTHS }, (_, back) => current.subtract(back, 'month').format('YYYY-MM'))
+  lastWindow = { at: now.getTime(), months }
+  return months
 }
+let lastWindow: { at: number; months: string[] } | null = null
 
 /** Adds a purchase (or a refund, negative) to its month, dropping months that left the window. */
 export function recordActivity(activity: MonthlyActivity | undefined, at: Date, spendFen: number, points: number, now: Date = at): MonthlyActivity {
