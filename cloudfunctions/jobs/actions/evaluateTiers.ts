@@ -15,11 +15,10 @@ import { MAX_ROUNDS } from './shared'
 export async function runTierEvaluation(db: Database, now: Date, budgetMs: number): Promise<TierEvaluationReport> {
   const started = Date.now()
   const rules = await activeRules(db, now)
-  const report = await evaluateDueTiers(db, rules, now, budgetMs)
-  for (const { openid, change } of report.changed) {
+  const report = await evaluateDueTiers(db, rules, now, budgetMs, async (openid, change) => {
     const name = definitionOf(change.to, rules.tiers).name
     await notify(openid, 'tierChange', { thing1: change.reason === 'downgrade' ? `会员等级调整为${name}` : `恭喜升级为${name}会员`, phrase2: name, time3: templateTime(now) })
-  }
+  })
   return {
     evaluated: report.evaluated,
     changed: report.changed.length,

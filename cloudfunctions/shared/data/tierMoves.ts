@@ -36,9 +36,10 @@ export interface EvaluationReport {
 /**
  * The daily evaluation: every member whose hold period has ended moves to the tier their figure
  * supports now (never below the lowest), and is held for another period. Indexed on tierUntil, in
- * chunks, within `budgetMs`; what is left is reported as `more`.
+ * chunks, within `budgetMs` (which includes each change's message, sent right after its commit);
+ * what is left is reported as `more`.
  */
-export async function evaluateDueTiers(db: Database, rules: Rules, now: Date, budgetMs: number, chunk = 100): Promise<EvaluationReport> {
+export async function evaluateDueTiers(db: Database, rules: Rules, now: Date, budgetMs: number, afterCommit: (openid: string, change: TierChange) => Promise<void> = async () => undefined, chunk = 100): Promise<EvaluationReport> {
   const started = Date.now()
   const report: EvaluationReport = { evaluated: 0, changed: [], more: false }
   const members = membersRepo(db)
@@ -48,7 +49,10 @@ export async function evaluateDueTiers(db: Database, rules: Rules, now: Date, bu
       if (Date.now() - started > budgetMs) return { ...report, more: true }
       const change = await applyTierDecision(db, openid, (member, state) => decideEvaluation(state, qualifyingFigure(member.activity, rules.tiers.basis, now), rules.tiers, now), rules.version)
       report.evaluated++
-      if (change) report.changed.push({ openid, change })
+      if (change) {
+        report.changed.push({ openid, change })
+        await afterCommit(openid, change)
+      }
     }
     if (due.length < chunk) return report
   }
