@@ -6,11 +6,13 @@ import { ROLE_LABELS, type Role } from '@contract/roles'
 import { RoleGate } from '../../components/RoleGate'
 import { allows, type StaffArea } from '../../access'
 
-const ENTRIES: { area: StaffArea; name: string; text: string; url: string }[] = [
+/** `id` names an entry that shares its area's roles (access.ts has no area of its own for it). */
+const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: string }[] = [
   { area: 'till', name: '收银', text: '扫会员码记积分、抵扣、兑换、核销、退款', url: '/admin/pages/till/index' },
   { area: 'lookup', name: '会员查询', text: '会员资料、积分明细与消费记录', url: '/admin/pages/member/index' },
   { area: 'rewards', name: '礼品管理', text: '新增、编辑、下架积分礼品', url: '/admin/pages/rewards/index' },
   { area: 'adjust', name: '积分调整', text: '为会员增减积分，须填写原因', url: '/admin/pages/adjust/index' },
+  { area: 'adjust', id: 'rules', name: '等级规则', text: '等级门槛、权益与积分规则，预览后发布', url: '/admin/pages/rules/index' },
 ]
 
 export default function StaffConsolePage() {
@@ -28,7 +30,7 @@ function Console({ role }: { role: Role }) {
       {entries.length === 0 && <Text className='admin-hint'>当前岗位暂无可用功能</Text>}
       <View className='console__grid'>
         {entries.map((entry) => (
-          <View key={entry.area} className='console__entry' data-testid={`console-${entry.area}`} onClick={() => Taro.navigateTo({ url: entry.url })}>
+          <View key={entry.url} className='console__entry' data-testid={`console-${entry.id ?? entry.area}`} onClick={() => Taro.navigateTo({ url: entry.url })}>
             <Text className='console__entry-name'>{entry.name}</Text>
             <Text className='console__entry-text'>{entry.text}</Text>
           </View>
