@@ -50,6 +50,11 @@ export function AccrueForm({ till }: { till: Till }) {
           {result.duplicate && <Text className='admin-result__warn'>该单号已记录，以下为原记录结果</Text>}
           <Text className='admin-result__title'>单号 {result.orderNo} · {result.memberName}</Text>
           <Text className='admin-result__big'>+{result.pointsEarned} 积分</Text>
+          {result.tierChange && (
+            <Text className='admin-result__warn' data-testid='accrue-tier-change'>
+              会员升级为{result.tierChange.toName}
+            </Text>
+          )}
           <Text className='admin-result__line'>当前余额 {result.pointsBalance.toLocaleString('zh-CN')} 积分</Text>
         </View>
       )}

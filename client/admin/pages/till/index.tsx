@@ -9,16 +9,18 @@ import { MemberPanel } from '../../components/MemberPanel'
 import { RoleGate } from '../../components/RoleGate'
 import { AccrueForm } from '../../components/till/AccrueForm'
 import { ConfirmCodeForm } from '../../components/till/ConfirmCodeForm'
+import { CouponRedeemForm } from '../../components/till/CouponRedeemForm'
 import { PayWithPointsForm } from '../../components/till/PayWithPointsForm'
 import { RedeemForMember } from '../../components/till/RedeemForMember'
 import { RefundForm } from '../../components/till/RefundForm'
 
-type TillMode = 'accrue' | 'cash' | 'redeem' | 'confirm' | 'refund'
+type TillMode = 'accrue' | 'cash' | 'redeem' | 'confirm' | 'coupon' | 'refund'
 const MODES: TabOption<TillMode>[] = [
   { key: 'accrue', label: '消费积分' },
   { key: 'cash', label: '积分抵扣' },
   { key: 'redeem', label: '礼品兑换' },
   { key: 'confirm', label: '核销' },
+  { key: 'coupon', label: '核销优惠券' },
   { key: 'refund', label: '退款' },
 ]
 /** Modes that act for the member in front of the cashier, and so need their live code. */
@@ -58,6 +60,7 @@ function Till() {
       {till.member && mode === 'cash' && <PayWithPointsForm till={till} />}
       {till.member && mode === 'redeem' && <RedeemForMember till={till} />}
       {mode === 'confirm' && <ConfirmCodeForm till={till} />}
+      {mode === 'coupon' && <CouponRedeemForm />}
       {mode === 'refund' && <RefundForm till={till} />}
     </View>
   )
