@@ -8,6 +8,7 @@ import path from 'node:path'
 import { LocalCloud } from '../emulator/cloud'
 import { buildFunctions } from '../scripts/build-functions'
 import { ROOT } from '../scripts/functions'
+import { birthdays } from './sections/birthdays'
 import { expiry } from './sections/expiry'
 import { member } from './sections/member'
 import { packages } from './sections/packages'
@@ -15,7 +16,7 @@ import { points } from './sections/points'
 import { tiers } from './sections/tiers'
 import type { BenchSection, Row } from './types'
 
-const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays]
 
 async function main() {
   const wanted = process.argv.slice(2)

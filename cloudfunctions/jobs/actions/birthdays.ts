@@ -2,13 +2,13 @@ import { birthdaysPayload, type BirthdayReport } from '../../shared/contract/job
 import { birthdayIdsAfter, serveBirthday, type PerkOutcome } from '../../shared/data/birthdayPerks'
 import { jobRunsRepo } from '../../shared/data/jobRuns'
 import { activeRules } from '../../shared/data/rules'
-import { birthdayMonthDaysFor, perkYear } from '../../shared/domain/birthday'
+import { birthdayMonthDaysFor } from '../../shared/domain/birthday'
 import { shopDate } from '../../shared/domain/calendar'
 import { defineAction, type Database } from '../../shared/runtime'
 import { reinvokePort } from '../reinvoke'
 import { MAX_ROUNDS, triggerOf } from './shared'
 
-/** Member `_id`s fetched per query; a day's birthdays (≈ 1/365 of members) usually fit in one. */
+/** Member `_id`s fetched per query (a get() answers ≤ 1,000); a day's birthdays (≈ 1/365 of members) often fit in one. */
 const FETCH = 1_000
 /** Members served at once; each is its own transaction on its own documents, so they never contend. */
 const CONCURRENCY = 8
@@ -28,7 +28,6 @@ export interface BirthdayOptions {
 export async function runBirthdays(db: Database, now: Date, options: BirthdayOptions): Promise<BirthdayReport> {
   const started = Date.now()
   const today = shopDate(now)
-  const year = perkYear(now)
   const monthDays = birthdayMonthDaysFor(now)
   const rules = await activeRules(db, now)
   const last = await jobRunsRepo(db).latest<BirthdayReport>('birthdays')
@@ -40,7 +39,7 @@ export async function runBirthdays(db: Database, now: Date, options: BirthdayOpt
 
   while (canTakeMore()) {
     const want = Math.min(FETCH, cap - taken)
-    const queue = await birthdayIdsAfter(db, monthDays, year, cursor, want)
+    const queue = await birthdayIdsAfter(db, monthDays, cursor, want)
     if (queue.length === 0) break
     const outcomes: Array<PerkOutcome | 'failed' | undefined> = new Array(queue.length)
     let next = 0
@@ -49,6 +48,7 @@ export async function runBirthdays(db: Database, now: Date, options: BirthdayOpt
         const index = next++
         taken++
         try {
+          // The message goes out after the member's transaction has committed.
           outcomes[index] = await serveBirthday(db, queue[index], now, rules)
         } catch (error) {
           outcomes[index] = 'failed'

@@ -7,14 +7,14 @@ import type { Database } from '../runtime/cloud'
 import { notify, templateThing, templateTime } from '../runtime/notify'
 import type { CouponDoc } from './coupons'
 import { isDuplicateKeyError } from './errors'
+import { rowsOf } from './results'
 import { appendInTransaction, type LedgerRow } from './ledger'
 import { pointsStateOf } from './memberPoints'
 import { getOrNull, inTransaction } from './transaction'
 
 /**
- * What the member document remembers of the last birthday perk: lets a repeat stop at the read,
- * lets the job's query skip members already served this year, and lets the card's banner be one
- * read. The ledger row and the coupon, keyed `birthday:<openid>:<year>`, are what make the perk
+ * What the member document remembers of the last birthday perk: lets a repeat stop at the read
+ * (no writes attempted) and lets the card's banner be one read. The ledger row and the coupon, keyed `birthday:<openid>:<year>`, are what make the perk
  * once-only; this is a convenience beside them.
  */
 export interface BirthdayPerkMark {
@@ -138,16 +138,25 @@ export async function serveBirthday(db: Database, openid: string, now: Date, rul
 }
 
 /**
- * Members whose birthday falls on one of `monthDays`, after `afterId` in `_id` order, who have not
- * had `year`'s perk yet: `_id`s only. The index on (profile.birthdayMD, _id) bounds the walk on
- * both fields, so a run resuming from its cursor looks only at members it has not reached.
+ * Members whose birthday falls on one of `monthDays`, after `afterId` in `_id` order: `_id`s only,
+ * at most `limit` (≤ 1,000, a get()'s cap). Each month-day is its own walk of the
+ * (profile.birthdayMD, _id) index, bounded by the cursor and stopping at the page, so a run
+ * resuming from its cursor looks only at members it has not reached. On 28 February of a common
+ * year the two walks (28th and 29th) are merged in `_id` order.
  */
-export async function birthdayIdsAfter(db: Database, monthDays: string[], year: number, afterId: string | null, limit: number): Promise<string[]> {
+export async function birthdayIdsAfter(db: Database, monthDays: string[], afterId: string | null, limit: number): Promise<string[]> {
   const _ = db.command
-  const filter: Record<string, unknown> = { 'profile.birthdayMD': monthDays.length === 1 ? monthDays[0] : _.in(monthDays), 'lastBirthdayPerk.year': _.neq(year) }
-  if (afterId !== null) filter._id = _.gt(afterId)
-  const { list } = (await db.collection('members').aggregate().match(filter).sort({ _id: 1 }).limit(limit).project({ _id: 1 }).end()) as { list: Array<{ _id: string }> }
-  return list.map((entry) => entry._id)
+  const members = db.collection('members')
+  const pages = await Promise.all(
+    monthDays.map(async (monthDay) => {
+      const filter: Record<string, unknown> = { 'profile.birthdayMD': monthDay }
+      if (afterId !== null) filter._id = _.gt(afterId)
+      // Sorting by the index's own key pattern (the month-day is fixed, so this is `_id` order) lets the walk stop at the page.
+      return rowsOf<{ _id: string }>(members.where(filter).orderBy('profile.birthdayMD', 'asc').orderBy('_id', 'asc').limit(limit).field({ _id: true }))
+    }),
+  )
+  const ids = pages.flat().map((row) => row._id)
+  return (pages.length > 1 ? ids.sort() : ids).slice(0, limit)
 }
 
 /** The card's birthday banner facts: the member's last perk mark (one read, just that field). */
