@@ -26,6 +26,30 @@ const coupons = (openid?: string) => cloud().db.find('coupons', openid ? { openi
 const memberDoc = (openid: string) => cloud().db.find('members', { _id: openid })[0] as MemberDoc
 const runJob = async (payload: Record<string, unknown> = {}) => dataOf(await server().call('jobs', 'birthdays', payload))
 
+/** Kills a function's instances mid-invocation, as a timeout does (see jobs.test.ts). */
+function killInstances(fn: string): void {
+  const runner = cloud().runner as unknown as { pools: Map<string, Array<{ worker: { emit(event: 'error', error: Error): void } }>> }
+  for (const instance of [...(runner.pools.get(fn) ?? [])]) instance.worker.emit('error', new Error('killed by the test (a timeout stand-in)'))
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now()
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+/** The value once two readings 100 ms apart agree. */
+async function settled(read: () => number): Promise<number> {
+  for (let previous = read(); ; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const current = read()
+    if (current === previous) return current
+    previous = current
+  }
+}
+
 beforeEach(() => {
   cloud().db.clear()
   cloud().reinvocations.length = 0
@@ -148,6 +172,35 @@ describe('jobs.birthdays', () => {
     expect(third).toMatchObject({ served: 2, alreadyServed: 0, more: false, cursor: 'cut-09' })
     expect(birthdayRows().map((row) => row.openid).sort()).toEqual(ids)
     expect(await runJob()).toMatchObject({ served: 0, more: false, cursor: 'cut-09' })
+  })
+
+  it('on 28 February of a common year, a cut-off run resumes across both walks (28th and 29th) without gaps', async () => {
+    const ids = Array.from({ length: 12 }, (_, index) => `leap-${String(index).padStart(2, '0')}`)
+    ids.forEach((openid, index) => born(openid, index % 2 ? '1988-02-29' : '1990-02-28'))
+    cloud().setNow(new Date('2027-02-28T00:30:00+08:00'))
+    expect(await runJob({ maxMembers: 5 })).toMatchObject({ served: 5, more: true, cursor: 'leap-04' })
+    expect(await runJob({ maxMembers: 5 })).toMatchObject({ served: 5, alreadyServed: 0, more: true, cursor: 'leap-09' })
+    expect(await runJob({ maxMembers: 5 })).toMatchObject({ served: 2, alreadyServed: 0, more: false, cursor: 'leap-11' })
+    expect(birthdayRows().map((row) => row._id).sort()).toEqual(ids.map((openid) => `birthday:${openid}:2027`))
+  })
+
+  it('an instance killed mid-run (a timeout) loses nothing: the next run serves the rest, each once', async () => {
+    const ids = Array.from({ length: 60 }, (_, index) => `kill-${String(index).padStart(2, '0')}`)
+    for (const openid of ids) born(openid, '1990-11-22', 'silver')
+    const running = cloud().call('jobs', { action: 'birthdays', payload: {} }, {})
+    await waitFor(() => birthdayRows().length >= 10)
+    killInstances('jobs')
+    await expect(running).rejects.toMatchObject({ errCode: -504002 })
+    // Transactions already at commit may still land; wait until the store stops changing.
+    await settled(() => birthdayRows().length)
+    const before = birthdayRows().length
+    expect(before).toBeLessThan(60)
+    expect(cloud().db.find('job_runs', { job: 'birthdays' })).toHaveLength(0)
+    const report = await runJob()
+    expect(report.served).toBe(60 - before)
+    expect(birthdayRows()).toHaveLength(60)
+    expect(coupons()).toHaveLength(60)
+    for (const openid of ids) expect(pointsInvariant(cloud(), openid)).toEqual({ balance: 100, ledgerSum: 100, lotsSum: 100, negativeLots: 0 })
   })
 
   it('a run resumes after the cursor only on the same shop date; the next day starts afresh', async () => {
