@@ -9,7 +9,7 @@ export function BirthdayBanner({ banner }: { banner: BirthdayBannerData }) {
   const gifts = [banner.points > 0 ? `${banner.points.toLocaleString('zh-CN')} 积分` : null, banner.coupon?.title ?? null].filter(Boolean).join('和')
   return (
     <View className='birthday-banner' onClick={() => Taro.navigateTo({ url: '/points/pages/wallet/index' })} data-testid='birthday-banner'>
-      <Text className='birthday-banner__icon'>🎂</Text>
+      <Text className='birthday-banner__icon'>礼</Text>
       <View className='birthday-banner__body'>
         <Text className='birthday-banner__title'>生日快乐！</Text>
         <Text className='birthday-banner__text'>

@@ -8,12 +8,9 @@ import { couponValue, minSpendText } from '../../../components/CouponCard/value'
 import { FormField, Panel } from '../../../components/FormField'
 import { COUPON_CODE, normalizeCouponCode, useCouponRedeem } from '../../../hooks/useCouponRedeem'
 import { asCloudError, describeError, useSubmit } from '../../../hooks/useSubmit'
-import { CloudError } from '../../../services/cloud'
 import { scanMemberCode } from '../../../services/scan'
 import { confirmDialog, orderNoError, shownError, toast } from '../../validation'
 
-/** A second cashier (or a second tap) reached the coupon first. */
-const USED_MESSAGE = '该券已被使用'
 
 function codeError(code: string): string | null {
   if (!code) return '请输入券码'
@@ -61,10 +58,10 @@ export function CouponRedeemForm() {
       try {
         return await coupons.redeem(inspected.code, orderNo.trim() || undefined)
       } catch (failure) {
-        const refused = asCloudError(failure)
-        const shown = refused.code === 'CONFLICT' ? new CloudError({ code: 'CONFLICT', message: USED_MESSAGE }) : refused
-        setRefusal(describeError(shown))
-        throw shown
+        // The server says why (该券已被使用 when another till got there first, 该券已过期 …); show it and the coupon as it is now.
+        setRefusal(describeError(asCloudError(failure)))
+        void coupons.inspect(inspected.code).then(setInspected, () => undefined)
+        throw failure
       }
     })
     if (done) {
@@ -77,7 +74,7 @@ export function CouponRedeemForm() {
 
   return (
     <View data-testid='coupon-redeem'>
-      <Panel>
+      <Panel title='核销优惠券'>
         <FormField label='券码' error={shownError(codeText, error) ?? lookup.fieldErrors.code}>
           <Input className='admin-input redemption-lookup__code' placeholder='10 位券码' value={codeText} maxlength={14} onInput={(event) => setCodeText(event.detail.value)} onConfirm={() => void inspect()} data-testid='coupon-code-input' />
         </FormField>
@@ -112,7 +109,7 @@ export function CouponRedeemForm() {
             </>
           ) : (
             <Text className='admin-hint' data-testid='coupon-unusable'>
-              {inspected.status === 'used' ? USED_MESSAGE : '该券已过期，不能核销'}
+              {inspected.status === 'used' ? '该券已被使用' : '该券已过期，不能核销'}
             </Text>
           )}
         </View>

@@ -20,7 +20,7 @@ const MODES: TabOption<TillMode>[] = [
   { key: 'cash', label: '积分抵扣' },
   { key: 'redeem', label: '礼品兑换' },
   { key: 'confirm', label: '核销' },
-  { key: 'coupon', label: '核销优惠券' },
+  { key: 'coupon', label: '优惠券' },
   { key: 'refund', label: '退款' },
 ]
 /** Modes that act for the member in front of the cashier, and so need their live code. */

@@ -58,7 +58,7 @@ function CouponCodeSheet({ coupon, onClose }: { coupon: Coupon; onClose: () => v
         <Text className='wallet__sheet-meta'>
           {couponValue(coupon)} · {minSpendText(coupon.minSpendFen)} · 有效期至 {fullDate(coupon.validUntil)}
         </Text>
-        <QrCode value={coupon.code} size={480} />
+        <QrCode value={coupon.code} size={480} className='wallet__qr' />
         <Text className='wallet__code' data-testid='coupon-code'>
           {groupedCouponCode(coupon.code)}
         </Text>
