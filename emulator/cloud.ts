@@ -1,4 +1,5 @@
 import type http from 'node:http'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { INDEXES } from '../cloudfunctions/shared/data/indexes'
 import { EmulatedDatabase, sdkEnv, startDatabaseServer, type DatabaseServer } from './database'
@@ -61,19 +62,20 @@ export class LocalCloud {
     const now = () => new Date(Date.now() + (cloud?.clockOffsetMs ?? 0))
     const db = new EmulatedDatabase({ persistDir: options.persistDir, now, indexes: INDEXES, strictIndexes: options.strictIndexes })
     options.seed?.(db)
+    const functionsDir = options.functionsDir ?? path.resolve(__dirname, '..', 'dist', 'cloudfunctions')
     const outbox = new Outbox(now)
     const storage = new LocalStorage(options.storageDir)
-    const server = await startDatabaseServer(db, { port: options.port, fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerSideChannel(outbox, storage, req, res, body)) })
+    const server = await startDatabaseServer(db, { port: options.port, fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerSideChannel(outbox, storage, functionsDir, req, res, body)) })
     const origin = server.url.replace(/\/admin$/, '')
     const runner = new FunctionRunner({
-      functionsDir: options.functionsDir ?? path.resolve(__dirname, '..', 'dist', 'cloudfunctions'),
+      functionsDir,
       env: { ...sdkEnv(server.url), HUIYUAN_OPENAPI_URL: `${origin}/openapi`, HUIYUAN_STORAGE_URL: `${origin}/storage`, HUIYUAN_MEMBER_CODE_SECRET: LOCAL_MEMBER_CODE_SECRET, HUIYUAN_FUNCTIONS_URL: `${origin}/functions` },
       maxInstances: options.maxInstances,
       timeoutScale: options.timeoutScale,
       clockOffsetMs: () => cloud?.clockOffsetMs ?? 0,
     })
     cloud = new LocalCloud(db, server, runner, outbox, storage)
-    cloud.functionsDir = options.functionsDir ?? path.resolve(__dirname, '..', 'dist', 'cloudfunctions')
+    cloud.functionsDir = functionsDir
     cloud.followReinvocations = options.followReinvocations ?? false
     return cloud
   }
@@ -137,13 +139,28 @@ export class LocalCloud {
   }
 }
 
+function openapiPermitted(functionsDir: string, fn: string, api: string): boolean {
+  try {
+    const config = JSON.parse(readFileSync(path.join(functionsDir, fn, 'config.json'), 'utf8')) as { permissions?: { openapi?: string[] } }
+    return config.permissions?.openapi?.includes(api) ?? false
+  } catch {
+    return false
+  }
+}
+
 /** The openapi and storage ports' local endpoints, beside the database on the same server. */
-function answerSideChannel(outbox: Outbox, storage: LocalStorage, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+function answerSideChannel(outbox: Outbox, storage: LocalStorage, functionsDir: string, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
   const reply = (status: number, value: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
     res.end(JSON.stringify(value))
   }
   const url = req.url ?? ''
+  const api = /^\/openapi\/([A-Za-z]+\.[A-Za-z]+)/.exec(url)?.[1]
+  const caller = req.headers['x-huiyuan-function']
+  if (api && typeof caller === 'string' && caller && !openapiPermitted(functionsDir, caller, api)) {
+    // WeChat refuses an openapi call the function's config.json does not list.
+    return reply(200, { errCode: -604101, errMsg: `function ${caller} has no permission to call ${api}: list it under permissions.openapi in config.json` })
+  }
   const parsed = (): Record<string, unknown> | null => {
     try {
       const value = JSON.parse(body.toString('utf8')) as unknown

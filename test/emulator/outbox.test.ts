@@ -1,5 +1,6 @@
 import { LocalCloud } from '../../emulator/cloud'
 import { Outbox } from '../../emulator/openapi/outbox'
+import { TEST_FUNCTIONS_OUTPUT } from '../../scripts/functions'
 
 const message = (data: Record<string, string> = { thing1: '生日快乐', time2: '2026年11月22日 15:01' }) => ({
   touser: 'o-1',
@@ -37,6 +38,23 @@ describe('subscription-message outbox', () => {
     outbox.grant('o-1', ['tpl-birthday'])
     expect(outbox.send(message(data)).errCode).toBe(47003)
     expect(outbox.quota('o-1', 'tpl-birthday')).toBe(1)
+  })
+
+  it('refuses, as WeChat does, an openapi call the calling function’s config.json does not list', async () => {
+    const cloud = await LocalCloud.start({ functionsDir: TEST_FUNCTIONS_OUTPUT })
+    try {
+      process.env.HUIYUAN_OPENAPI_URL = cloud.server.url.replace(/\/admin$/, '/openapi')
+      const { openapi } = await import('../../cloudfunctions/shared/runtime/openapi')
+      cloud.outbox.grant('o-1', ['tpl-birthday'])
+      process.env.HUIYUAN_FUNCTION_NAME = 'staff'
+      expect(await openapi().sendSubscribeMessage(message())).toMatchObject({ errCode: -604101 })
+      process.env.HUIYUAN_FUNCTION_NAME = 'tiers'
+      expect(await openapi().sendSubscribeMessage(message())).toMatchObject({ errCode: 0 })
+    } finally {
+      delete process.env.HUIYUAN_OPENAPI_URL
+      delete process.env.HUIYUAN_FUNCTION_NAME
+      await cloud.close()
+    }
   })
 
   it('is what the functions’ openapi port reaches locally', async () => {

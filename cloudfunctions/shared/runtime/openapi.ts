@@ -87,12 +87,7 @@ function failure(error: unknown): OpenApiResult {
 function localBinding(baseUrl: string): OpenApiPort {
   return {
     async sendSubscribeMessage(message) {
-      const response = await fetch(`${baseUrl}/subscribeMessage.send`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(message),
-      })
-      return (await response.json()) as OpenApiResult
+      return (await post(`${baseUrl}/subscribeMessage.send`, message)) as OpenApiResult
     },
     async getUnlimitedQrCode(request) {
       const answer = (await post(`${baseUrl}/wxacode.getUnlimited`, request)) as OpenApiResult & { contentType?: string; base64?: string }
@@ -105,7 +100,9 @@ function localBinding(baseUrl: string): OpenApiPort {
   }
 }
 
+/** The emulator checks, as WeChat does, that the calling function lists the API in its config.json. */
 async function post(url: string, body: unknown): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const headers = { 'content-type': 'application/json', 'x-huiyuan-function': process.env.HUIYUAN_FUNCTION_NAME ?? '' }
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) })
   return response.json()
 }
