@@ -45,6 +45,13 @@ describe('upgrades at the till', () => {
   })
 })
 
+describe('benefits at the till', () => {
+  it('shows the cashier the discount of the member’s tier', async () => {
+    const gold = seedMember(cloud(), 'gold-at-till', { tier: 'gold' })
+    expect(dataOf(await as('cashier-1').call('member', 'lookup', { cardNo: gold.cardNo }))).toMatchObject({ tier: 'gold', tierName: '金卡', discountPercent: 5 })
+  })
+})
+
 describe('rules drafts', () => {
   it.each([
     ['thresholds not increasing', (draft: RulesDraft) => void (draft.tiers[2].threshold = draft.tiers[1].threshold), 'draft.tiers.2.threshold'],

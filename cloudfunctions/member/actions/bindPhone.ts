@@ -10,13 +10,13 @@ const CODE_REFUSED = '手机号授权已失效，请重新获取'
 export const bindPhone = defineAction({
   schema: bindPhonePayload,
   access: 'member',
-  async handler({ code }, { db, openid }) {
+  async handler({ code }, { db, openid, now }) {
     const members = membersRepo(db)
     const member = requireActive(await members.byOpenid(openid))
     const answer = await openapi().getPhoneNumber(code)
     if (answer.errCode !== 0 || !answer.phoneNumber) throw new AppError('INVALID_INPUT', CODE_REFUSED, [{ path: 'code', message: CODE_REFUSED }])
     const phone = answer.phoneNumber
     if (phone !== member.profile.phone) await members.setFields(openid, { 'profile.phone': phone })
-    return cardOf({ ...member, profile: { ...member.profile, phone } })
+    return cardOf({ ...member, profile: { ...member.profile, phone } }, db, now)
   },
 })

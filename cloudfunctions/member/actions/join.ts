@@ -30,8 +30,8 @@ export const join = defineAction({
       const decision = decideJoin({ openid, form, now, cardNo: makeCardNo(Math.random), source })
       if (!decision.ok) throw new AppError('INVALID_INPUT', decision.message, [{ path: decision.field, message: decision.message }])
       const outcome = await members.insert(decision.member)
-      if (outcome.kind === 'inserted') return cardOf(await withBirthdayPerk(db, decision.member, now))
-      if (outcome.kind === 'exists') return cardOf(await withBirthdayPerk(db, outcome.member, now))
+      if (outcome.kind === 'inserted') return cardOf(await withBirthdayPerk(db, decision.member, now), db, now)
+      if (outcome.kind === 'exists') return cardOf(await withBirthdayPerk(db, outcome.member, now), db, now)
     }
     throw new AppError('CONFLICT', '会员卡号生成冲突，请重试')
   },

@@ -11,9 +11,9 @@ export const lookup = defineAction({
   audit: false,
   async handler(payload, { db, now }) {
     const members = membersRepo(db)
-    if ('memberCode' in payload) return staffViewOf(requireActive(await members.byOpenid(resolveMemberCode(payload.memberCode, now))))
+    if ('memberCode' in payload) return staffViewOf(requireActive(await members.byOpenid(resolveMemberCode(payload.memberCode, now))), db, now)
     const member = await members.byCardNo(payload.cardNo)
     if (!member) throw new AppError('NOT_FOUND', '找不到该卡号的会员', [{ path: 'cardNo', message: '找不到该卡号的会员' }])
-    return staffViewOf(requireActive(member))
+    return staffViewOf(requireActive(member), db, now)
   },
 })

@@ -7,8 +7,8 @@ import { cardOf } from '../cards'
 export const me = defineAction({
   schema: mePayload,
   access: 'member',
-  async handler(_payload, { db, openid }) {
+  async handler(_payload, { db, openid, now }) {
     const member = await membersRepo(db).byOpenid(openid)
-    return member ? cardOf(member) : null
+    return member ? cardOf(member, db, now) : null
   },
 })

@@ -17,6 +17,6 @@ export const setBirthday = defineAction({
     if (!found) throw new AppError('NOT_FOUND', '找不到该卡号的会员', [{ path: 'cardNo', message: '找不到该卡号的会员' }])
     const member = requireActive(found)
     if (member.profile.birthday !== birthday) await members.setFields(member._id, birthdayFields(birthday))
-    return staffViewOf({ ...member, profile: { ...member.profile, birthday, birthdayMD: monthDay(birthday) } })
+    return staffViewOf({ ...member, profile: { ...member.profile, birthday, birthdayMD: monthDay(birthday) } }, db, now)
   },
 })

@@ -15,6 +15,6 @@ export const updateProfile = defineAction({
     const decision = decideProfileUpdate(member, change, now)
     if (!decision.ok) throw new AppError('INVALID_INPUT', decision.message, [{ path: decision.field, message: decision.message }])
     if (Object.keys(decision.fields).length > 0) await members.setFields(openid, decision.fields)
-    return cardOf(decision.member)
+    return cardOf(decision.member, db, now)
   },
 })
