@@ -21,12 +21,13 @@ import { ROOT } from '../../scripts/functions'
 import { seedIfEmpty } from '../../scripts/seed'
 import { goldMember } from './journeys/goldMember'
 import { identitySwitcher } from './journeys/identitySwitcher'
+import { joinByQrAndFirstPurchase } from './journeys/joinByQrAndFirstPurchase'
 import { joinValidation } from './journeys/joinValidation'
 import { newVisitorJoins } from './journeys/newVisitorJoins'
 import { H5_DIR, buildForE2E, stopBuild } from './support/build'
 import type { Journey } from './support/harness'
 
-const JOURNEYS: Journey[] = [newVisitorJoins, joinValidation, goldMember, identitySwitcher]
+const JOURNEYS: Journey[] = [newVisitorJoins, joinValidation, goldMember, identitySwitcher, joinByQrAndFirstPurchase]
 
 const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S ?? 240) * 1000 // including an H5 build (~30 s)
 const JOURNEY_TIMEOUT_MS = 45_000
@@ -87,37 +88,40 @@ async function runJourney(browser: Browser, cloud: LocalCloud, baseUrl: string, 
   const problems: string[] = [] // page errors, console errors, failed function calls: context for a failure
   let context: BrowserContext | undefined
   let page: Page | undefined
+  const phones: { label: string; context: BrowserContext; page: Page }[] = []
+  let ended = false // a journey that timed out may still ask for a phone; it gets none
   let error: unknown
   try {
-    context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-    context.setDefaultTimeout(ACTION_TIMEOUT_MS)
-    context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS)
-    // tsx compiles with esbuild's keepNames, which wraps named functions inside page.evaluate
-    // callbacks in a __name(...) helper that exists only in Node; give the page a no-op one.
-    await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn)')
-    const current = (page = await context.newPage())
-    current.on('pageerror', (err) => problems.push(`page error: ${err.message}`))
-    current.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
-    })
-    current.on('response', (response) => {
-      if (response.url().includes('/api/') && response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`)
-    })
+    ;({ context, page } = await openPhone(browser, problems))
+    const newPhone = async (label: string): Promise<Page> => {
+      if (!/^[a-z0-9-]+$/.test(label) || phones.some((phone) => phone.label === label)) throw new Error(`newPhone: label "${label}" must be unique and file-name-safe`)
+      const phone = await openPhone(browser, problems, label)
+      if (ended) {
+        await phone.context.close().catch(() => undefined)
+        throw new Error('newPhone: the journey has ended')
+      }
+      phones.push({ label, ...phone })
+      return phone.page
+    }
     await withTimeout(
-      journey.run({ page: current, context, cloud, baseUrl, step: (label) => void steps.push(label) }),
+      journey.run({ page, context, cloud, baseUrl, step: (label) => void steps.push(label), newPhone }),
       JOURNEY_TIMEOUT_MS,
       `journey timed out after ${JOURNEY_TIMEOUT_MS / 1000} s`,
     )
   } catch (caught) {
     error = caught
   }
+  ended = true
 
   const screenshot = path.join(RESULTS_DIR, `${journey.name}.png`)
-  // Let page transitions finish (a page leaving after switchTab slides out for 0.3 s), so the
-  // screenshot shows where the journey ended rather than a frame of the animation.
-  if (page) await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), null, { polling: 'raf', timeout: 2_000 }).catch(() => undefined)
-  if (page) await withTimeout(page.screenshot({ path: screenshot, fullPage: true }), 10_000, 'screenshot timed out').catch((err) => problems.push(`screenshot failed: ${(err as Error).message}`))
-  await withTimeout(context?.close() ?? Promise.resolve(), 10_000, 'closing the context timed out').catch(() => undefined)
+  const shots = [...(page ? [{ page, file: screenshot }] : []), ...phones.map((phone) => ({ page: phone.page, file: path.join(RESULTS_DIR, `${journey.name}--${phone.label}.png`) }))]
+  for (const shot of shots) {
+    // Let page transitions finish (a page leaving after switchTab slides out for 0.3 s), so the
+    // screenshot shows where the journey ended rather than a frame of the animation.
+    await shot.page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), null, { polling: 'raf', timeout: 2_000 }).catch(() => undefined)
+    await withTimeout(shot.page.screenshot({ path: shot.file, fullPage: true }), 10_000, 'screenshot timed out').catch((err) => problems.push(`screenshot failed: ${(err as Error).message}`))
+  }
+  for (const open of [context, ...phones.map((phone) => phone.context)]) await withTimeout(open?.close() ?? Promise.resolve(), 10_000, 'closing the context timed out').catch(() => undefined)
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (!error) {
@@ -128,8 +132,37 @@ async function runJourney(browser: Browser, cloud: LocalCloud, baseUrl: string, 
   log(`    at step: ${steps.at(-1) ?? '(before the first step)'}`)
   for (const line of describe(error).split('\n')) log(`    ${line}`)
   for (const problem of problems.slice(0, 10)) log(`    ${problem}`)
-  log(`    screenshot: ${path.relative(ROOT, screenshot)}`)
+  log(`    screenshot: ${shots.map((shot) => path.relative(ROOT, shot.file)).join(', ') || path.relative(ROOT, screenshot)}`)
   return { ok: false }
+}
+
+/**
+ * One person's phone: a browser context (its own localStorage, so its own identity) with the device
+ * every journey uses, and a page whose errors and failed function calls are kept for a failure report.
+ * `label` prefixes those lines when the journey has more than one phone.
+ */
+async function openPhone(browser: Browser, problems: string[], label?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  try {
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS)
+    context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS)
+    // tsx compiles with esbuild's keepNames, which wraps named functions inside page.evaluate
+    // callbacks in a __name(...) helper that exists only in Node; give the page a no-op one.
+    await context.addInitScript('globalThis.__name = globalThis.__name || ((fn) => fn)')
+    const page = await context.newPage()
+    const from = label ? `[${label}] ` : ''
+    page.on('pageerror', (err) => problems.push(`${from}page error: ${err.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${from}console error: ${message.text()}`)
+    })
+    page.on('response', (response) => {
+      if (response.url().includes('/api/') && response.status() >= 400) problems.push(`${from}HTTP ${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`)
+    })
+    return { context, page }
+  } catch (error) {
+    await context.close().catch(() => undefined)
+    throw error
+  }
 }
 
 function describe(error: unknown): string {

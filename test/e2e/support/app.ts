@@ -71,3 +71,73 @@ export async function expectToast(page: Page, text: string): Promise<void> {
 export async function tapTab(page: Page, label: string): Promise<void> {
   await page.locator('.weui-tabbar__item', { hasText: label }).click()
 }
+
+/**
+ * Opens a link into the app as a dev identity, e.g. a shop's join link
+ * (`/pages/join/index?scene=…`), and waits for that page. The identity is chosen by `?as=` before
+ * the hash, as a link with a scene would be opened on that person's phone.
+ */
+export async function openLink(page: Page, baseUrl: string, identity: string, route: string): Promise<void> {
+  await page.goto(`${baseUrl}/?as=${encodeURIComponent(identity)}#${route}`)
+  await expectPage(page, route.split('?')[0])
+}
+
+/**
+ * Opens a staff page the way staff reach it: 我的 → 员工后台 → the console entry (`console-till`,
+ * `console-rules`…), then waits for `route`.
+ */
+export async function openStaffPage(page: Page, baseUrl: string, identity: string, entryTestId: string, route: string): Promise<void> {
+  await page.goto(`${baseUrl}/?as=${encodeURIComponent(identity)}`)
+  await expectPage(page, '/pages/card/index')
+  await tapTab(page, '我的')
+  await expectPage(page, '/pages/me/index')
+  await pageRoot(page, '/pages/me/index').getByTestId('me-staff').click()
+  await expectPage(page, '/admin/pages/home/index')
+  await pageRoot(page, '/admin/pages/home/index').getByTestId(entryTestId).click()
+  await expectPage(page, route)
+}
+
+/**
+ * Taro H5's showModal (the app's confirmDialog before every write): a .taro__modal appended to
+ * <body> and reused, hidden with display: none afterwards. Like the toast's, the wrapper has no box
+ * of its own (its mask and dialog are position: fixed), so visibility is judged on the dialog.
+ * Checks the title, taps the confirm button and waits for the dialog to go away.
+ */
+export async function confirmModal(page: Page, title: string): Promise<void> {
+  const dialog = page.locator('.taro__modal .taro-modal__content').filter({ has: page.locator('.taro-modal__title', { hasText: title }) })
+  await dialog.waitFor({ state: 'visible', timeout: 5_000 })
+  await dialog.locator('.taro-model__confirm').click()
+  await dialog.waitFor({ state: 'hidden', timeout: 5_000 })
+}
+
+/** Taps one of the FilterTabs (till modes, wallet statuses, ledger filters) on a page and waits for it to be on. */
+export async function chooseFilterTab(root: Locator, label: string): Promise<void> {
+  const tabs = root.getByTestId('filter-tabs')
+  await tabs.locator('.filter-tabs__tab', { hasText: label }).click()
+  await tabs.locator('.filter-tabs__tab--on', { hasText: label }).waitFor()
+}
+
+/**
+ * The till's 扫描会员码 with the H5 stand-in for scanCode: the sheet lists the codes members last
+ * showed (`name · cardNo`); picks the row naming this member and waits for the member panel.
+ */
+export async function scanMemberAtTill(page: Page, member: { name: string; cardNo: string }): Promise<void> {
+  const till = pageRoot(page, '/admin/pages/till/index')
+  const rescan = till.getByTestId('till-rescan')
+  await (await rescan.isVisible() ? rescan : till.getByTestId('till-scan')).click()
+  const sheet = page.getByTestId('scan-standin')
+  await sheet.waitFor({ state: 'visible' })
+  await sheet.getByTestId('scan-standin-code').filter({ hasText: `${member.name} · ${member.cardNo}` }).click()
+  await sheet.waitFor({ state: 'detached' })
+  await till.getByTestId('member-panel-name').filter({ hasText: member.name }).waitFor()
+}
+
+/** Fills a Taro <Input> (a taro-input-core host around a real <input>) found by its data-testid. */
+export async function fillInput(root: Locator | Page, testId: string, value: string): Promise<void> {
+  await root.getByTestId(testId).locator('input').fill(value)
+}
+
+/** The rendered text of an element, whitespace collapsed. */
+export async function textOf(locator: Locator): Promise<string> {
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim()
+}

@@ -10,6 +10,13 @@ export interface JourneyContext {
   baseUrl: string
   /** Records what the journey is doing, so a failure says where it happened. */
   step(label: string): void
+  /**
+   * Another person's phone (the cashier's, the owner's): a fresh browser context with the same
+   * device, locale and time zone as `page`, so it holds its own identity. The harness closes it at
+   * the end and screenshots it as test-results/e2e/<journey>--<label>.png; `label` is
+   * file-name-safe (a-z, 0-9, -) and unique within the journey.
+   */
+  newPhone(label: string): Promise<Page>
 }
 
 export interface Journey {

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict'
+import type { Page } from 'playwright-core'
+import type { LocalCloud } from '../../../emulator/cloud'
+import { chooseFilterTab, confirmModal, expectCard, expectPage, fillInput, openLink, openStaffPage, pageRoot, scanMemberAtTill, textOf } from '../support/app'
+import { pickDate } from '../support/datePicker'
+import { runId, type Journey } from '../support/harness'
+
+const TILL = '/admin/pages/till/index'
+const CARD = '/pages/card/index'
+
+/**
+ * Issue 3's journey: a stranger scans the shop's join code, joins and shows the live member code;
+ * the cashier, on another phone, scans it, records ¥88.50 and the member sees 88 points and the
+ * ledger line; after a second purchase the cashier redeems 手冲咖啡一杯 for them at the till.
+ */
+export const joinByQrAndFirstPurchase: Journey = {
+  name: 'join-by-qr-and-first-purchase',
+  title: 'a visitor joins by the shop QR, the cashier scans the live code, records ¥88.50 and redeems a reward',
+  async run({ page, cloud, baseUrl, step, newPhone }) {
+    const id = runId()
+    const openid = `visitor-e2eqr${id}`
+    const name = '扫码新客'
+    const firstOrder = `E2E-${id}`
+    const secondOrder = `E2E-${id}-2`
+    const scene = encodeURIComponent('s=store-001')
+
+    step('open the shop join link as a new visitor')
+    await openLink(page, baseUrl, openid, `/pages/join/index?scene=${scene}`)
+    await page.getByTestId('join-scene').filter({ hasText: '扫码来自 会员通示范店' }).waitFor()
+
+    step('fill in the join form and join')
+    await fillInput(page, 'join-name', name)
+    await page.locator('.join-form__chip', { hasText: '男' }).click()
+    await page.locator('.join-form__chip--on', { hasText: '男' }).waitFor()
+    await pickDate(page, page.getByTestId('join-birthday'), '1990-06-15')
+    await page.getByTestId('join-submit').click()
+    await expectPage(page, CARD)
+    await expectCard(page, { name, tier: '普通会员', points: '0' })
+    const joined = memberDoc(cloud, openid)
+    assert.equal(joined.source.store, 'store-001', 'the join link must record the store on the member')
+    assert.equal(joined.source.scene, 's=store-001')
+
+    step('the card shows a live member code')
+    const card = pageRoot(page, CARD)
+    await card.getByTestId('live-code').getByTestId('qr-code').waitFor({ state: 'visible' })
+    const cardNo = (await textOf(card.getByTestId('live-code-card-no'))).replace(/\s+/g, '')
+    assert.equal(cardNo, joined.cardNo, 'the card shows the member card number')
+    const issued = (await (await fetch(`${baseUrl}/api/dev/member-codes`)).json()) as { cardNo: string; name: string }[]
+    assert.ok(issued.some((code) => code.cardNo === cardNo && code.name === name), 'the dev server has the code the card shows')
+
+    step('the cashier opens the till on their own phone and scans the code')
+    const till = await newPhone('cashier')
+    await openStaffPage(till, baseUrl, 'cashier', 'console-till', TILL)
+    await scanMemberAtTill(till, { name, cardNo })
+    const tillRoot = pageRoot(till, TILL)
+    assert.equal(await textOf(tillRoot.getByTestId('member-panel-balance')), '0')
+
+    step(`record order ${firstOrder} for ¥88.50`)
+    await accrue(till, firstOrder, '88.50')
+    const firstResult = tillRoot.getByTestId('accrue-result')
+    await firstResult.filter({ hasText: `单号 ${firstOrder}` }).waitFor()
+    assert.match(await textOf(firstResult), /\+88 积分/)
+    assert.match(await textOf(firstResult), /当前余额 88 积分/)
+    assert.equal(await textOf(tillRoot.getByTestId('member-panel-balance')), '88')
+    const earned = cloud.db.find('ledger', { openid, kind: 'earn' })
+    assert.equal(earned.length, 1)
+    assert.equal(earned[0].delta, 88)
+    assert.equal(earned[0].order.orderNo, firstOrder)
+    assert.equal(earned[0].order.amountFen, 8850)
+    assert.equal(memberDoc(cloud, openid).pointsBalance, 88)
+
+    step('the member reloads the card: 88 points')
+    await page.reload()
+    await expectPage(page, CARD)
+    await expectCard(page, { name, tier: '普通会员', points: '88' })
+    await card.getByTestId('points-summary-balance').filter({ hasText: /^88$/ }).waitFor()
+
+    step('积分明细 lists the purchase')
+    await card.locator('.points-summary__link', { hasText: '积分明细' }).click()
+    await expectPage(page, '/points/pages/history/index')
+    const history = pageRoot(page, '/points/pages/history/index')
+    const entry = history.getByTestId('ledger-entry').filter({ hasText: `消费 ¥88.50 · 单号 ${firstOrder}` })
+    await entry.waitFor()
+    assert.equal(await textOf(entry.getByTestId('ledger-delta')), '+88')
+
+    step(`a second purchase (${secondOrder}, ¥300.00) so there are enough points for a reward`)
+    await accrue(till, secondOrder, '300')
+    await tillRoot.getByTestId('accrue-result').filter({ hasText: `单号 ${secondOrder}` }).waitFor()
+    assert.match(await textOf(tillRoot.getByTestId('accrue-result')), /\+300 积分.*当前余额 388 积分/)
+
+    step('the cashier redeems 手冲咖啡一杯 (300 points) for the member')
+    const stockBefore = rewardNamed(cloud, '手冲咖啡一杯').stock
+    await chooseFilterTab(tillRoot, '礼品兑换')
+    const reward = tillRoot.getByTestId('reward-card').filter({ hasText: '手冲咖啡一杯' })
+    await reward.locator('taro-button-core', { hasText: '兑换' }).click()
+    await confirmModal(till, '确认兑换')
+    const redeemed = tillRoot.getByTestId('till-redeem-result')
+    await redeemed.waitFor()
+    const redeemedText = await textOf(redeemed)
+    assert.match(redeemedText, /已兑换「手冲咖啡一杯」/)
+    assert.match(redeemedText, /扣除 300 积分 · 余额 88/)
+    assert.match(redeemedText, /兑换码 [2-9A-HJKMNP-Z]{8}（已核销）/)
+    await tillRoot.getByTestId('member-panel-balance').filter({ hasText: /^88$/ }).waitFor()
+
+    step('check the database: balance, ledger, redemption, stock')
+    const member = memberDoc(cloud, openid)
+    assert.equal(member.pointsBalance, 88)
+    assert.equal(member.lifetimePoints, 388)
+    const ledger = cloud.db.find('ledger', { openid })
+    assert.equal(ledger.reduce((sum: number, row: { delta: number }) => sum + row.delta, 0), 88, 'balance = Σ ledger')
+    const spent = ledger.filter((row: { kind: string }) => row.kind === 'redeem')
+    assert.equal(spent.length, 1)
+    assert.equal(spent[0].delta, -300)
+    const redemptions = cloud.db.find('redemptions', { openid })
+    assert.equal(redemptions.length, 1)
+    assert.equal(redemptions[0].status, 'confirmed')
+    assert.equal(redemptions[0]._id, /兑换码 ([2-9A-HJKMNP-Z]{8})/.exec(redeemedText)![1])
+    assert.equal(rewardNamed(cloud, '手冲咖啡一杯').stock, stockBefore - 1)
+
+    step('the member sees the lower balance and the redemption in 积分明细')
+    await page.reload()
+    await expectPage(page, '/points/pages/history/index')
+    await history.getByTestId('ledger-entry').filter({ hasText: '手冲咖啡一杯' }).filter({ has: page.getByTestId('ledger-delta').filter({ hasText: '-300' }) }).waitFor()
+    await page.goBack()
+    await expectPage(page, CARD)
+    await card.getByTestId('points-summary-balance').filter({ hasText: /^88$/ }).waitFor()
+  },
+}
+
+/** 消费积分 on the till: order number, amount, 确认记录, then the confirmation dialog. */
+async function accrue(till: Page, orderNo: string, amount: string): Promise<void> {
+  const root = pageRoot(till, TILL)
+  await fillInput(root, 'accrue-order', orderNo)
+  await fillInput(root, 'accrue-amount', amount)
+  await root.getByTestId('accrue-submit').click()
+  await confirmModal(till, '确认记录消费')
+}
+
+function memberDoc(cloud: LocalCloud, openid: string): any {
+  const [doc] = cloud.db.find('members', { _id: openid })
+  assert.ok(doc, `no member ${openid} in the database`)
+  return doc
+}
+
+function rewardNamed(cloud: LocalCloud, name: string): any {
+  const [doc] = cloud.db.find('rewards', { name })
+  assert.ok(doc, `no reward ${name} in the database`)
+  return doc
+}
