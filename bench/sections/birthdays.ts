@@ -1,9 +1,9 @@
 import { LocalCloud } from '../../emulator/cloud'
 import type { EmulatedDatabase } from '../../emulator/database'
 import type { BirthdayReport } from '../../cloudfunctions/shared/contract/jobs'
-import type { Envelope } from '../../cloudfunctions/shared/contract/errors'
 import { TIER_IDS } from '../../cloudfunctions/shared/contract/enums'
 import { roundTrips } from '../roundTrips'
+import { round, runChunks } from '../jobChunks'
 import type { BenchSection, Row } from '../types'
 
 const MEMBERS = Number(process.env.BENCH_BIRTHDAY_MEMBERS ?? 100_000)
@@ -55,29 +55,6 @@ function seed(db: EmulatedDatabase): void {
   }
 }
 
-interface Chunk {
-  seconds: number
-  served: number
-  examined: number
-}
-
-async function runChunks(cloud: LocalCloud, maxMembers: number | undefined): Promise<{ chunks: Chunk[]; reports: BirthdayReport[] }> {
-  const chunks: Chunk[] = []
-  const reports: BirthdayReport[] = []
-  for (;;) {
-    const examinedBefore = cloud.db.stats().examined
-    const started = process.hrtime.bigint()
-    const envelope = (await cloud.call('jobs', { action: 'birthdays', payload: { budgetMs: BUDGET_MS, ...(maxMembers ? { maxMembers } : {}) } }, {})) as Envelope<BirthdayReport>
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9
-    if (!envelope.ok) throw new Error(`jobs.birthdays failed: ${envelope.error.code} ${envelope.error.message}`)
-    reports.push(envelope.data)
-    chunks.push({ seconds, served: envelope.data.served, examined: cloud.db.stats().examined - examinedBefore })
-    if (!envelope.data.more) return { chunks, reports }
-  }
-}
-
-const round = (value: number, digits = 2) => Number(value.toFixed(digits))
-
 /** The birthday job over 100,000 members: index use, time per member, chunks under the timeout, and a rerun. */
 export const birthdays: BenchSection = {
   name: 'birthdays',
@@ -90,7 +67,7 @@ export const birthdays: BenchSection = {
     try {
       const bornToday = cloud.db.find('members', { 'profile.birthdayMD': TODAY_MD }).length
       cloud.db.resetStats()
-      const run = await runChunks(cloud, CHUNK_MEMBERS)
+      const run = await runChunks<BirthdayReport>(cloud, 'birthdays', (previous) => (previous && !previous.more ? null : { budgetMs: BUDGET_MS, maxMembers: CHUNK_MEMBERS }), (report) => report.served)
       const stats = cloud.db.stats()
       const served = run.reports.reduce((sum, report) => sum + report.served, 0)
       const commits = stats.byAction['database.commitTransaction'] ?? 0
@@ -103,7 +80,7 @@ export const birthdays: BenchSection = {
       const coupons = cloud.db.find('coupons', { source: 'birthday' }).length
 
       cloud.db.resetStats()
-      const rerun = await runChunks(cloud, undefined)
+      const rerun = await runChunks<BirthdayReport>(cloud, 'birthdays', (previous) => (previous && !previous.more ? null : { budgetMs: BUDGET_MS }), (report) => report.served)
       const rerunServed = rerun.reports.reduce((sum, report) => sum + report.served + report.alreadyServed, 0)
       const rerunExamined = cloud.db.stats().examined
 

@@ -1,7 +1,7 @@
 import { LocalCloud } from '../../emulator/cloud'
 import type { EmulatedDatabase } from '../../emulator/database'
 import type { JobReport, ReconcileReport } from '../../cloudfunctions/shared/contract/jobs'
-import type { Envelope } from '../../cloudfunctions/shared/contract/errors'
+import { round, runChunks } from '../jobChunks'
 import type { BenchSection, Row } from '../types'
 
 const MEMBERS = Number(process.env.BENCH_EXPIRY_MEMBERS ?? 100_000)
@@ -77,31 +77,6 @@ function seed(db: EmulatedDatabase): void {
     db.insertMany('ledger', rows)
   }
 }
-
-interface Chunk {
-  seconds: number
-  members: number
-  examined: number
-}
-
-async function runChunks<R>(cloud: LocalCloud, action: string, payload: (previous: R | null) => Record<string, unknown> | null, count: (report: R) => number): Promise<{ chunks: Chunk[]; reports: R[] }> {
-  const chunks: Chunk[] = []
-  const reports: R[] = []
-  let previous: R | null = null
-  for (let next = payload(null); next; next = payload(previous)) {
-    const examinedBefore = cloud.db.stats().examined
-    const started = process.hrtime.bigint()
-    const envelope = (await cloud.call('jobs', { action, payload: next }, {})) as Envelope<R>
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9
-    if (!envelope.ok) throw new Error(`jobs.${action} failed: ${envelope.error.code} ${envelope.error.message}`)
-    previous = envelope.data
-    reports.push(envelope.data)
-    chunks.push({ seconds, members: count(envelope.data), examined: cloud.db.stats().examined - examinedBefore })
-  }
-  return { chunks, reports }
-}
-
-const round = (value: number, digits = 2) => Number(value.toFixed(digits))
 
 /** The expiry job and reconciliation over 100,000 members and 1,000,000 ledger rows, in timed chunks. */
 export const expiry: BenchSection = {
