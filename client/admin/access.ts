@@ -9,6 +9,7 @@ export const ACCESS = {
   lookup: ['owner', 'admin', 'cashier', 'service'],
   rewards: ['owner', 'admin'],
   adjust: ['owner', 'admin'],
+  rules: ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type StaffArea = keyof typeof ACCESS

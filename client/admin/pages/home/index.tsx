@@ -12,7 +12,7 @@ const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: 
   { area: 'lookup', name: '会员查询', text: '会员资料、积分明细与消费记录', url: '/admin/pages/member/index' },
   { area: 'rewards', name: '礼品管理', text: '新增、编辑、下架积分礼品', url: '/admin/pages/rewards/index' },
   { area: 'adjust', name: '积分调整', text: '为会员增减积分，须填写原因', url: '/admin/pages/adjust/index' },
-  { area: 'adjust', id: 'rules', name: '等级规则', text: '等级门槛、权益与积分规则，预览后发布', url: '/admin/pages/rules/index' },
+  { area: 'rules', id: 'rules', name: '等级规则', text: '等级门槛、权益与积分规则，预览后发布', url: '/admin/pages/rules/index' },
 ]
 
 export default function StaffConsolePage() {

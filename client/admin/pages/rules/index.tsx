@@ -26,7 +26,7 @@ const BASES: { key: RulesForm['basis']; label: string }[] = [
 
 /** Owner and admin (the same roles as 积分调整; access.ts has no area of its own for rules yet). */
 export default function RulesPage() {
-  return <RoleGate area='adjust'>{() => <Rules />}</RoleGate>
+  return <RoleGate area='rules'>{() => <Rules />}</RoleGate>
 }
 
 function Rules() {
