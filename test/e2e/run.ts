@@ -24,10 +24,11 @@ import { identitySwitcher } from './journeys/identitySwitcher'
 import { joinByQrAndFirstPurchase } from './journeys/joinByQrAndFirstPurchase'
 import { joinValidation } from './journeys/joinValidation'
 import { newVisitorJoins } from './journeys/newVisitorJoins'
+import { tierUpgradeAtTill } from './journeys/tierUpgradeAtTill'
 import { H5_DIR, buildForE2E, stopBuild } from './support/build'
 import type { Journey } from './support/harness'
 
-const JOURNEYS: Journey[] = [newVisitorJoins, joinValidation, goldMember, identitySwitcher, joinByQrAndFirstPurchase]
+const JOURNEYS: Journey[] = [newVisitorJoins, joinValidation, goldMember, identitySwitcher, joinByQrAndFirstPurchase, tierUpgradeAtTill]
 
 const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S ?? 240) * 1000 // including an H5 build (~30 s)
 const JOURNEY_TIMEOUT_MS = 45_000

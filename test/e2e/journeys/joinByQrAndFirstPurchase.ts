@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
 import type { LocalCloud } from '../../../emulator/cloud'
-import { chooseFilterTab, confirmModal, expectCard, expectPage, fillInput, openLink, openStaffPage, pageRoot, scanMemberAtTill, textOf } from '../support/app'
+import { accrueAtTill, chooseFilterTab, confirmModal, expectCard, expectPage, fillInput, openLink, openStaffPage, pageRoot, scanMemberAtTill, textOf } from '../support/app'
 import { pickDate } from '../support/datePicker'
+import { memberDoc } from '../support/db'
 import { runId, type Journey } from '../support/harness'
 
 const TILL = '/admin/pages/till/index'
@@ -56,7 +56,7 @@ export const joinByQrAndFirstPurchase: Journey = {
     assert.equal(await textOf(tillRoot.getByTestId('member-panel-balance')), '0')
 
     step(`record order ${firstOrder} for ¥88.50`)
-    await accrue(till, firstOrder, '88.50')
+    await accrueAtTill(till, firstOrder, '88.50')
     const firstResult = tillRoot.getByTestId('accrue-result')
     await firstResult.filter({ hasText: `单号 ${firstOrder}` }).waitFor()
     assert.match(await textOf(firstResult), /\+88 积分/)
@@ -84,7 +84,7 @@ export const joinByQrAndFirstPurchase: Journey = {
     assert.equal(await textOf(entry.getByTestId('ledger-delta')), '+88')
 
     step(`a second purchase (${secondOrder}, ¥300.00) so there are enough points for a reward`)
-    await accrue(till, secondOrder, '300')
+    await accrueAtTill(till, secondOrder, '300')
     await tillRoot.getByTestId('accrue-result').filter({ hasText: `单号 ${secondOrder}` }).waitFor()
     assert.match(await textOf(tillRoot.getByTestId('accrue-result')), /\+300 积分.*当前余额 388 积分/)
 
@@ -125,21 +125,6 @@ export const joinByQrAndFirstPurchase: Journey = {
     await expectPage(page, CARD)
     await card.getByTestId('points-summary-balance').filter({ hasText: /^88$/ }).waitFor()
   },
-}
-
-/** 消费积分 on the till: order number, amount, 确认记录, then the confirmation dialog. */
-async function accrue(till: Page, orderNo: string, amount: string): Promise<void> {
-  const root = pageRoot(till, TILL)
-  await fillInput(root, 'accrue-order', orderNo)
-  await fillInput(root, 'accrue-amount', amount)
-  await root.getByTestId('accrue-submit').click()
-  await confirmModal(till, '确认记录消费')
-}
-
-function memberDoc(cloud: LocalCloud, openid: string): any {
-  const [doc] = cloud.db.find('members', { _id: openid })
-  assert.ok(doc, `no member ${openid} in the database`)
-  return doc
 }
 
 function rewardNamed(cloud: LocalCloud, name: string): any {

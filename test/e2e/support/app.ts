@@ -132,6 +132,15 @@ export async function scanMemberAtTill(page: Page, member: { name: string; cardN
   await till.getByTestId('member-panel-name').filter({ hasText: member.name }).waitFor()
 }
 
+/** The till's 消费积分 tab with a member scanned: order number, amount, 确认记录, then the confirmation dialog. */
+export async function accrueAtTill(page: Page, orderNo: string, amount: string): Promise<void> {
+  const till = pageRoot(page, '/admin/pages/till/index')
+  await fillInput(till, 'accrue-order', orderNo)
+  await fillInput(till, 'accrue-amount', amount)
+  await till.getByTestId('accrue-submit').click()
+  await confirmModal(page, '确认记录消费')
+}
+
 /** Fills a Taro <Input> (a taro-input-core host around a real <input>) found by its data-testid. */
 export async function fillInput(root: Locator | Page, testId: string, value: string): Promise<void> {
   await root.getByTestId(testId).locator('input').fill(value)
