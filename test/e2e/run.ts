@@ -19,6 +19,7 @@ import { LocalCloud } from '../../emulator/cloud'
 import { startDevServer } from '../../emulator/devServer'
 import { ROOT } from '../../scripts/functions'
 import { seedIfEmpty } from '../../scripts/seed'
+import { birthdayCouponAtTill } from './journeys/birthdayCouponAtTill'
 import { goldMember } from './journeys/goldMember'
 import { identitySwitcher } from './journeys/identitySwitcher'
 import { joinByQrAndFirstPurchase } from './journeys/joinByQrAndFirstPurchase'
@@ -28,7 +29,7 @@ import { tierUpgradeAtTill } from './journeys/tierUpgradeAtTill'
 import { H5_DIR, buildForE2E, stopBuild } from './support/build'
 import type { Journey } from './support/harness'
 
-const JOURNEYS: Journey[] = [newVisitorJoins, joinValidation, goldMember, identitySwitcher, joinByQrAndFirstPurchase, tierUpgradeAtTill]
+const JOURNEYS: Journey[] = [newVisitorJoins, joinValidation, goldMember, identitySwitcher, joinByQrAndFirstPurchase, tierUpgradeAtTill, birthdayCouponAtTill]
 
 const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S ?? 240) * 1000 // including an H5 build (~30 s)
 const JOURNEY_TIMEOUT_MS = 45_000
