@@ -25,11 +25,12 @@ import { identitySwitcher } from './journeys/identitySwitcher'
 import { joinByQrAndFirstPurchase } from './journeys/joinByQrAndFirstPurchase'
 import { joinValidation } from './journeys/joinValidation'
 import { newVisitorJoins } from './journeys/newVisitorJoins'
+import { ownerPublishesRules } from './journeys/ownerPublishesRules'
 import { tierUpgradeAtTill } from './journeys/tierUpgradeAtTill'
 import { H5_DIR, buildForE2E, stopBuild } from './support/build'
 import type { Journey } from './support/harness'
 
-const JOURNEYS: Journey[] = [newVisitorJoins, joinValidation, goldMember, identitySwitcher, joinByQrAndFirstPurchase, tierUpgradeAtTill, birthdayCouponAtTill]
+const JOURNEYS: Journey[] = [newVisitorJoins, joinValidation, goldMember, identitySwitcher, joinByQrAndFirstPurchase, tierUpgradeAtTill, birthdayCouponAtTill, ownerPublishesRules]
 
 const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S ?? 240) * 1000 // including an H5 build (~30 s)
 const JOURNEY_TIMEOUT_MS = 45_000
@@ -105,8 +106,12 @@ async function runJourney(browser: Browser, cloud: LocalCloud, baseUrl: string, 
       phones.push({ label, ...phone })
       return phone.page
     }
+    const snapshot = async (label: string, of: Page = page!): Promise<void> => {
+      if (!/^[a-z0-9-]+$/.test(label)) throw new Error(`snapshot: label "${label}" must be file-name-safe`)
+      await of.screenshot({ path: path.join(RESULTS_DIR, `${journey.name}--${label}.png`), fullPage: true })
+    }
     await withTimeout(
-      journey.run({ page, context, cloud, baseUrl, step: (label) => void steps.push(label), newPhone }),
+      journey.run({ page, context, cloud, baseUrl, step: (label) => void steps.push(label), newPhone, snapshot }),
       JOURNEY_TIMEOUT_MS,
       `journey timed out after ${JOURNEY_TIMEOUT_MS / 1000} s`,
     )

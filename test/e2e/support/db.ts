@@ -18,3 +18,21 @@ export function shopFullDate(at: Date | string): string {
   )
   return `${parts.year}年${parts.month}月${parts.day}日`
 }
+
+/**
+ * Waits until `read()` returns `expected` (deep-equal), polling the database: for writes the app
+ * makes after it has already updated the screen (an optimistic dismiss, a background refresh).
+ */
+export async function eventually<T>(read: () => T, expected: T, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const actual = read()
+    try {
+      assert.deepEqual(actual, expected)
+      return
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(actual)} after ${timeoutMs} ms, expected ${JSON.stringify(expected)}`, { cause: error })
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

@@ -17,6 +17,11 @@ export interface JourneyContext {
    * file-name-safe (a-z, 0-9, -) and unique within the journey.
    */
   newPhone(label: string): Promise<Page>
+  /**
+   * A screenshot of a moment mid-journey (the harness takes the final state anyway), as
+   * test-results/e2e/<journey>--<label>.png; `page` defaults to the journey's page.
+   */
+  snapshot(label: string, page?: Page): Promise<void>
 }
 
 export interface Journey {
