@@ -8,7 +8,13 @@
  *
  * The H5 app is rebuilt automatically when dist/h5 is missing or older than its sources. Every
  * journey runs in a fresh browser context and leaves test-results/e2e/<journey>.png (full page,
- * pass or fail). The last line is `e2e: N passed, M failed`; the exit code is non-zero on failure.
+ * pass or fail); a journey with more than one person (the cashier's phone, the owner's) gets a
+ * context each from newPhone(label), screenshotted as <journey>--<label>.png. The last line is
+ * `e2e: N passed, M failed`; the exit code is non-zero on failure.
+ *
+ * All journeys share one cloud, in this order: each leaves what it did in the database. Journeys
+ * that change shared state come after the ones that read it (owner-publishes-rules, which changes
+ * the shop's tier rules, runs last).
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import type http from 'node:http'
@@ -30,7 +36,16 @@ import { tierUpgradeAtTill } from './journeys/tierUpgradeAtTill'
 import { H5_DIR, buildForE2E, stopBuild } from './support/build'
 import type { Journey } from './support/harness'
 
-const JOURNEYS: Journey[] = [newVisitorJoins, joinValidation, goldMember, identitySwitcher, joinByQrAndFirstPurchase, tierUpgradeAtTill, birthdayCouponAtTill, ownerPublishesRules]
+const JOURNEYS: Journey[] = [
+  newVisitorJoins,
+  joinValidation,
+  goldMember, // reads 林晓雨's seeded balance: before birthday-coupon-at-till adds the perk's points
+  identitySwitcher,
+  joinByQrAndFirstPurchase,
+  tierUpgradeAtTill, // needs 陈一鸣 still 普通 under the seeded rules
+  birthdayCouponAtTill,
+  ownerPublishesRules, // changes the tier rules for everyone: keep last
+]
 
 const OVERALL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_S ?? 240) * 1000 // including an H5 build (~30 s)
 const JOURNEY_TIMEOUT_MS = 45_000
