@@ -86,7 +86,7 @@ it('keeps every version readable and shows each member the change once, with wha
   expect(status.notice?.meaning).toMatch(/^新规则下您仍是金卡，有效期至 2027年11月22日$/)
   dataOf(await as('gold-kept-0').call('tiers', 'dismissNotice', { version: 2 }))
   expect(dataOf(await as('gold-kept-0').call('tiers', 'status', {})).notice).toBeNull()
-  expect(dataOf(await as('lifted-0').call('tiers', 'status', {})).notice?.meaning).toBe('新规则下您仍是银卡，有效期至 2027年11月22日')
+  expect(dataOf(await as('lifted-0').call('tiers', 'status', {})).notice?.meaning).toBe('新规则下您已升级为银卡')
 })
 
 function countMoves(rows: Array<{ from: TierId; to: TierId }>) {

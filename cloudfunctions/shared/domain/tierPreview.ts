@@ -67,9 +67,13 @@ export class PreviewTally {
   }
 }
 
-/** The card's one-line reading of the latest rules for this member. */
-export function noticeMeaning(facts: MemberTierFacts, rules: TierRules, now: Date): string {
+/**
+ * The card's one-line reading of the latest rules for this member. Read after publishing, so a
+ * member the new rules lifted (their tier dates from the publish or later) is told so.
+ */
+export function noticeMeaning(facts: MemberTierFacts, rules: TierRules, now: Date, publishedAt: Date): string {
   const name = definitionOf(facts.state.tier, rules).name
+  if (facts.state.tier !== rules.tiers[0].id && facts.state.tierSince.getTime() >= publishedAt.getTime()) return `新规则下您已升级为${name}`
   const consequence = consequenceOf(facts, rules, now)
   const until = facts.state.tierUntil ? dayjs(facts.state.tierUntil).tz(SHOP_TIME_ZONE).format('YYYY年M月D日') : null
   switch (consequence.kind) {

@@ -31,7 +31,7 @@ export const status = defineAction({
       progressText: progress ? progressLine(progress.remaining, progress.next, tierRules) : '已是最高等级',
       progressRatio: progress ? progress.ratio : 1,
       tiers: tierRules.tiers.map(toView),
-      notice: unseen ? { version: rules.version, explanation: rules.explanation, meaning: noticeMeaning(facts, tierRules, now) } : null,
+      notice: unseen ? { version: rules.version, explanation: rules.explanation, meaning: noticeMeaning(facts, tierRules, now, new Date(rules.publishedAt!)) } : null,
     }
   },
 })
