@@ -2,6 +2,7 @@ import { LocalCloud } from '../../emulator/cloud'
 import type { EmulatedDatabase } from '../../emulator/database'
 import type { BirthdayReport } from '../../cloudfunctions/shared/contract/jobs'
 import { TIER_IDS } from '../../cloudfunctions/shared/contract/enums'
+import { memberFixture } from '../../emulator/fixtures'
 import { roundTrips } from '../roundTrips'
 import { round, runChunks } from '../jobChunks'
 import type { BenchSection, Row } from '../types'
@@ -35,21 +36,13 @@ function seed(db: EmulatedDatabase): void {
     for (let index = from; index < Math.min(MEMBERS, from + SLICE); index++) {
       const monthDay = MONTH_DAYS[index % MONTH_DAYS.length]
       const year = 1960 + (index % 45)
-      members.push({
-        _id: openidOf(index),
-        cardNo: `7${String(index).padStart(9, '0')}`,
-        profile: { name: `会员${index}`, gender: 'unknown', birthday: `${monthDay === '02-29' ? 1988 : year}-${monthDay}`, birthdayMD: monthDay, avatarFileId: null, phone: null },
-        tier: TIER_IDS[index % TIER_IDS.length],
-        tierSince: JOINED_AT,
-        pointsBalance: 0,
-        lifetimePoints: 0,
-        pointLots: [],
-        nextExpiryAt: null,
-        source: { store: 'store-001', referrer: null, scene: null },
-        tags: [],
-        joinedAt: JOINED_AT,
-        lastActiveAt: JOINED_AT,
-      })
+      members.push(
+        memberFixture(openidOf(index), JOINED_AT, {
+          cardNo: `7${String(index).padStart(9, '0')}`,
+          profile: { name: `会员${index}`, gender: 'unknown', birthday: `${monthDay === '02-29' ? 1988 : year}-${monthDay}`, birthdayMD: monthDay, avatarFileId: null, phone: null },
+          tier: TIER_IDS[index % TIER_IDS.length],
+        }),
+      )
     }
     db.insertMany('members', members)
   }

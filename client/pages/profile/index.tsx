@@ -2,7 +2,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { GENDERS, GENDER_LABELS, type Gender } from '@contract/enums'
+import type { Gender } from '@contract/enums'
+import { GenderChips } from '../../components/GenderChips'
 import type { MemberCard } from '@contract/member'
 import type { CloudError } from '../../services/cloud'
 import { ErrorView, LoadingView } from '../../components/StatusView'
@@ -67,13 +68,7 @@ function ProfileForm({ member, updateProfile, bindPhone }: { member: MemberCard 
         </View>
         <View className='join-form__row'>
           <Text className='join-form__label'>性别</Text>
-          <View className='join-form__choices'>
-            {GENDERS.map((option) => (
-              <View key={option} className={`join-form__chip ${gender === option ? 'join-form__chip--on' : ''}`} onClick={() => setGender(option)}>
-                {GENDER_LABELS[option]}
-              </View>
-            ))}
-          </View>
+          <GenderChips value={gender} onChange={setGender} />
         </View>
         <View className='join-form__row'>
           <Text className='join-form__label'>生日</Text>
