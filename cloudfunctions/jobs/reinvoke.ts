@@ -7,7 +7,7 @@ import { sdk } from '../shared/runtime/cloud'
  * without it running away.
  */
 export interface ReinvokePort {
-  reinvoke(action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays', payload: Record<string, unknown>): Promise<void>
+  reinvoke(action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules', payload: Record<string, unknown>): Promise<void>
 }
 
 /** callFunction answers only when the callee finishes; waiting that long would break our own timeout. */

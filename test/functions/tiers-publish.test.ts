@@ -89,6 +89,19 @@ it('keeps every version readable and shows each member the change once, with wha
   expect(dataOf(await as('lifted-0').call('tiers', 'status', {})).notice?.meaning).toBe('新规则下您已升级为银卡')
 })
 
+it('a continued sweep lifts nobody twice, and stops once its version is superseded', async () => {
+  const again = dataOf(await as(null).call('jobs', 'applyRules', { version: 2, after: null }))
+  expect(again).toMatchObject({ upgraded: 0, more: false, superseded: false })
+  seed('late-lift', 2, 'regular', 85_000, null)
+  const cutShort = dataOf(await as(null).call('jobs', 'applyRules', { version: 2, after: 'late-lift-0', budgetMs: 1 }))
+  expect(cutShort.upgraded).toBeLessThanOrEqual(1)
+  const rest = dataOf(await as(null).call('jobs', 'applyRules', { version: 2, after: null }))
+  expect(cutShort.upgraded + rest.upgraded).toBe(2)
+  expect(cloud().db.find('tier_changes', { openid: 'late-lift-1' })).toHaveLength(1)
+  expect(dataOf(await as(null).call('jobs', 'applyRules', { version: 1, after: null }))).toMatchObject({ superseded: true, upgraded: 0 })
+  expect(await as('owner-1').call('jobs', 'applyRules', { version: 2, after: null })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})
+
 function countMoves(rows: Array<{ from: TierId; to: TierId }>) {
   const counts = new Map<string, { from: TierId; to: TierId; count: number }>()
   for (const row of rows) {

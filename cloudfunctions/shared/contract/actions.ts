@@ -62,6 +62,7 @@ export interface ActionMap {
     expirePoints: { payload: z.input<typeof jobs.expirePointsPayload>; result: jobs.JobReport }
     reconcile: { payload: z.input<typeof jobs.reconcilePayload>; result: jobs.ReconcileReport }
     evaluateTiers: { payload: z.input<typeof jobs.evaluateTiersPayload>; result: jobs.TierEvaluationReport }
+    applyRules: { payload: z.input<typeof jobs.applyRulesPayload>; result: jobs.ApplyRulesReport }
     daily: { payload: z.input<typeof jobs.dailyPayload>; result: jobs.DailyReport }
     birthdays: { payload: z.input<typeof jobs.birthdaysPayload>; result: jobs.BirthdayReport }
   }

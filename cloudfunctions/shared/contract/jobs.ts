@@ -86,6 +86,22 @@ export interface BirthdayReport {
   cursor: string | null
 }
 
+/** The rest of a publish's upgrades, continued from the member after which the last sweep stopped. */
+export const applyRulesPayload = z.strictObject({
+  version: z.number().int().positive(),
+  after: z.string().max(64).nullable().default(null),
+  budgetMs: z.number().int().min(1).max(55_000).default(45_000),
+  round: z.number().int().min(0).max(1000).default(0),
+})
+export interface ApplyRulesReport {
+  version: number
+  upgraded: number
+  after: string | null
+  more: boolean
+  /** true when a newer version has been published since: this sweep stops, that one's sweep takes over. */
+  superseded: boolean
+}
+
 /** The timer's action: expiry, tier evaluation, then reconciliation with what is left of the 60 s. */
 export const dailyPayload = z.strictObject({})
 export interface DailyReport {

@@ -1,7 +1,8 @@
 import type { MemberDoc } from '../domain/member'
 import { tierStateOf } from '../domain/member'
 import type { Rules } from '../domain/rules'
-import { decideEvaluation, qualifyingFigure, type TierChange, type TierState } from '../domain/tiers'
+import { consequenceOf } from '../domain/tierPreview'
+import { decideEvaluation, decideUpgrade, qualifyingFigure, type TierChange, type TierState } from '../domain/tiers'
 import { membersRepo } from './members'
 import type { Database } from '../runtime/cloud'
 import { appendTierChange, tierChangeRow } from './tierChanges'
@@ -56,4 +57,47 @@ export async function evaluateDueTiers(db: Database, rules: Rules, now: Date, bu
     }
     if (due.length < chunk) return report
   }
+}
+
+export interface RulesSweepReport {
+  upgraded: number
+  /** The last member looked at; a later run resumes after it. */
+  after: string | null
+  more: boolean
+}
+
+/** Members read per round trip when sweeping everyone (the SDK's maximum). */
+const SWEEP_PAGE = 1000
+
+/**
+ * After a publish: upgrades everyone the new rules lift (reason `rules`, the version recorded), in
+ * `_id` order from `after`, within `budgetMs` (each message sent right after its commit). Resumable:
+ * a member already lifted is simply not lifted again.
+ */
+export async function applyRulesUpgrades(db: Database, rules: Rules, now: Date, options: { after: string | null; budgetMs: number; afterCommit?: (openid: string, change: TierChange) => Promise<void> }): Promise<RulesSweepReport> {
+  const started = Date.now()
+  const members = membersRepo(db)
+  const report: RulesSweepReport = { upgraded: 0, after: options.after, more: false }
+  for (;;) {
+    const page = await members.tierFactsAfter(report.after, SWEEP_PAGE)
+    for (const member of page) {
+      if (Date.now() - started > options.budgetMs) return { ...report, more: true }
+      const state = { tier: member.tier, tierSince: new Date(member.tierSince), tierUntil: member.tierUntil ? new Date(member.tierUntil) : null }
+      if (consequenceOf({ state, activity: member.activity }, rules.tiers, now).kind === 'upgrade') {
+        const change = await applyTierDecision(db, member._id, (current, currentState) => rulesUpgrade(currentState, qualifyingFigure(current.activity, rules.tiers.basis, now), rules, now), rules.version)
+        if (change) {
+          report.upgraded++
+          await options.afterCommit?.(member._id, change)
+        }
+      }
+      report.after = member._id
+    }
+    if (page.length < SWEEP_PAGE) return report
+  }
+}
+
+/** Upgrades at publish are recorded as caused by the new rules, not by a purchase. */
+function rulesUpgrade(state: TierState, figure: number, rules: Rules, now: Date) {
+  const decision = decideUpgrade(state, figure, rules.tiers, now)
+  return decision && { ...decision, change: { ...decision.change, reason: 'rules' as const } }
 }

@@ -1,16 +1,18 @@
 import { previewPayload, publishPayload, rulesPayload, type PublishResult, type RulesOverview, type RulesPreview, type RulesVersionView } from '../../shared/contract/tiers'
 import { draftOf, rulesFromDraft, DEFAULT_RULES, type Rules } from '../../shared/domain/rules'
 import { consequenceOf, PreviewTally, type MemberTierFacts } from '../../shared/domain/tierPreview'
-import { decideUpgrade, qualifyingFigure } from '../../shared/domain/tiers'
 import { isDuplicateKeyError } from '../../shared/data/errors'
 import { membersRepo } from '../../shared/data/members'
 import { activeRules, forgetCachedRules, rulesRepo } from '../../shared/data/rules'
-import { applyTierDecision } from '../../shared/data/tierMoves'
+import { applyRulesUpgrades } from '../../shared/data/tierMoves'
+import { reinvokePort } from '../../jobs/reinvoke'
 import { getOrNull, inTransaction } from '../../shared/data/transaction'
 import { AppError, defineAction, type Database } from '../../shared/runtime'
 import { notifyTierChange } from './notifyTierChange'
 
 const EDITORS = ['owner', 'admin'] as const
+/** Publishing answers within the function's 60 s; what is left is handed over. */
+const PUBLISH_SWEEP_BUDGET_MS = 40_000
 /** Members read per round trip when sweeping everyone (the SDK's maximum). */
 const SWEEP_PAGE = 1000
 
@@ -53,23 +55,12 @@ export const publish = defineAction({
     const next = rulesFromDraft(draft, current.version + 1, explanation, now, openid)
     await commitVersion(db, current, next)
     forgetCachedRules()
-    let upgraded = 0
-    await forEachMemberFacts(db, async (facts, id) => {
-      if (consequenceOf(facts, next.tiers, now).kind !== 'upgrade') return
-      const change = await applyTierDecision(db, id, (member, state) => asRulesChange(decideUpgrade(state, qualifyingFigure(member.activity, next.tiers.basis, now), next.tiers, now)), next.version)
-      if (change) {
-        upgraded++
-        await notifyTierChange(id, change, next, now)
-      }
-    })
-    return { version: next.version, upgraded, more: false }
+    const sweep = await applyRulesUpgrades(db, next, now, { after: null, budgetMs: PUBLISH_SWEEP_BUDGET_MS, afterCommit: (id, change) => notifyTierChange(id, change, next, now) })
+    // A large shop's upgrades continue in the jobs function, from where this sweep stopped.
+    if (sweep.more) await reinvokePort().reinvoke('applyRules', { version: next.version, after: sweep.after, round: 1 })
+    return { version: next.version, upgraded: sweep.upgraded, more: sweep.more }
   },
 })
-
-/** Upgrades at publish are recorded as caused by the new rules, not by a purchase. */
-function asRulesChange(decision: ReturnType<typeof decideUpgrade>) {
-  return decision && { ...decision, change: { ...decision.change, reason: 'rules' as const } }
-}
 
 /** The new version and the pointer to it change together; a concurrent publish loses with CONFLICT. */
 async function commitVersion(db: Database, current: Rules, next: Rules): Promise<void> {
