@@ -179,7 +179,7 @@ function walkIdIndex(ctx: HandlerContext, coll: string, filter: Doc | undefined,
   const ids = ctx.store.idOrder(coll)
   if (ids.length !== ctx.store.size(coll)) return null
   const descending = order!._id === -1 || order!._id === 'desc'
-  const bound = lowerIdBound(filter)
+  const { lower: bound, upper } = idBounds(filter)
   const query = compile(filter)
   let index = 0
   if (!descending && bound !== undefined) {
@@ -196,8 +196,11 @@ function walkIdIndex(ctx: HandlerContext, coll: string, filter: Doc | undefined,
   const matched: Doc[] = []
   let skipped = 0
   let examined = 0
+  const pastUpper = (key: string) => !descending && upper !== undefined && (key > 's:' + upper.value || (upper.exclusive && key === 's:' + upper.value));
   for (let i = index; i < ids.length && matched.length < limit; i++) {
-    const doc = ctx.store.get(coll, descending ? ids[ids.length - 1 - i] : ids[i])!
+    const key = descending ? ids[ids.length - 1 - i] : ids[i];
+    if (pastUpper(key)) break;
+    const doc = ctx.store.get(coll, key)!
     examined++
     if (!query.test(doc)) continue
     if (skipped < offset) {
@@ -212,14 +215,19 @@ function walkIdIndex(ctx: HandlerContext, coll: string, filter: Doc | undefined,
   return { list: list.map(toEJSON), offset, limit }
 }
 
-/** Where a top-level `_id: { $gt | $gte: string }` lets the walk start. */
-function lowerIdBound(filter: Doc | undefined): { value: string; exclusive: boolean } | undefined {
-  const condition = filter?._id
-  if (!condition || typeof condition !== 'object') return undefined
-  const { $gt: above, $gte: from } = condition as Doc
-  if (typeof above === 'string') return { value: above, exclusive: true }
-  if (typeof from === 'string') return { value: from, exclusive: false }
-  return undefined
+/** The `_id` range a filter allows, from `_id: { $gt | $gte | $lt | $lte: string }` at the top or inside a top-level `$and`. */
+function idBounds(filter: Doc | undefined): { lower?: { value: string; exclusive: boolean }; upper?: { value: string; exclusive: boolean } } {
+  const conditions: Doc[] = [];
+  if (filter?._id && typeof filter._id === 'object') conditions.push(filter._id as Doc);
+  if (Array.isArray(filter?.$and)) for (const part of filter!.$and as Doc[]) if (part?._id && typeof part._id === 'object') conditions.push(part._id as Doc);
+  const bounds: ReturnType<typeof idBounds> = {};
+  for (const condition of conditions) {
+    if (typeof condition.$gt === 'string') bounds.lower = { value: condition.$gt, exclusive: true };
+    if (typeof condition.$gte === 'string') bounds.lower = { value: condition.$gte, exclusive: false };
+    if (typeof condition.$lt === 'string') bounds.upper = { value: condition.$lt, exclusive: true };
+    if (typeof condition.$lte === 'string') bounds.upper = { value: condition.$lte, exclusive: false };
+  }
+  return bounds;
 }
 
 function calculateDocument(ctx: HandlerContext, body: Record<string, unknown>): Answer {

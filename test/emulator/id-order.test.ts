@@ -48,3 +48,15 @@ describe('examined documents on an index walk with a limit', () => {
     expect(await examine({ ...due, tier: 'gold' }, { dueAt: 1 })).toBeGreaterThan(10)
   })
 })
+
+describe('an _id range bounded on both sides', () => {
+  it('walks only the range, also when written as an $and', async () => {
+    const { EmulatedDatabase: Database } = await import('../../emulator/database')
+    const db = new Database()
+    db.insertMany('members', Array.from({ length: 1000 }, (_, index) => ({ _id: `r${String(index).padStart(4, '0')}` })))
+    db.resetStats()
+    const answer = (await db.handle({ action: 'database.getDocument', collectionName: 'members', queryType: 'WHERE', query: JSON.stringify({ $and: [{ _id: { $gte: 'r0500' } }, { _id: { $lte: 'r0509' } }] }), order: JSON.stringify({ _id: 1 }), limit: 1000, offset: 0 })) as { data: { list: string[] } }
+    expect(answer.data.list.map((text) => JSON.parse(text)._id)).toEqual(Array.from({ length: 10 }, (_, index) => `r05${String(index).padStart(2, '0')}`))
+    expect(db.stats().examined).toBe(10)
+  })
+})
