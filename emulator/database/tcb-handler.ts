@@ -353,7 +353,10 @@ function aggregateDocuments(ctx: HandlerContext, body: Record<string, unknown>):
   });
   const first = pipeline[0];
   const filter = first && '$match' in first ? first.$match : undefined;
-  const docs = scan(ctx, coll, filter);
+  // $match, then $sort, then $limit: the same index walk a find() with order and limit gets.
+  const sort = pipeline[1] && '$sort' in pipeline[1] ? (pipeline[1].$sort as Doc) : undefined;
+  const limitStage = sort && pipeline[2] && '$limit' in pipeline[2] ? Number(pipeline[2].$limit) : undefined;
+  const docs = scan(ctx, coll, filter, limitStage !== undefined && Number.isFinite(limitStage) ? { order: sort, stopAfter: limitStage } : undefined);
   const out = runPipeline(docs, pipeline, (name) => ctx.store.all(name));
   ctx.stats.returned += out.length;
   return { list: out.map(toEJSON) };
