@@ -9,7 +9,7 @@ import { measureWeapp } from '../bench/packageSize'
 import { ROOT } from './functions'
 
 const MAIN_BUDGET_BYTES = 512 * 1024
-const DEV_ONLY_MARKERS = ['切换身份', 'x-wx-openid', '/api/functions', 'huiyuan.devIdentity']
+const DEV_ONLY_MARKERS = ['切换身份', 'x-wx-openid', '/api/functions', '/api/dev/', 'huiyuan.devIdentity']
 const weappDir = path.join(ROOT, 'dist', 'weapp')
 
 const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } })

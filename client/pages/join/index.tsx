@@ -4,6 +4,7 @@ import { View, Text, Input, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Gender } from '@contract/enums'
 import { GenderChips } from '../../components/GenderChips'
+import { requestConsent } from '../../services/subscribe'
 import type { FieldIssue } from '@contract/errors'
 import { CloudError } from '../../services/cloud'
 import { ensurePrivacyAuthorized } from '../../services/phone'
@@ -32,6 +33,8 @@ export default function JoinPage() {
 
   async function submit() {
     if (missing) return void Taro.showToast({ title: missing, icon: 'none' })
+    // Consent can only be asked inside the tap; the join goes ahead whatever the answer.
+    await requestConsent(['tierChange', 'birthdayPerk'])
     setSubmitting(true)
     try {
       await join({ name: name.trim(), gender: gender as Gender, birthday, ...(avatar ? { avatarFileId: avatar.fileId } : {}), ...(scene ? { scene } : {}) })

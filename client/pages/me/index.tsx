@@ -6,6 +6,7 @@ import { ErrorView, LoadingView } from '../../components/StatusView'
 import { useMember } from '../../hooks/useMember'
 import { useStaffRole } from '../../hooks/useStaffRole'
 import { formatCardNo, formatDate } from '../../format'
+import { requestConsent } from '../../services/subscribe'
 import './index.scss'
 
 const MEMBER_LINKS = [
@@ -38,6 +39,10 @@ export default function MePage() {
           {MEMBER_LINKS.map((link) => (
             <LinkRow key={link.url} label={link.label} url={link.url} testId={link.testId} />
           ))}
+          <View className='me-page__link' data-testid='me-notifications' onClick={enableNotifications}>
+            <Text className='me-page__link-label'>消息通知</Text>
+            <Text className='me-page__chevron'>开启 ›</Text>
+          </View>
         </View>
       )}
       {card && (
@@ -65,6 +70,12 @@ function Row({ label, value }: { label: string; value: string }) {
       <Text className='me-page__value'>{value}</Text>
     </View>
   )
+}
+
+/** Each tap grants one more message of each kind (WeChat's one-time subscription). */
+async function enableNotifications() {
+  const accepted = await requestConsent(['tierChange', 'birthdayPerk'])
+  Taro.showToast({ title: accepted > 0 ? '已开启等级与生日通知' : '未开启通知', icon: 'none' })
 }
 
 function LinkRow({ label, url, testId }: { label: string; url: string; testId: string }) {

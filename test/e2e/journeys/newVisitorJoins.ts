@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { SUBSCRIBE_TEMPLATES } from '../../../cloudfunctions/shared/contract/templates'
 import { button, expectCard, expectPage, openAs } from '../support/app'
 import { pickDate } from '../support/datePicker'
 import { runId, type Journey } from '../support/harness'
@@ -45,5 +46,9 @@ export const newVisitorJoins: Journey = {
     assert.equal(members[0].profile.name, name)
     assert.equal(members[0].profile.gender, 'female')
     assert.equal(members[0].pointsBalance, 0)
+
+    step('check the join tap asked for message consent (the H5 stand-in accepts)')
+    assert.equal(cloud.outbox.quota(openid, SUBSCRIBE_TEMPLATES.tierChange), 1)
+    assert.equal(cloud.outbox.quota(openid, SUBSCRIBE_TEMPLATES.birthdayPerk), 1)
   },
 }
