@@ -173,6 +173,14 @@ export class FunctionRunner {
     })
   }
 
+  /**
+   * Kills every instance of a function mid-invocation, as a timeout does: calls in flight fail with
+   * -504002 and whatever they had not committed never lands. For tests of cut-off jobs.
+   */
+  kill(name: string): void {
+    for (const instance of [...(this.pools.get(name) ?? [])]) instance.worker.emit('error', new Error('instance killed (a timeout stand-in)'))
+  }
+
   private retire(name: string, instance: Instance): void {
     const pool = this.pools.get(name) ?? []
     this.pools.set(name, pool.filter((candidate) => candidate !== instance))

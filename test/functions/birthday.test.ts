@@ -8,6 +8,7 @@ import type { Envelope } from '../../cloudfunctions/shared/contract/errors'
 import { SUBSCRIBE_TEMPLATES } from '../../cloudfunctions/shared/contract/templates'
 import type { TierId } from '../../cloudfunctions/shared/contract/enums'
 import { DEFAULT_RULES } from '../../cloudfunctions/shared/domain/rules'
+import { settled, waitFor } from '../support/wait'
 
 const { cloud, as } = useLocalCloud({ maxInstances: 6 })
 const server = () => as(null)
@@ -26,29 +27,6 @@ const coupons = (openid?: string) => cloud().db.find('coupons', openid ? { openi
 const memberDoc = (openid: string) => cloud().db.find('members', { _id: openid })[0] as MemberDoc
 const runJob = async (payload: Record<string, unknown> = {}) => dataOf(await server().call('jobs', 'birthdays', payload))
 
-/** Kills a function's instances mid-invocation, as a timeout does (see jobs.test.ts). */
-function killInstances(fn: string): void {
-  const runner = cloud().runner as unknown as { pools: Map<string, Array<{ worker: { emit(event: 'error', error: Error): void } }>> }
-  for (const instance of [...(runner.pools.get(fn) ?? [])]) instance.worker.emit('error', new Error('killed by the test (a timeout stand-in)'))
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now()
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
-
-/** The value once two readings 100 ms apart agree. */
-async function settled(read: () => number): Promise<number> {
-  for (let previous = read(); ; ) {
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    const current = read()
-    if (current === previous) return current
-    previous = current
-  }
-}
 
 beforeEach(() => {
   cloud().db.clear()
@@ -189,7 +167,7 @@ describe('jobs.birthdays', () => {
     for (const openid of ids) born(openid, '1990-11-22', 'silver')
     const running = cloud().call('jobs', { action: 'birthdays', payload: {} }, {})
     await waitFor(() => birthdayRows().length >= 10)
-    killInstances('jobs')
+    cloud().runner.kill('jobs')
     await expect(running).rejects.toMatchObject({ errCode: -504002 })
     // Transactions already at commit may still land; wait until the store stops changing.
     await settled(() => birthdayRows().length)

@@ -5,6 +5,7 @@ import { expiringSoon, nextExpiry, type Lot } from '../../cloudfunctions/shared/
 import type { LedgerRow } from '../../cloudfunctions/shared/data/ledger'
 import type { JobReport, ReconcileReport } from '../../cloudfunctions/shared/contract/jobs'
 import type { Envelope } from '../../cloudfunctions/shared/contract/errors'
+import { settled, waitFor } from '../support/wait'
 
 const { cloud, as } = useLocalCloud({ maxInstances: 6 })
 const server = () => as(null)
@@ -27,23 +28,6 @@ function seedWithLots(openid: string, lots: Lot[]): MemberDoc {
   })
   cloud().db.insertMany('ledger', rows)
   return member
-}
-
-/**
- * Kills a function's instances mid-invocation, as a timeout does: the runner sees the instance die,
- * terminates it and fails the invocation in flight; whatever had not committed never will.
- */
-function killInstances(fn: string): void {
-  const runner = cloud().runner as unknown as { pools: Map<string, Array<{ worker: { emit(event: 'error', error: Error): void } }>> }
-  for (const instance of [...(runner.pools.get(fn) ?? [])]) instance.worker.emit('error', new Error('killed by the test (a timeout stand-in)'))
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now()
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
 }
 
 const expireRows = (openid?: string) => cloud().db.find('ledger', { kind: 'expire', ...(openid ? { openid } : {}) }) as LedgerRow[]
@@ -144,7 +128,7 @@ describe('jobs.expirePoints', () => {
     // members' transactions committed, the rest never did, and the run reports nothing.
     const killed = cloud().call('jobs', { action: 'expirePoints', payload: {} }, {})
     await waitFor(() => expireRows().length >= 5)
-    killInstances('jobs')
+    cloud().runner.kill('jobs')
     await expect(killed).rejects.toMatchObject({ errCode: -504002 })
     // A commit already on the wire when the instance died still lands; count once it has settled.
     const done = await settled(() => expireRows().length)
@@ -296,13 +280,3 @@ describe('the daily timer', () => {
   })
 })
 
-/** The value once two readings 100 ms apart agree. */
-async function settled(read: () => number): Promise<number> {
-  let previous = read()
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    const current = read()
-    if (current === previous) return current
-    previous = current
-  }
-}
