@@ -1,4 +1,4 @@
-import type { LocalCloud } from '../emulator/cloud'
+import type { LocalCloud } from '../local/cloud'
 import type { Envelope } from '../cloudfunctions/shared/contract/errors'
 
 /** One invocation of a job: how long it took, how many members it served, documents it examined. */

@@ -1,4 +1,4 @@
-import type { LocalCloud } from '../emulator/cloud'
+import type { LocalCloud } from '../local/cloud'
 import type { Identity } from '../emulator/functions/runner'
 
 /** Database round trips one action makes, counted by the emulator's HTTP endpoint. */

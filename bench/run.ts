@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { LocalCloud } from '../emulator/cloud'
+import { startLocalCloud } from '../local/cloud'
 import { buildFunctions } from '../scripts/build-functions'
 import { ROOT } from '../scripts/functions'
 import { birthdays } from './sections/birthdays'
@@ -23,7 +23,7 @@ async function main() {
   const sections = wanted.length ? SECTIONS.filter((section) => wanted.includes(section.name)) : SECTIONS
   const functionsDir = path.join(ROOT, 'dist', 'bench', 'cloudfunctions')
   await buildFunctions({ quiet: true, outputDir: functionsDir })
-  const cloud = await LocalCloud.start({ functionsDir, maxInstances: 8 })
+  const cloud = await startLocalCloud({ functionsDir, maxInstances: 8 })
   const rows: Row[] = []
   const results: Record<string, unknown> = { measuredAt: new Date().toISOString(), node: process.version }
   const overLimits: string[] = []

@@ -1,4 +1,4 @@
-import type { LocalCloud } from '../emulator/cloud'
+import type { LocalCloud } from '../local/cloud'
 
 /** One printed line of `npm run bench`. */
 export interface Row {

@@ -1,8 +1,7 @@
 import type http from 'node:http'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { INDEXES } from '../cloudfunctions/shared/data/indexes'
-import { EmulatedDatabase, sdkEnv, startDatabaseServer, type DatabaseServer } from './database'
+import { EmulatedDatabase, sdkEnv, startDatabaseServer, type DatabaseServer, type IndexSpec } from './database'
 import { FunctionRunner, type Identity } from './functions/runner'
 import { Outbox } from './openapi/outbox'
 import { getPhoneNumber } from './openapi/phonenumber'
@@ -10,16 +9,17 @@ import { getUnlimited } from './openapi/wxacode'
 import { LocalStorage } from './storage'
 import { readTimerTriggers, TimerClock, timerEvent, type TimerTrigger } from './timers'
 
-/** A development value; in WeChat cloud the secret is a function environment variable set in the console. */
-export const LOCAL_MEMBER_CODE_SECRET = 'local-development-member-code-secret'
-
 export interface LocalCloudOptions {
+  /** The project's declared indexes: unique ones are enforced, all of them plan queries and count examined documents. */
+  indexes?: IndexSpec[]
+  /** Environment variables every function instance gets, as set in the cloud console (secrets, template IDs). */
+  env?: Record<string, string>
   /** Keep the database in this folder across restarts (npm start); in memory when absent (tests). */
   persistDir?: string
   /** Cloud storage folder; a fresh temp folder when absent. */
   storageDir?: string
-  /** Built functions; default dist/cloudfunctions. */
-  functionsDir?: string
+  /** Built functions: <dir>/<name>/index.js and config.json, as they are uploaded to WeChat cloud. */
+  functionsDir: string
   port?: number
   maxInstances?: number
   timeoutScale?: number
@@ -57,19 +57,19 @@ export class LocalCloud {
     this.storage = storage
   }
 
-  static async start(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  static async start(options: LocalCloudOptions): Promise<LocalCloud> {
     let cloud: LocalCloud | undefined
     const now = () => new Date(Date.now() + (cloud?.clockOffsetMs ?? 0))
-    const db = new EmulatedDatabase({ persistDir: options.persistDir, now, indexes: INDEXES, strictIndexes: options.strictIndexes })
+    const db = new EmulatedDatabase({ persistDir: options.persistDir, now, indexes: options.indexes ?? [], strictIndexes: options.strictIndexes })
     options.seed?.(db)
-    const functionsDir = options.functionsDir ?? path.resolve(__dirname, '..', 'dist', 'cloudfunctions')
+    const functionsDir = options.functionsDir
     const outbox = new Outbox(now)
     const storage = new LocalStorage(options.storageDir)
     const server = await startDatabaseServer(db, { port: options.port, fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerSideChannel(outbox, storage, functionsDir, req, res, body)) })
     const origin = server.url.replace(/\/admin$/, '')
     const runner = new FunctionRunner({
       functionsDir,
-      env: { ...sdkEnv(server.url), HUIYUAN_OPENAPI_URL: `${origin}/openapi`, HUIYUAN_STORAGE_URL: `${origin}/storage`, HUIYUAN_MEMBER_CODE_SECRET: LOCAL_MEMBER_CODE_SECRET, HUIYUAN_FUNCTIONS_URL: `${origin}/functions` },
+      env: { ...options.env, ...sdkEnv(server.url), WX_EMULATOR_OPENAPI_URL: `${origin}/openapi`, WX_EMULATOR_STORAGE_URL: `${origin}/storage`, WX_EMULATOR_FUNCTIONS_URL: `${origin}/functions` },
       maxInstances: options.maxInstances,
       timeoutScale: options.timeoutScale,
       clockOffsetMs: () => cloud?.clockOffsetMs ?? 0,
@@ -156,7 +156,7 @@ function answerSideChannel(outbox: Outbox, storage: LocalStorage, functionsDir: 
   }
   const url = req.url ?? ''
   const api = /^\/openapi\/([A-Za-z]+\.[A-Za-z]+)/.exec(url)?.[1]
-  const caller = req.headers['x-huiyuan-function']
+  const caller = req.headers['x-emulator-function']
   if (api && typeof caller === 'string' && caller && !openapiPermitted(functionsDir, caller, api)) {
     // WeChat refuses an openapi call the function's config.json does not list.
     return reply(200, { errCode: -604101, errMsg: `function ${caller} has no permission to call ${api}: list it under permissions.openapi in config.json` })

@@ -4,7 +4,7 @@
  * WeChat cloud. Talks to a running `npm start` if there is one, else opens the local database.
  */
 import path from 'node:path'
-import { LocalCloud } from '../emulator/cloud'
+import { startLocalCloud } from '../local/cloud'
 import { ROOT } from './functions'
 import { buildFunctions } from './build-functions'
 
@@ -33,7 +33,7 @@ async function viaRunningServer(event: unknown): Promise<unknown | null> {
 
 async function viaLocalDatabase(event: unknown): Promise<unknown> {
   await buildFunctions({ quiet: true })
-  const cloud = await LocalCloud.start({ persistDir: path.join(ROOT, '.local', 'db') })
+  const cloud = await startLocalCloud({ persistDir: path.join(ROOT, '.local', 'db') })
   try {
     return await cloud.call('staff', event, { openid: null })
   } finally {

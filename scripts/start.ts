@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { LocalCloud } from '../emulator/cloud'
-import { startDevServer } from '../emulator/devServer'
+import { startLocalCloud } from '../local/cloud'
+import { startDevServer } from '../local/devServer'
 import { buildFunctions } from './build-functions'
 import { ROOT } from './functions'
 import { seedIfEmpty } from './seed'
@@ -21,7 +21,7 @@ async function main() {
 
   const persistDir = path.join(ROOT, '.local', 'db')
   mkdirSync(persistDir, { recursive: true })
-  const cloud = await LocalCloud.start({ persistDir, storageDir: path.join(ROOT, '.local', 'storage') })
+  const cloud = await startLocalCloud({ persistDir, storageDir: path.join(ROOT, '.local', 'storage') })
   if (seedIfEmpty(cloud.db, cloud.now())) console.log('seeded demo data: 示范店, 店主, 收银员, members in every tier')
   // Timer triggers (jobs/daily at 00:30 Beijing time) fire on the emulated clock; moving it past 00:30 fires them.
   cloud.startTimers()

@@ -1,8 +1,8 @@
-import { LocalCloud } from '../../emulator/cloud'
+import { startLocalCloud } from '../../local/cloud'
 import type { EmulatedDatabase } from '../../emulator/database'
 import type { BirthdayReport } from '../../cloudfunctions/shared/contract/jobs'
 import { TIER_IDS } from '../../cloudfunctions/shared/contract/enums'
-import { memberFixture } from '../../emulator/fixtures'
+import { memberFixture } from '../../local/fixtures'
 import { roundTrips } from '../roundTrips'
 import { round, runChunks } from '../jobChunks'
 import type { BenchSection, Row } from '../types'
@@ -54,7 +54,7 @@ export const birthdays: BenchSection = {
   async run({ functionsDir }) {
     const seedStarted = Date.now()
     // timeoutScale 1: the emulator kills any chunk that overruns the function's 60 s, as WeChat would.
-    const cloud = await LocalCloud.start({ functionsDir, seed, maxInstances: 1, timeoutScale: 1 })
+    const cloud = await startLocalCloud({ functionsDir, seed, maxInstances: 1, timeoutScale: 1 })
     const seedSeconds = (Date.now() - seedStarted) / 1000
     cloud.setNow(RUN_AT)
     try {

@@ -1,4 +1,4 @@
-import { LocalCloud } from '../../emulator/cloud'
+import { startLocalCloud } from '../../local/cloud'
 import type { EmulatedDatabase } from '../../emulator/database'
 import type { JobReport, ReconcileReport } from '../../cloudfunctions/shared/contract/jobs'
 import { round, runChunks } from '../jobChunks'
@@ -84,7 +84,7 @@ export const expiry: BenchSection = {
   async run({ functionsDir }) {
     const seedStarted = Date.now()
     // timeoutScale 1: the emulator kills any chunk that overruns the function's 60 s, as WeChat would.
-    const cloud = await LocalCloud.start({ functionsDir, seed, maxInstances: 1, timeoutScale: 1 })
+    const cloud = await startLocalCloud({ functionsDir, seed, maxInstances: 1, timeoutScale: 1 })
     const seedSeconds = (Date.now() - seedStarted) / 1000
     cloud.setNow(RUN_AT)
     try {

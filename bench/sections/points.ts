@@ -1,5 +1,5 @@
-import { LOCAL_MEMBER_CODE_SECRET, type LocalCloud } from '../../emulator/cloud'
-import { memberFixture } from '../../emulator/fixtures'
+import { LOCAL_MEMBER_CODE_SECRET, type LocalCloud } from '../../local/cloud'
+import { memberFixture } from '../../local/fixtures'
 import type { MemberDoc } from '../../cloudfunctions/shared/domain/member'
 import { issueMemberCode } from '../../cloudfunctions/shared/domain/memberCode'
 import { roundTrips } from '../roundTrips'

@@ -1,9 +1,9 @@
-import { LocalCloud } from '../../emulator/cloud'
+import { startLocalCloud } from '../../local/cloud'
 import type { EmulatedDatabase } from '../../emulator/database'
 import type { TierEvaluationReport } from '../../cloudfunctions/shared/contract/jobs'
 import type { Envelope } from '../../cloudfunctions/shared/contract/errors'
 import type { RulesPreview } from '../../cloudfunctions/shared/contract/tiers'
-import { memberFixture } from '../../emulator/fixtures'
+import { memberFixture } from '../../local/fixtures'
 import { draftOf, DEFAULT_RULES } from '../../cloudfunctions/shared/domain/rules'
 import { monthKey } from '../../cloudfunctions/shared/domain/tiers'
 import { TIER_IDS } from '../../cloudfunctions/shared/contract/enums'
@@ -42,7 +42,7 @@ function seed(db: EmulatedDatabase): void {
 export const tiers: BenchSection = {
   name: 'tiers',
   async run({ functionsDir }) {
-    const cloud = await LocalCloud.start({ functionsDir, seed })
+    const cloud = await startLocalCloud({ functionsDir, seed })
     try {
       cloud.setNow(NOW)
       const draft = draftOf(DEFAULT_RULES)

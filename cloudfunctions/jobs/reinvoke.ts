@@ -2,7 +2,7 @@ import { sdk } from '../shared/runtime/cloud'
 
 /**
  * How a job hands the rest of its work to a fresh invocation (a new 60 s budget). In WeChat cloud
- * it is `callFunction` on itself; locally (HUIYUAN_FUNCTIONS_URL, set by the emulator) it is the
+ * it is `callFunction` on itself; locally (WX_EMULATOR_FUNCTIONS_URL, set by the emulator) it is the
  * emulator, which records the hand-over and runs it only when told to, so tests can watch a chain
  * without it running away.
  */
@@ -14,7 +14,7 @@ export interface ReinvokePort {
 const HAND_OVER_WAIT_MS = 2_000
 
 export function reinvokePort(): ReinvokePort {
-  const localUrl = process.env.HUIYUAN_FUNCTIONS_URL
+  const localUrl = process.env.WX_EMULATOR_FUNCTIONS_URL
   return localUrl ? localBinding(localUrl) : cloudBinding()
 }
 

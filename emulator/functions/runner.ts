@@ -169,7 +169,7 @@ export class FunctionRunner {
         // listed in WX_CONTEXT_KEYS.
         WX_API_TOKEN: job.identity.openid ? `emu-openid:${job.identity.openid}` : '',
       },
-      env: { HUIYUAN_CLOCK_OFFSET_MS: String(this.options.clockOffsetMs?.() ?? 0) },
+      env: { WX_EMULATOR_CLOCK_OFFSET_MS: String(this.options.clockOffsetMs?.() ?? 0) },
     })
   }
 

@@ -4,8 +4,8 @@
 const { parentPort, workerData } = require('node:worker_threads')
 
 const IDENTITY_KEYS = ['WX_OPENID', 'WX_APPID', 'WX_UNIONID', 'WX_CLIENTIP', 'WX_SOURCE', 'WX_API_TOKEN']
-// Which function this instance runs; the emulator's openapi checks its config.json permissions.
-process.env.HUIYUAN_FUNCTION_NAME = workerData.name
+// Which function this instance runs, as WeChat cloud (SCF) sets it; the openapi stand-ins check its config.json permissions.
+process.env.SCF_FUNCTIONNAME = workerData.name
 const fn = require(workerData.entry)
 // Loading the bundle is the cold start; the invocation's timeout runs from here on.
 parentPort.postMessage({ ready: true })

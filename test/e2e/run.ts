@@ -21,8 +21,8 @@ import type http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { LocalCloud } from '../../emulator/cloud'
-import { startDevServer } from '../../emulator/devServer'
+import { startLocalCloud, type LocalCloud } from '../../local/cloud'
+import { startDevServer } from '../../local/devServer'
 import { ROOT } from '../../scripts/functions'
 import { seedIfEmpty } from '../../scripts/seed'
 import { birthdayCouponAtTill } from './journeys/birthdayCouponAtTill'
@@ -82,7 +82,7 @@ async function main(): Promise<number> {
   mkdirSync(RESULTS_DIR, { recursive: true })
 
   const setupStarted = Date.now()
-  const cloud = (resources.cloud = await LocalCloud.start())
+  const cloud = (resources.cloud = await startLocalCloud())
   seedIfEmpty(cloud.db, cloud.now())
   const server = (resources.server = await startDevServer(cloud, { port: 0, host: '127.0.0.1', staticDir: H5_DIR }))
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

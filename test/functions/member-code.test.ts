@@ -1,5 +1,5 @@
 import { dataOf, useLocalCloud } from '../support/localCloud'
-import { LOCAL_MEMBER_CODE_SECRET } from '../../emulator/cloud'
+import { LOCAL_MEMBER_CODE_SECRET } from '../../local/cloud'
 import { makeCardNo } from '../../cloudfunctions/shared/domain/cardNumber'
 import { issueMemberCode } from '../../cloudfunctions/shared/domain/memberCode'
 

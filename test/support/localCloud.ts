@@ -1,4 +1,4 @@
-import { LocalCloud } from '../../emulator/cloud'
+import { startLocalCloud, type LocalCloud } from '../../local/cloud'
 import { TEST_FUNCTIONS_OUTPUT } from '../../scripts/functions'
 import type { Envelope } from '../../cloudfunctions/shared/contract/errors'
 import type { ActionName, FunctionName, PayloadOf, ResultOf } from '../../cloudfunctions/shared/contract/actions'
@@ -10,7 +10,7 @@ import type { ActionName, FunctionName, PayloadOf, ResultOf } from '../../cloudf
 export function useLocalCloud(options: { maxInstances?: number } = {}) {
   const holder: { cloud?: LocalCloud } = {}
   beforeAll(async () => {
-    holder.cloud = await LocalCloud.start({ functionsDir: TEST_FUNCTIONS_OUTPUT, maxInstances: options.maxInstances ?? 4, timeoutScale: 5 })
+    holder.cloud = await startLocalCloud({ functionsDir: TEST_FUNCTIONS_OUTPUT, maxInstances: options.maxInstances ?? 4, timeoutScale: 5 })
   })
   afterAll(async () => {
     await holder.cloud?.close()

@@ -2,7 +2,7 @@ import { sdk } from './cloud'
 
 /**
  * Every `cloud.openapi` use goes through this port. In WeChat cloud it is the SDK; locally
- * (HUIYUAN_OPENAPI_URL set by the emulator's function runner) it is the emulator's outbox, because
+ * (WX_EMULATOR_OPENAPI_URL set by the emulator's function runner) it is the emulator's outbox, because
  * the SDK speaks protobuf for openapi and the emulator answers JSON.
  */
 export interface SubscribeMessage {
@@ -45,7 +45,7 @@ export interface OpenApiPort {
 }
 
 export function openapi(): OpenApiPort {
-  const localUrl = process.env.HUIYUAN_OPENAPI_URL
+  const localUrl = process.env.WX_EMULATOR_OPENAPI_URL
   return localUrl ? localBinding(localUrl) : cloudBinding()
 }
 
@@ -102,7 +102,7 @@ function localBinding(baseUrl: string): OpenApiPort {
 
 /** The emulator checks, as WeChat does, that the calling function lists the API in its config.json. */
 async function post(url: string, body: unknown): Promise<unknown> {
-  const headers = { 'content-type': 'application/json', 'x-huiyuan-function': process.env.HUIYUAN_FUNCTION_NAME ?? '' }
+  const headers = { 'content-type': 'application/json', 'x-emulator-function': process.env.SCF_FUNCTIONNAME ?? '' }
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) })
   return response.json()
 }

@@ -2,7 +2,7 @@ import { sdk } from './cloud'
 
 /**
  * Every cloud-storage use goes through this port: the SDK in WeChat cloud, the emulator's storage
- * folder locally (HUIYUAN_STORAGE_URL, set by the function runner).
+ * folder locally (WX_EMULATOR_STORAGE_URL, set by the function runner).
  */
 export interface StoragePort {
   /** Stores the file and answers its `cloud://` file ID. */
@@ -16,7 +16,7 @@ export interface StoragePort {
 }
 
 export function storage(): StoragePort {
-  const localUrl = process.env.HUIYUAN_STORAGE_URL
+  const localUrl = process.env.WX_EMULATOR_STORAGE_URL
   return localUrl ? localBinding(localUrl) : cloudBinding()
 }
 
@@ -51,7 +51,7 @@ function localBinding(baseUrl: string): StoragePort {
       return Buffer.from(await response.arrayBuffer())
     },
     async tempUrl(fileID) {
-      // Served by the dev server (emulator/devServer.ts) on the H5 app's own origin.
+      // Served by the dev server (local/devServer.ts) on the H5 app's own origin.
       return `/api/dev/file?fileID=${encodeURIComponent(fileID)}`
     },
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import type { LocalCloud } from '../../../emulator/cloud'
+import type { LocalCloud } from '../../../local/cloud'
 import { accrueAtTill, chooseFilterTab, confirmModal, expectCard, expectPage, fillInput, openLink, openStaffPage, pageRoot, scanMemberAtTill, textOf } from '../support/app'
 import { pickDate } from '../support/datePicker'
 import { memberDoc } from '../support/db'

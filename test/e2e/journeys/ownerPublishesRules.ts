@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import type { LocalCloud } from '../../../emulator/cloud'
+import type { LocalCloud } from '../../../local/cloud'
 import type { MemberDoc } from '../../../cloudfunctions/shared/domain/member'
 import { qualifyingFigure } from '../../../cloudfunctions/shared/domain/tiers'
 import { confirmModal, expectCard, expectPage, fillInput, openAs, openStaffPage, pageRoot, textOf } from '../support/app'

@@ -1,6 +1,6 @@
 /** Reading the emulator's database from a journey, to check what a person saw was really written. */
 import assert from 'node:assert/strict'
-import type { LocalCloud } from '../../../emulator/cloud'
+import type { LocalCloud } from '../../../local/cloud'
 import type { MemberDoc } from '../../../cloudfunctions/shared/domain/member'
 
 export function memberDoc(cloud: LocalCloud, openid: string): MemberDoc {

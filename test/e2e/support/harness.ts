@@ -1,6 +1,6 @@
 /** What a journey gets, and the few assertion helpers the journeys share. */
 import type { BrowserContext, Page } from 'playwright-core'
-import type { LocalCloud } from '../../../emulator/cloud'
+import type { LocalCloud } from '../../../local/cloud'
 
 export interface JourneyContext {
   page: Page

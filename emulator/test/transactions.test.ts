@@ -1,6 +1,6 @@
 import { startHarness, Harness } from './sdk-harness';
-import { Store } from '../../emulator/database/store';
-import { TxnManager, TRANSACTION_TTL_MS } from '../../emulator/database/transactions';
+import { Store } from '../database/store';
+import { TxnManager, TRANSACTION_TTL_MS } from '../database/transactions';
 
 let h: Harness;
 let _: any;

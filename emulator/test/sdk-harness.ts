@@ -1,5 +1,5 @@
 /** Starts an in-memory EmulatedDatabase behind its HTTP server and points the real wx-server-sdk at it. */
-import { EmulatedDatabase, DatabaseOptions, startDatabaseServer, sdkEnv } from '../../emulator/database';
+import { EmulatedDatabase, DatabaseOptions, startDatabaseServer, sdkEnv } from '../database';
 
 export interface Harness {
   db: EmulatedDatabase;

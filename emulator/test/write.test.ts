@@ -1,5 +1,5 @@
 import { startHarness, Harness } from './sdk-harness';
-import { OPENID_TOKEN_PREFIX } from '../../emulator/database';
+import { OPENID_TOKEN_PREFIX } from '../database';
 
 const NOW = new Date('2024-05-01T08:00:00.000Z');
 let h: Harness;

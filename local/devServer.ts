@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import { InvocationError } from './functions/runner'
+import { InvocationError } from '../emulator/functions/runner'
 import type { LocalCloud } from './cloud'
 
 const MIME: Record<string, string> = {

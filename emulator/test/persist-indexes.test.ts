@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EmulatedDatabase, IndexSpec } from '../../emulator/database';
+import { EmulatedDatabase, IndexSpec } from '../database';
 import { startHarness, Harness } from './sdk-harness';
 
 const indexes: IndexSpec[] = [

@@ -1,8 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { CronError, firesAt, nextFireTime, parseCron, readTimerTriggers, TimerClock, timerEvent } from '../../../emulator/timers'
-import jobsConfig from '../../../cloudfunctions/jobs/config.json'
+import { CronError, firesAt, nextFireTime, parseCron, readTimerTriggers, TimerClock, timerEvent } from '../timers'
 
 const at = (iso: string) => new Date(iso)
 
@@ -96,13 +95,8 @@ describe('triggers from config.json and the clock loop', () => {
     writeFileSync(path.join(dir, fn, 'config.json'), JSON.stringify(config))
   }
 
-  it('the jobs function declares its one timer, daily at 00:30', () => {
-    expect(jobsConfig.triggers).toEqual([{ name: 'daily', type: 'timer', config: '0 30 0 * * * *' }])
-    expect(jobsConfig.timeout).toBe(60)
-  })
-
   it('reads timer triggers and refuses a second timer on one function', () => {
-    write('jobs', jobsConfig)
+    write('jobs', { timeout: 60, triggers: [{ name: 'daily', type: 'timer', config: '0 30 0 * * * *' }] })
     write('member', { timeout: 5 })
     expect(readTimerTriggers(dir).map(({ fn, name, config }) => ({ fn, name, config }))).toEqual([{ fn: 'jobs', name: 'daily', config: '0 30 0 * * * *' }])
     write('twice', { triggers: [{ name: 'a', type: 'timer', config: '0 0 1 * * * *' }, { name: 'b', type: 'timer', config: '0 0 2 * * * *' }] })

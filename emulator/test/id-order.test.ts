@@ -1,4 +1,4 @@
-import { EmulatedDatabase } from '../../emulator/database'
+import { EmulatedDatabase } from '../database'
 
 /** Queries ordered by `_id` walk the `_id` index: same answers as a full sort, far fewer documents examined. */
 describe('the _id index walk', () => {
@@ -35,7 +35,7 @@ describe('the _id index walk', () => {
 
 describe('examined documents on an index walk with a limit', () => {
   it('stop at the page when the index serves filter and order; count the whole range otherwise', async () => {
-    const { EmulatedDatabase: Database } = await import('../../emulator/database')
+    const { EmulatedDatabase: Database } = await import('../database')
     const db = new Database({ indexes: [{ collection: 'members', name: 'due', fields: [['dueAt', 1]] }] })
     db.insertMany('members', Array.from({ length: 300 }, (_, index) => ({ _id: `d${index}`, dueAt: new Date(Date.UTC(2026, 0, 1 + (index % 200))), tier: index % 2 ? 'gold' : 'silver' })))
     const examine = async (query: object, order: object) => {
@@ -51,7 +51,7 @@ describe('examined documents on an index walk with a limit', () => {
 
 describe('an _id range bounded on both sides', () => {
   it('walks only the range, also when written as an $and', async () => {
-    const { EmulatedDatabase: Database } = await import('../../emulator/database')
+    const { EmulatedDatabase: Database } = await import('../database')
     const db = new Database()
     db.insertMany('members', Array.from({ length: 1000 }, (_, index) => ({ _id: `r${String(index).padStart(4, '0')}` })))
     db.resetStats()

@@ -1,0 +1,119 @@
+/** Query planning: which declared index (or the `_id` index) answers a filter, and how many
+ *  documents that makes the query examine, as a database walking that index would count them.
+ *  The TCB handler (tcb-handler.ts) dispatches requests; this decides how each one reads. */
+import type { Doc } from './ejson';
+import { toEJSON } from './ejson';
+import { DbError, REQUEST_FAILED } from './errors';
+import { IndexSpec, isSupported, plan, type Plan } from './indexes';
+import { compile } from './query';
+import { idKey, type Store } from './store';
+
+export interface PlanContext {
+  store: Store;
+  indexes: IndexSpec[];
+  strictIndexes: boolean;
+  stats: { examined: number };
+}
+
+/** Examined/returned accounting plus the strictIndexes check for a filter on a collection. */
+export function scan(ctx: PlanContext, coll: string, filter: Doc | undefined, page?: { order: Doc | undefined; stopAfter: number }): Doc[] {
+  const indexes = ctx.indexes.filter((i) => i.collection === coll);
+  if (ctx.strictIndexes && !isSupported(filter, indexes)) {
+    throw new DbError(REQUEST_FAILED, `[emulator strictIndexes] no declared index on ${coll} supports filter ${toEJSON(filter)}`);
+  }
+  const docs = ctx.store.all(coll);
+  const isIdLookup = filter && Object.keys(filter).length === 1 && '_id' in filter && (typeof filter._id === 'string' || typeof filter._id === 'number');
+  if (isIdLookup) {
+    const d = ctx.store.get(coll, idKey(filter!._id));
+    ctx.stats.examined += d ? 1 : 0;
+    return d ? [d] : [];
+  }
+  const chosen = plan(filter, indexes, docs);
+  ctx.stats.examined += page ? examinedForPage(chosen, filter, indexes, page) : chosen.examined;
+  return docs;
+}
+
+/**
+ * A database walking an index stops once the page is full when the index answers the whole filter
+ * and yields the requested order (or no order is asked): then it examines at most offset + limit.
+ * Otherwise every document in the index range is looked at.
+ */
+function examinedForPage(chosen: Plan, filter: Doc | undefined, indexes: IndexSpec[], page: { order: Doc | undefined; stopAfter: number }): number {
+  const index = indexes.find((candidate) => candidate.name === chosen.index);
+  if (!index) return chosen.examined;
+  const indexFields = new Set(index.fields.map(([field]) => field));
+  const covered = Object.keys(filter ?? {}).every((field) => indexFields.has(field));
+  const orderKeys = Object.keys(page.order ?? {});
+  // The first order key decides; later keys only break ties.
+  const first = orderKeys[0];
+  const ordered = first === undefined || index.fields[0][0] === first || (filterFixes(filter, index.fields[0][0]) && index.fields[1]?.[0] === first);
+  return covered && ordered ? Math.min(chosen.examined, page.stopAfter) : chosen.examined;
+}
+
+/** An equality on the field: the index's next field then gives the order. */
+function filterFixes(filter: Doc | undefined, field: string): boolean {
+  const condition = filter?.[field];
+  return condition !== undefined && (typeof condition !== 'object' || condition === null || condition instanceof Date);
+}
+
+/**
+ * A query ordered by `_id` alone reads the `_id` index in order: from the lower bound of any `_id`
+ * range, testing each document, stopping once the page is full. Examined = documents walked, as a
+ * database would count them. Only when every `_id` is a string (WeChat's are); otherwise, or for
+ * any other order, the general path below answers.
+ */
+export function walkIdIndex(ctx: PlanContext, coll: string, filter: Doc | undefined, order: Doc | undefined, offset: number, limit: number): Doc[] | null {
+  const keys = order ? Object.keys(order) : []
+  if (keys.length !== 1 || keys[0] !== '_id' || ctx.strictIndexes) return null
+  const ids = ctx.store.idOrder(coll)
+  if (ids.length !== ctx.store.size(coll)) return null
+  const descending = order!._id === -1 || order!._id === 'desc'
+  const { lower: bound, upper } = idBounds(filter)
+  const query = compile(filter)
+  let index = 0
+  if (!descending && bound !== undefined) {
+    let low = 0
+    let high = ids.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      const key = 's:' + bound.value
+      if (ids[middle] < key || (bound.exclusive && ids[middle] === key)) low = middle + 1
+      else high = middle
+    }
+    index = low
+  }
+  const matched: Doc[] = []
+  let skipped = 0
+  let examined = 0
+  const pastUpper = (key: string) => !descending && upper !== undefined && (key > 's:' + upper.value || (upper.exclusive && key === 's:' + upper.value));
+  for (let i = index; i < ids.length && matched.length < limit; i++) {
+    const key = descending ? ids[ids.length - 1 - i] : ids[i];
+    if (pastUpper(key)) break;
+    const doc = ctx.store.get(coll, key)!
+    examined++
+    if (!query.test(doc)) continue
+    if (skipped < offset) {
+      skipped++
+      continue
+    }
+    matched.push(doc)
+  }
+  ctx.stats.examined += examined
+  return matched
+}
+
+/** The `_id` range a filter allows, from `_id: { $gt | $gte | $lt | $lte: string }` at the top or inside a top-level `$and`. */
+function idBounds(filter: Doc | undefined): { lower?: { value: string; exclusive: boolean }; upper?: { value: string; exclusive: boolean } } {
+  const conditions: Doc[] = [];
+  if (filter?._id && typeof filter._id === 'object') conditions.push(filter._id as Doc);
+  if (Array.isArray(filter?.$and)) for (const part of filter!.$and as Doc[]) if (part?._id && typeof part._id === 'object') conditions.push(part._id as Doc);
+  const bounds: ReturnType<typeof idBounds> = {};
+  for (const condition of conditions) {
+    if (typeof condition.$gt === 'string') bounds.lower = { value: condition.$gt, exclusive: true };
+    if (typeof condition.$gte === 'string') bounds.lower = { value: condition.$gte, exclusive: false };
+    if (typeof condition.$lt === 'string') bounds.upper = { value: condition.$lt, exclusive: true };
+    if (typeof condition.$lte === 'string') bounds.upper = { value: condition.$lte, exclusive: false };
+  }
+  return bounds;
+}
+
