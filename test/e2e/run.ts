@@ -12,6 +12,11 @@
  * context each from newPhone(label), screenshotted as <journey>--<label>.png. The last line is
  * `e2e: N passed, M failed`; the exit code is non-zero on failure.
  *
+ * A console error, an uncaught page error or an HTTP ≥ 400 answer from /api/ fails a journey unless
+ * the journey declares it (Journey.expectedProblems). The runner's self-tests (support/problems.ts)
+ * run first, on blank pages, and count among the passed and failed: each deliberate problem must
+ * fail its journey for that reason, and a declared one must not.
+ *
  * All journeys share one cloud, in this order: each leaves what it did in the database. Journeys
  * that change shared state come after the ones that read it (owner-publishes-rules, which changes
  * the shop's tier rules, runs last).
@@ -35,6 +40,7 @@ import { ownerPublishesRules } from './journeys/ownerPublishesRules'
 import { tierUpgradeAtTill } from './journeys/tierUpgradeAtTill'
 import { H5_DIR, buildForE2E, stopBuild } from './support/build'
 import type { Journey } from './support/harness'
+import { SELF_TESTS, sortProblems, type SelfTest } from './support/problems'
 
 const JOURNEYS: Journey[] = [
   newVisitorJoins,
@@ -74,7 +80,7 @@ async function main(): Promise<number> {
   const filters = args.filter((arg) => !arg.startsWith('--'))
   const journeys = filters.length ? JOURNEYS.filter((journey) => filters.some((filter) => journey.name.includes(filter))) : JOURNEYS
   if (journeys.length === 0) throw new Error(`no journey matches ${filters.join(', ')}; journeys: ${JOURNEYS.map((j) => j.name).join(', ')}`)
-  tally.planned = journeys.length
+  tally.planned = SELF_TESTS.length + journeys.length
 
   const started = Date.now()
   await buildForE2E({ forceH5: args.includes('--build') || process.env.E2E_BUILD === '1', log: (line) => log(`e2e: ${line}`) })
@@ -89,10 +95,16 @@ async function main(): Promise<number> {
   const browser = (resources.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }))
   log(`e2e: cloud, server (${baseUrl}) and browser up in ${Date.now() - setupStarted} ms`)
 
+  for (const test of SELF_TESTS) {
+    if (tally.done) break
+    if (checkSelfTest(test, await runJourney(browser, cloud, baseUrl, test.journey))) tally.passed++
+    else tally.failed++
+  }
   for (const journey of journeys) {
     if (tally.done) break
-    const result = await runJourney(browser, cloud, baseUrl, journey)
-    if (result.ok) tally.passed++
+    const outcome = await runJourney(browser, cloud, baseUrl, journey)
+    report(journey, outcome)
+    if (outcome.ok) tally.passed++
     else tally.failed++
   }
   log(`e2e: finished in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(ROOT, RESULTS_DIR)}/`)
@@ -100,10 +112,25 @@ async function main(): Promise<number> {
   return tally.failed === 0 && tally.passed === tally.planned ? 0 : 1
 }
 
-async function runJourney(browser: Browser, cloud: LocalCloud, baseUrl: string, journey: Journey): Promise<{ ok: boolean }> {
+interface Outcome {
+  ok: boolean
+  seconds: string
+  /** What the journey threw (an assertion, a timeout), if anything. */
+  error?: unknown
+  /** Page problems the journey did not declare: each one fails it. */
+  unexpected: string[]
+  /** Declared problems that never happened. */
+  unused: RegExp[]
+  /** Every page problem, declared or not: context for a failure. */
+  problems: string[]
+  lastStep: string | undefined
+  screenshots: string[]
+}
+
+async function runJourney(browser: Browser, cloud: LocalCloud, baseUrl: string, journey: Journey): Promise<Outcome> {
   const started = Date.now()
   const steps: string[] = []
-  const problems: string[] = [] // page errors, console errors, failed function calls: context for a failure
+  const problems: string[] = [] // page errors, console errors, failed function calls
   let context: BrowserContext | undefined
   let page: Page | undefined
   const phones: { label: string; context: BrowserContext; page: Page }[] = []
@@ -145,17 +172,49 @@ async function runJourney(browser: Browser, cloud: LocalCloud, baseUrl: string, 
   }
   for (const open of [context, ...phones.map((phone) => phone.context)]) await withTimeout(open?.close() ?? Promise.resolve(), 10_000, 'closing the context timed out').catch(() => undefined)
 
-  const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  if (!error) {
-    log(`✓ ${journey.name} — ${journey.title} (${seconds} s)`)
-    return { ok: true }
+  // Sorted after the screenshots and closing, so a problem raised while the page settled counts too.
+  const { unexpected, unused } = sortProblems(problems, journey.expectedProblems)
+  return {
+    ok: error === undefined && unexpected.length === 0,
+    seconds: ((Date.now() - started) / 1000).toFixed(1),
+    error,
+    unexpected,
+    unused,
+    problems,
+    lastStep: steps.at(-1),
+    screenshots: shots.length ? shots.map((shot) => path.relative(ROOT, shot.file)) : [path.relative(ROOT, screenshot)],
   }
-  log(`✗ ${journey.name} — ${journey.title} (${seconds} s)`)
-  log(`    at step: ${steps.at(-1) ?? '(before the first step)'}`)
-  for (const line of describe(error).split('\n')) log(`    ${line}`)
-  for (const problem of problems.slice(0, 10)) log(`    ${problem}`)
-  log(`    screenshot: ${shots.map((shot) => path.relative(ROOT, shot.file)).join(', ') || path.relative(ROOT, screenshot)}`)
-  return { ok: false }
+}
+
+function report(journey: Journey, outcome: Outcome): void {
+  if (outcome.ok) {
+    log(`✓ ${journey.name} — ${journey.title} (${outcome.seconds} s)`)
+    for (const pattern of outcome.unused) log(`    note: declared problem never happened: ${pattern}`)
+    return
+  }
+  log(`✗ ${journey.name} — ${journey.title} (${outcome.seconds} s)`)
+  log(`    at step: ${outcome.lastStep ?? '(before the first step)'}`)
+  if (outcome.error !== undefined) for (const line of describe(outcome.error).split('\n')) log(`    ${line}`)
+  if (outcome.unexpected.length) {
+    log(`    page problems the journey does not declare (expectedProblems):`)
+    for (const problem of outcome.unexpected.slice(0, 10)) log(`      ${problem}`)
+  }
+  const declared = outcome.problems.filter((problem) => !outcome.unexpected.includes(problem))
+  for (const problem of declared.slice(0, 10)) log(`    declared: ${problem}`)
+  log(`    screenshot: ${outcome.screenshots.join(', ')}`)
+}
+
+/** A self-test passes when its journey reached the verdict the rule demands, for the reason it names. */
+function checkSelfTest(test: SelfTest, outcome: Outcome): boolean {
+  const { journey, mustFailWith } = test
+  const held = mustFailWith ? !outcome.ok && outcome.error === undefined && outcome.unexpected.some((problem) => mustFailWith.test(problem)) : outcome.ok
+  if (held) {
+    log(`✓ runner self-test: ${journey.title} (${mustFailWith ? `failed on ${mustFailWith}` : 'passed'})`)
+    return true
+  }
+  log(`✗ runner self-test: ${journey.title}: the runner let it ${outcome.ok ? 'pass' : 'fail'}${mustFailWith ? `; it must fail on ${mustFailWith}` : ''}`)
+  report(journey, outcome)
+  return false
 }
 
 /**

@@ -28,6 +28,13 @@ export interface Journey {
   /** File-name-safe id: the screenshot is test-results/e2e/<name>.png. */
   name: string
   title: string
+  /**
+   * Page problems this journey causes on purpose. Any console error, uncaught page error or HTTP
+   * ≥ 400 answer from /api/ fails the journey unless one of these matches its line as the runner
+   * reports it (`console error: …`, `page error: …`, `HTTP 404 POST /api/…`, prefixed `[label] `
+   * on a newPhone). Keep each one as narrow as the problem it allows.
+   */
+  expectedProblems?: RegExp[]
   run(ctx: JourneyContext): Promise<void>
 }
 
