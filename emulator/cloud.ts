@@ -16,6 +16,8 @@ export interface LocalCloudOptions {
   env?: Record<string, string>
   /** Keep the database in this folder across restarts (npm start); in memory when absent (tests). */
   persistDir?: string
+  /** Fold the database journal into snapshots at this segment size (bytes); see database/persist.ts. */
+  compactAtBytes?: number
   /** Cloud storage folder; a fresh temp folder when absent. */
   storageDir?: string
   /** Built functions: <dir>/<name>/index.js and config.json, as they are uploaded to WeChat cloud. */
@@ -60,7 +62,7 @@ export class LocalCloud {
   static async start(options: LocalCloudOptions): Promise<LocalCloud> {
     let cloud: LocalCloud | undefined
     const now = () => new Date(Date.now() + (cloud?.clockOffsetMs ?? 0))
-    const db = new EmulatedDatabase({ persistDir: options.persistDir, now, indexes: options.indexes ?? [], strictIndexes: options.strictIndexes })
+    const db = new EmulatedDatabase({ persistDir: options.persistDir, compactAtBytes: options.compactAtBytes, now, indexes: options.indexes ?? [], strictIndexes: options.strictIndexes })
     options.seed?.(db)
     const functionsDir = options.functionsDir
     const outbox = new Outbox(now)

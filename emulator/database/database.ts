@@ -8,8 +8,10 @@ import { Caller, DbStats, HandlerContext, handleBody } from './tcb-handler';
 import { TxnManager } from './transactions';
 
 export interface DatabaseOptions {
-  /** if set: load on start, write changes (debounced, atomic rename, one JSON file per collection), flush on close */
+  /** if set: load on start; every commit is journaled and fsynced before its answer; snapshots per collection (see persist.ts) */
   persistDir?: string;
+  /** fold the journal into snapshots once a segment reaches this many bytes (default 64 MiB) */
+  compactAtBytes?: number;
   /** clock for serverDate(); default () => new Date() */
   now?: () => Date;
   /** declared indexes (unique ones are enforced; all are used for examined counting) */
@@ -41,16 +43,28 @@ export class EmulatedDatabase {
       stats: emptyStats(),
     };
     if (opts.persistDir) {
-      this.persister = new Persister(opts.persistDir, this.store);
+      this.persister = new Persister(opts.persistDir, this.store, { compactAtBytes: opts.compactAtBytes });
       this.persister.load();
-      const p = this.persister;
-      this.store.onChange = (c) => p.markDirty(c);
     }
   }
 
-  /** Answer one TCB POST body with the exact JSON the SDK expects (including error answers). */
-  handle(body: Record<string, unknown>, caller?: Caller): Promise<Record<string, unknown>> {
-    return handleBody(this.ctx, body, caller);
+  /** Answer one TCB POST body with the exact JSON the SDK expects (including error answers).
+   *  With persistence, the answer waits until every commit so far is on disk: an acknowledged write
+   *  survives a kill, and so does anything a read could have seen. */
+  async handle(body: Record<string, unknown>, caller?: Caller): Promise<Record<string, unknown>> {
+    const answer = await handleBody(this.ctx, body, caller);
+    if (this.persister) await this.persister.sync();
+    return answer;
+  }
+
+  /** Resolves once every write so far (including direct ones like insertMany) is on disk. */
+  flush(): Promise<void> {
+    return this.persister ? this.persister.sync() : Promise.resolve();
+  }
+
+  /** Journal and fsync counts since start (null without persistence). */
+  persistStats() {
+    return this.persister ? { ...this.persister.stats } : null;
   }
 
   stats(): DbStats {
@@ -85,14 +99,13 @@ export class EmulatedDatabase {
 
   /** Drop everything (all collections, open transactions). */
   clear(): void {
-    if (this.persister) for (const c of this.store.colls.keys()) this.persister.markDirty(c);
     this.store.clear();
     this.txns.clear();
   }
 
-  /** Flush persistence. */
+  /** Waits for the journal and folds it into snapshots. */
   async close(): Promise<void> {
-    if (this.persister) await this.persister.flush();
+    if (this.persister) await this.persister.close();
   }
 
   /** Test helper: make the next `n` commitTransaction calls fail with DATABASE_TRANSACTION_CONFLICT. */

@@ -31,6 +31,9 @@ export class Collection {
   }
 }
 
+/** One atomic commit as the store applied it: each written document's post-image (undefined: removed). */
+export type CommitRecord = Array<{ collection: string; key: string; doc: Doc | undefined }> | 'clear';
+
 interface UndoEntry { coll: Collection; key: string; doc: Doc | undefined; version: number | undefined; historyLen: number | undefined }
 
 export class Store {
@@ -38,8 +41,10 @@ export class Store {
   colls = new Map<string, Collection>();
   /** set by the transaction manager: keep old versions while any transaction is open */
   keepHistory: () => boolean = () => false;
-  onChange: (collection: string) => void = () => {};
+  /** Called once per atomic commit (a batch, or a write outside one), synchronously and in commit order. */
+  onCommit: (record: CommitRecord) => void = () => {};
   private undo: UndoEntry[] | null = null;
+  private committing: Exclude<CommitRecord, 'clear'> = [];
 
   constructor(private indexes: IndexSpec[] = []) {}
 
@@ -124,13 +129,16 @@ export class Store {
   batch<T>(fn: () => T): T {
     if (this.undo) return fn();
     this.undo = [];
+    this.committing = [];
     try {
       const r = fn();
       this.undo = null;
+      this.emitCommit();
       return r;
     } catch (e) {
       const undo = this.undo ?? [];
       this.undo = null;
+      this.committing = [];
       for (let i = undo.length - 1; i >= 0; i--) {
         const u = undo[i];
         this.rawSet(u.coll, u.key, u.doc);
@@ -145,6 +153,27 @@ export class Store {
 
   clear(): void {
     this.colls.clear();
+    this.onCommit('clear');
+  }
+
+  /** Drops the versions no open transaction can read any more: per document, the newest version at or
+   *  before `oldest` (the oldest open snapshot) and everything after it stay. Without this, a store that
+   *  always has some transaction open (any steady load) would keep every version it ever wrote. */
+  pruneHistory(oldest: number): void {
+    for (const c of this.colls.values()) {
+      for (const [key, h] of c.history) {
+        let keepFrom = 0;
+        for (let i = h.length - 1; i >= 0; i--) {
+          if (h[i].seq <= oldest) {
+            keepFrom = i;
+            break;
+          }
+        }
+        if (keepFrom > 0) h.splice(0, keepFrom);
+        // Only the current version is left and every snapshot sees it: readAt needs no history.
+        if (h.length === 1 && h[0].seq <= oldest) c.history.delete(key);
+      }
+    }
   }
 
   dropHistory(): void {
@@ -167,7 +196,14 @@ export class Store {
     }
     this.rawSet(c, key, doc);
     c.versions.set(key, seq);
-    this.onChange(c.name);
+    this.committing.push({ collection: c.name, key, doc });
+    if (!this.undo) this.emitCommit();
+  }
+
+  private emitCommit(): void {
+    const record = this.committing;
+    this.committing = [];
+    if (record.length) this.onCommit(record);
   }
 
   private rawSet(c: Collection, key: string, doc: Doc | undefined): void {

@@ -81,13 +81,21 @@ export class TxnManager {
         }
       });
     } finally {
-      if (!this.txns.size) this.store.dropHistory();
+      this.trimHistory();
     }
   }
 
   abort(id: unknown): void {
     if (typeof id === 'string') this.txns.delete(id);
-    if (!this.txns.size) this.store.dropHistory();
+    this.trimHistory();
+  }
+
+  /** Old versions are kept only as far back as the oldest open snapshot. */
+  private trimHistory(): void {
+    if (!this.txns.size) return this.store.dropHistory();
+    let oldest = Infinity;
+    for (const t of this.txns.values()) oldest = Math.min(oldest, t.snapshot);
+    this.store.pruneHistory(oldest);
   }
 
   clear(): void {
@@ -97,8 +105,14 @@ export class TxnManager {
 
   private sweep(): void {
     const now = this.clock();
-    for (const [id, t] of this.txns) if (now - t.startedAt > TRANSACTION_TTL_MS) this.txns.delete(id);
-    if (!this.txns.size) this.store.dropHistory();
+    let expired = false;
+    for (const [id, t] of this.txns) {
+      if (now - t.startedAt > TRANSACTION_TTL_MS) {
+        this.txns.delete(id);
+        expired = true;
+      }
+    }
+    if (expired || !this.txns.size) this.trimHistory();
   }
 }
 

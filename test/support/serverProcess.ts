@@ -41,6 +41,8 @@ export interface ServerProcessOptions {
   functionsDir?: string
   instances?: number
   timeoutScale?: number
+  /** Journal segment size at which the database compacts (small values make compactions happen mid-test). */
+  compactAtBytes?: number
 }
 
 /** Starts test/support/serverMain.ts in a child process and resolves once it answers. */
@@ -49,6 +51,7 @@ export function startServerProcess(options: ServerProcessOptions = {}): Promise<
   const args = ['--import', 'tsx', path.join(__dirname, 'serverMain.ts'), '--functions', options.functionsDir ?? TEST_FUNCTIONS_OUTPUT]
   if (options.db) args.push('--db', options.db)
   if (options.seed) args.push('--seed')
+  if (options.compactAtBytes) args.push('--compact-at', String(options.compactAtBytes))
   args.push('--instances', String(options.instances ?? 4), '--timeout-scale', String(options.timeoutScale ?? 5))
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
