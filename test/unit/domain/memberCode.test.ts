@@ -1,4 +1,5 @@
-import { issueMemberCode, MEMBER_CODE_TTL_SECONDS, readMemberCode } from '../../../cloudfunctions/shared/domain/memberCode'
+import { createDecipheriv, createHash } from 'node:crypto'
+import { issueMemberCode, MEMBER_CODE_TTL_SECONDS, readMemberCode, type MemberCodeReading } from '../../../cloudfunctions/shared/domain/memberCode'
 import { resolveMemberCode } from '../../../cloudfunctions/shared/runtime/memberCode'
 import { AppError } from '../../../cloudfunctions/shared/runtime/errors'
 
@@ -22,22 +23,68 @@ describe('member codes', () => {
     expect(Buffer.from(first.slice(3), 'base64url').toString('latin1')).not.toContain('openid-visible')
   })
 
-  it('refuse any single changed character, another secret, or garbage', () => {
+  it('refuse every single changed character that changes the sealed bytes, another secret, or garbage', () => {
     const { code } = issueMemberCode('openid-a', now, secret)
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
-    for (let at = 3; at < code.length; at++) {
-      const swapped = alphabet[(alphabet.indexOf(code[at]) + 1) % alphabet.length]
-      const tampered = code.slice(0, at) + swapped + code.slice(at + 1)
-      const reading = readMemberCode(tampered, now, secret)
-      // The last character may carry unused base64 bits; anything that still reads must be the same member.
-      if (reading.ok) expect(reading.openid).toBe('openid-a')
-      else expect(reading.reason).toBe('invalid')
-    }
+    expect(acceptedTampering(code, (candidate) => readMemberCode(candidate, now, secret))).toEqual([])
     expect(readMemberCode(code, now, 'another-secret-of-length')).toEqual({ ok: false, reason: 'invalid' })
     expect(readMemberCode('M1.', now, secret)).toEqual({ ok: false, reason: 'invalid' })
     expect(readMemberCode('hello', now, secret)).toEqual({ ok: false, reason: 'invalid' })
   })
+
+  it('the tamper check catches a verifier that compares only 4 of the 16 tag bytes', () => {
+    const { code } = issueMemberCode('openid-a', now, secret)
+    const accepted = acceptedTampering(code, (candidate) => readWithShortTag(candidate, now, secret))
+    // Changes to tag bytes 4–15 go unnoticed by it, and they still name the same member: the old
+    // check (“whatever still reads must be the same member”) let exactly these through.
+    expect(accepted.length).toBeGreaterThan(0)
+    expect(accepted.every((tampered) => readWithShortTag(tampered, now, secret).ok)).toBe(true)
+  })
 })
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+/**
+ * Every code one character away from `code` (every position of the body, every other character)
+ * that `read` still accepts although its decoded bytes differ. Only a change the decoding ignores
+ * (the unused low bits of the last base64 character) may be accepted, since it seals the same bytes.
+ */
+function acceptedTampering(code: string, read: (code: string) => MemberCodeReading): string[] {
+  const body = (text: string) => Buffer.from(text.slice(3), 'base64url')
+  const original = body(code)
+  const accepted: string[] = []
+  for (let at = 3; at < code.length; at++) {
+    for (const swapped of BASE64URL) {
+      if (swapped === code[at]) continue
+      const tampered = code.slice(0, at) + swapped + code.slice(at + 1)
+      if (body(tampered).equals(original)) continue
+      const reading = read(tampered)
+      if (reading.ok || reading.reason !== 'invalid') accepted.push(tampered)
+    }
+  }
+  return accepted
+}
+
+/**
+ * A deliberately weakened readMemberCode: GCM with a 4-byte tag checks only the tag's first 4
+ * bytes (a truncated GCM tag is a prefix of the full one), so the other 12 can be anything.
+ * The key is derived as memberCode.ts derives it.
+ */
+function readWithShortTag(code: string, now: Date, secret: string): MemberCodeReading {
+  const bytes = Buffer.from(code.slice(3), 'base64url')
+  if (!code.startsWith('M1.') || bytes.length < 12 + 16 + 3) return { ok: false, reason: 'invalid' }
+  try {
+    const key = createHash('sha256').update(`huiyuan-member-code:${secret}`).digest()
+    const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12), { authTagLength: 4 })
+    decipher.setAuthTag(bytes.subarray(12, 16))
+    const plain = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8')
+    const separator = plain.indexOf(':')
+    const expiresAt = new Date(Number(plain.slice(0, separator)) * 1000)
+    if (expiresAt.getTime() < now.getTime()) return { ok: false, reason: 'expired' }
+    return { ok: true, openid: plain.slice(separator + 1), expiresAt }
+  } catch {
+    return { ok: false, reason: 'invalid' }
+  }
+}
 
 describe('resolveMemberCode', () => {
   const previous = process.env.HUIYUAN_MEMBER_CODE_SECRET
