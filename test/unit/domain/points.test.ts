@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { cashForPoints, earn, expireDue, lotExpiry, pointsForPurchase, refundPoints, reverse, spend, type PointsState } from '../../../cloudfunctions/shared/domain/points'
 import { DEFAULT_POINTS_RULES } from '../../../cloudfunctions/shared/domain/pointsRules'
 
@@ -59,6 +60,40 @@ describe('refunds and cash', () => {
     expect(refundPoints(order, { refundedFen: 10000, reversedPoints: 100 }, 1)).toMatchObject({ ok: false, field: 'amount' })
   })
 
+  // Where rounding down and rounding half up part ways: the code rounds the cumulative share
+  // down, as earning does, so a partial refund never takes back more than its share and the last
+  // refund takes back exactly what is left.
+  it.each([
+    ['33.5 points’ worth takes 33, not 34', { amountFen: 10000, pointsEarned: 100 }, 0, 3350, 33],
+    ['66.7 points’ worth takes 66, not 67', { amountFen: 10000, pointsEarned: 100 }, 0, 6670, 66],
+    ['half a point’s worth takes nothing', { amountFen: 10000, pointsEarned: 100 }, 0, 50, 0],
+    ['half of an odd 7 takes 3', { amountFen: 700, pointsEarned: 7 }, 0, 350, 3],
+    ['a second half of 3350 fen takes 34: cumulatively 67 of 100', { amountFen: 10000, pointsEarned: 100 }, 3350, 3350, 34],
+  ])('rounds the share down: %s', (_label, order, refundedFen, refundFen, points) => {
+    const earlier = refundPoints(order, { refundedFen: 0, reversedPoints: 0 }, refundedFen)
+    if (!earlier.ok) throw new Error('the earlier refund should fit')
+    expect(refundPoints(order, { refundedFen, reversedPoints: earlier.reversedPointsAfter }, refundFen)).toMatchObject({ ok: true, points })
+  })
+
+  it('any split of a full refund takes back exactly the order’s points, each step at most its share (property)', () => {
+    const order = fc.record({ amountFen: fc.integer({ min: 1, max: 10_000_000 }), pointsEarned: fc.integer({ min: 0, max: 20_000_000 }) })
+    const split = order.chain((facts) => fc.tuple(fc.constant(facts), fc.array(fc.integer({ min: 1, max: facts.amountFen }), { maxLength: 8 })))
+    fc.assert(
+      fc.property(split, ([facts, cuts]) => {
+        const refunds = cutsToRefunds(facts.amountFen, cuts)
+        let state = { refundedFen: 0, reversedPoints: 0 }
+        for (const refundFen of refunds) {
+          const decision = refundPoints(facts, state, refundFen)
+          if (!decision.ok || decision.points < 0) return false
+          // Never ahead of the exact proportional share of what has been refunded so far.
+          if (decision.reversedPointsAfter * facts.amountFen > facts.pointsEarned * decision.refundedFenAfter) return false
+          state = { refundedFen: decision.refundedFenAfter, reversedPoints: decision.reversedPointsAfter }
+        }
+        return state.refundedFen === facts.amountFen && state.reversedPoints === facts.pointsEarned
+      }),
+    )
+  })
+
   it.each([
     [500, 10000, { ok: true, discountFen: 500 }],
     [5000, 10000, { ok: true, discountFen: 5000 }],
@@ -68,3 +103,9 @@ describe('refunds and cash', () => {
     expect(cashForPoints(points, orderFen, rules)).toMatchObject(expected)
   })
 })
+
+/** Refund amounts that add up to the whole order: the gaps between sorted cut points. */
+function cutsToRefunds(amountFen: number, cuts: number[]): number[] {
+  const points = [...new Set(cuts.filter((cut) => cut < amountFen))].sort((a, b) => a - b)
+  return [...points, amountFen].map((point, index) => point - (index === 0 ? 0 : points[index - 1]))
+}
