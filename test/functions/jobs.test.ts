@@ -1,7 +1,7 @@
 import { dataOf, useLocalCloud } from '../support/localCloud'
 import { memberCodeOf, pointsInvariant, seedMember, seedStaff } from '../support/members'
 import type { MemberDoc } from '../../cloudfunctions/shared/domain/member'
-import { expiringSoon, nextExpiry, type Lot } from '../../cloudfunctions/shared/domain/points'
+import { nextExpiry, type Lot } from '../../cloudfunctions/shared/domain/points'
 import type { LedgerRow } from '../../cloudfunctions/shared/data/ledger'
 import type { JobReport, ReconcileReport } from '../../cloudfunctions/shared/contract/jobs'
 import type { Envelope } from '../../cloudfunctions/shared/contract/errors'
@@ -170,12 +170,17 @@ describe('jobs.expirePoints', () => {
 
   it('members see “即将过期” before the job runs, and the next lot after it', async () => {
     seedWithLots('soon-a', [{ expiresAt: NOV_END, remaining: 120 }, { expiresAt: JAN_END, remaining: 80 }])
-    const before = new Date('2026-11-10T12:00:00+08:00')
-    expect(expiringSoon(memberDoc('soon-a').pointLots.map((lot) => ({ ...lot, expiresAt: new Date(lot.expiresAt) })), before)).toEqual({ points: 120, expiresAt: NOV_END })
-    await server().call('jobs', 'expirePoints', {})
-    const after = memberDoc('soon-a').pointLots.map((lot) => ({ ...lot, expiresAt: new Date(lot.expiresAt) }))
-    expect(expiringSoon(after, RUN_AT)).toBeNull()
-    expect(expiringSoon(after, new Date('2027-01-05T12:00:00+08:00'))).toEqual({ points: 80, expiresAt: JAN_END })
+    // What the card's points panel shows: the member's own points.summary, at the emulated time.
+    const summaryAt = async (at: Date) => {
+      cloud().setNow(at)
+      return dataOf(await as('soon-a').call('points', 'summary', {}))
+    }
+    expect(await summaryAt(new Date('2026-11-10T12:00:00+08:00'))).toMatchObject({ pointsBalance: 200, expiringSoon: { points: 120, expiresAt: NOV_END.toISOString() } })
+    cloud().setNow(RUN_AT)
+    expect(dataOf(await server().call('jobs', 'expirePoints', {}))).toMatchObject({ membersProcessed: 1, lotsExpired: 1 })
+    // JAN_END is more than 60 days after the run, outside the card's window; by January it is inside.
+    expect(await summaryAt(RUN_AT)).toMatchObject({ pointsBalance: 80, expiringSoon: null })
+    expect(await summaryAt(new Date('2027-01-05T12:00:00+08:00'))).toMatchObject({ pointsBalance: 80, expiringSoon: { points: 80, expiresAt: JAN_END.toISOString() } })
   })
 
   it('repairs a stale nextExpiryAt (its lots all spent) so the member leaves the due set', async () => {

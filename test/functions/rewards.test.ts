@@ -18,18 +18,32 @@ async function createReward(fields: { name: string; pointsCost: number; stock: n
 let sequence = 0
 const requestId = () => `req-${Date.now()}-${++sequence}`
 
-beforeAll(() => seedStaff(cloud(), { 'owner-1': 'owner', 'cashier-1': 'cashier', 'cashier-2': 'cashier', 'mkt-1': 'marketing' }))
+beforeAll(() => seedStaff(cloud(), { 'owner-1': 'owner', 'admin-1': 'admin', 'cashier-1': 'cashier', 'cashier-2': 'cashier', 'mkt-1': 'marketing' }))
 
 describe('reward catalogue', () => {
   it('lets owner and admin create, edit and retire rewards, audited; members see only active ones', async () => {
-    const reward = await createReward({ name: '拿铁一杯', pointsCost: 300, stock: 10, description: '任意门店可用' })
-    expect(reward).toMatchObject({ name: '拿铁一杯', pointsCost: 300, stock: 10, status: 'active' })
-    const edited = dataOf(await as('owner-1').call('rewards', 'update', { rewardId: reward.id, stock: 20 }))
-    expect(edited.stock).toBe(20)
-    expect(dataOf(await as('member-x').call('rewards', 'list', {})).map((item) => item.id)).toContain(reward.id)
-    dataOf(await as('owner-1').call('rewards', 'retire', { rewardId: reward.id }))
-    expect(dataOf(await as('member-x').call('rewards', 'list', {})).map((item) => item.id)).not.toContain(reward.id)
-    expect(cloud().db.find('audit', { fn: 'rewards' }).map((entry) => entry.action)).toEqual(['create', 'update', 'retire'])
+    // Each creates one and edits and retires the other's, so every action is tried by both roles.
+    const byOwner = await createReward({ name: '拿铁一杯', pointsCost: 300, stock: 10, description: '任意门店可用' })
+    expect(byOwner).toMatchObject({ name: '拿铁一杯', pointsCost: 300, stock: 10, status: 'active' })
+    const byAdmin: Reward = dataOf(await as('admin-1').call('rewards', 'create', { name: '司康一个', pointsCost: 200, stock: 5 }))
+    expect(byAdmin).toMatchObject({ name: '司康一个', pointsCost: 200, stock: 5, status: 'active' })
+    expect(dataOf(await as('admin-1').call('rewards', 'update', { rewardId: byOwner.id, stock: 20 })).stock).toBe(20)
+    expect(dataOf(await as('owner-1').call('rewards', 'update', { rewardId: byAdmin.id, pointsCost: 250 })).pointsCost).toBe(250)
+    const listed = async () => dataOf(await as('member-x').call('rewards', 'list', {})).map((item) => item.id)
+    expect(await listed()).toEqual(expect.arrayContaining([byOwner.id, byAdmin.id]))
+    dataOf(await as('admin-1').call('rewards', 'retire', { rewardId: byOwner.id }))
+    dataOf(await as('owner-1').call('rewards', 'retire', { rewardId: byAdmin.id }))
+    const after = await listed()
+    expect(after).not.toContain(byOwner.id)
+    expect(after).not.toContain(byAdmin.id)
+    expect(cloud().db.find('audit', { fn: 'rewards' }).map((entry) => `${entry.action} by ${entry.actor} (${entry.role})`)).toEqual([
+      'create by owner-1 (owner)',
+      'create by admin-1 (admin)',
+      'update by admin-1 (admin)',
+      'update by owner-1 (owner)',
+      'retire by admin-1 (admin)',
+      'retire by owner-1 (owner)',
+    ])
   })
 
   it.each([['a cashier', 'cashier-1'], ['marketing', 'mkt-1'], ['a member', 'member-x']])('forbids %s from editing rewards', async (_label, caller) => {
