@@ -31,6 +31,11 @@ export interface HandlerContext {
 
 type Answer = Record<string, unknown>;
 
+const ACTIONS = new Set([
+  'database.getDocument', 'database.calculateDocument', 'database.insertDocument', 'database.modifyDocument', 'database.removeDocument',
+  'database.aggregateDocuments', 'database.startTransaction', 'database.commitTransaction', 'database.abortTransaction', 'database.addCollection',
+]);
+
 export function requestId(): string {
   return randomBytes(8).toString('hex');
 }
@@ -45,7 +50,9 @@ export function callerFrom(body: Record<string, unknown>, caller?: Caller): Call
 export async function handleBody(ctx: HandlerContext, body: Record<string, unknown>, caller?: Caller): Promise<Answer> {
   const action = String(body.action ?? '');
   ctx.stats.roundTrips++;
-  ctx.stats.byAction[action] = (ctx.stats.byAction[action] ?? 0) + 1;
+  // Counted by name only for actions we know: a caller sending made-up names must not grow the table.
+  const counted = ACTIONS.has(action) ? action : '(unknown)';
+  ctx.stats.byAction[counted] = (ctx.stats.byAction[counted] ?? 0) + 1;
   const rid = requestId();
   try {
     const out = dispatch(ctx, action, body, callerFrom(body, caller));

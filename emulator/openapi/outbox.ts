@@ -31,8 +31,14 @@ const FIELD_LIMITS: Array<[prefix: string, max: number]> = [
   ['time', 40],
 ]
 
+/** Sent messages kept for inspection; older ones are dropped so a long-running emulator stays flat. */
+export const OUTBOX_KEEP = 1_000
+
 export class Outbox {
+  /** The newest OUTBOX_KEEP messages sent, oldest first. */
   readonly sent: OutboxMessage[] = []
+  /** Every message ever sent, including those no longer kept. */
+  sentCount = 0
   private readonly quotas = new Map<string, number>()
 
   constructor(private readonly now: () => Date = () => new Date()) {}
@@ -55,13 +61,18 @@ export class Outbox {
     if (badField) return { errCode: 47003, errMsg: `argument invalid! data.${badField[0]}.value invalid` }
     const left = this.quota(message.touser, message.templateId)
     if (left <= 0) return { errCode: 43101, errMsg: 'user refuse to accept the msg' }
-    this.quotas.set(key(message.touser, message.templateId), left - 1)
+    // A used-up consent is forgotten rather than kept at 0: quotas then hold only what users have left.
+    if (left === 1) this.quotas.delete(key(message.touser, message.templateId))
+    else this.quotas.set(key(message.touser, message.templateId), left - 1)
     this.sent.push({ ...message, sentAt: this.now().toISOString() })
+    this.sentCount++
+    if (this.sent.length > OUTBOX_KEEP) this.sent.splice(0, this.sent.length - OUTBOX_KEEP)
     return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' }
   }
 
   clear(): void {
     this.sent.length = 0
+    this.sentCount = 0
     this.quotas.clear()
   }
 }

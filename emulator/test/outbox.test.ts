@@ -1,4 +1,4 @@
-import { Outbox } from '../openapi/outbox'
+import { OUTBOX_KEEP, Outbox } from '../openapi/outbox'
 
 const message = (data: Record<string, string> = { thing1: '生日快乐', time2: '2026年11月22日 15:01' }) => ({
   touser: 'o-1',
@@ -36,5 +36,20 @@ describe('subscription-message outbox', () => {
     outbox.grant('o-1', ['tpl-birthday'])
     expect(outbox.send(message(data)).errCode).toBe(47003)
     expect(outbox.quota('o-1', 'tpl-birthday')).toBe(1)
+  })
+})
+
+describe('outbox memory', () => {
+  it('keeps the newest messages and forgets used-up consents, however many are sent', () => {
+    const outbox = new Outbox()
+    for (let i = 0; i < OUTBOX_KEEP + 500; i++) {
+      outbox.grant(`o-${i}`, ['tpl-birthday'])
+      expect(outbox.send({ ...message(), touser: `o-${i}` }).errCode).toBe(0)
+    }
+    expect(outbox.sent).toHaveLength(OUTBOX_KEEP)
+    expect(outbox.sent.at(-1)?.touser).toBe(`o-${OUTBOX_KEEP + 499}`)
+    expect(outbox.sentCount).toBe(OUTBOX_KEEP + 500)
+    expect(outbox.quota('o-0', 'tpl-birthday')).toBe(0)
+    expect((outbox as unknown as { quotas: Map<string, number> }).quotas.size).toBe(0)
   })
 })
