@@ -62,6 +62,11 @@ export class EmulatedDatabase {
     return this.persister ? this.persister.sync() : Promise.resolve();
   }
 
+  /** Stops writing to disk at once, keeping only what is already there, as `kill -9` would (tests of recovery). */
+  simulateCrash(): void {
+    this.persister?.halt();
+  }
+
   /** Journal and fsync counts since start (null without persistence). */
   persistStats() {
     return this.persister ? { ...this.persister.stats } : null;

@@ -35,7 +35,7 @@ function condKind(cond: unknown): Kind | null {
 }
 
 /** Top-level field conditions an index could serve (conjunctions only; `$and` is flattened). */
-function constraints(filter: Doc | undefined): Map<string, unknown[]> {
+export function constraints(filter: Doc | undefined): Map<string, unknown[]> {
   const out = new Map<string, unknown[]>();
   const visit = (f: Doc) => {
     for (const [k, v] of Object.entries(f)) {
@@ -61,13 +61,16 @@ function isEmpty(filter: Doc | undefined): boolean {
   return !filter || Object.keys(filter).length === 0;
 }
 
-/** Choose the declared index (or `_id`) that makes the filter examine the fewest documents. */
-export function plan(filter: Doc | undefined, indexes: IndexSpec[], docs: Doc[]): Plan {
+/** Choose the declared index (or `_id`) that makes the filter examine the fewest documents.
+ *  `docsFor(index)` gives the documents to count an index's matches over (null: the `_id` index or
+ *  a collection scan): the whole collection, or any subset holding every document the index's conditions match. */
+export function plan(filter: Doc | undefined, indexes: IndexSpec[], docsFor: (index: IndexSpec | null) => Doc[]): Plan {
+  const docs = docsFor(null);
   if (isEmpty(filter)) return { examined: docs.length, index: null };
   const cons = constraints(filter);
-  const candidates: Array<{ name: string; sub: Doc }> = [];
+  const candidates: Array<{ name: string; sub: Doc; index: IndexSpec | null }> = [];
   const idConds = cons.get('_id');
-  if (idConds && idConds.every((c) => condKind(c) !== null)) candidates.push({ name: '_id_', sub: { $and: idConds.map((c) => ({ _id: c })) } });
+  if (idConds && idConds.every((c) => condKind(c) !== null)) candidates.push({ name: '_id_', sub: { $and: idConds.map((c) => ({ _id: c })) }, index: null });
   for (const ix of indexes) {
     const parts: Doc[] = [];
     for (const [field] of ix.fields) {
@@ -78,14 +81,14 @@ export function plan(filter: Doc | undefined, indexes: IndexSpec[], docs: Doc[])
       for (const c of cs) parts.push({ [field]: c });
       if (kinds.some((k) => k === 'range')) break;
     }
-    if (parts.length) candidates.push({ name: ix.name, sub: { $and: parts } });
+    if (parts.length) candidates.push({ name: ix.name, sub: { $and: parts }, index: ix });
   }
   if (!candidates.length) return { examined: docs.length, index: null };
   let best: Plan | null = null;
   for (const c of candidates) {
     const q = new Query(c.sub);
     let n = 0;
-    for (const d of docs) if (q.test(d)) n++;
+    for (const d of docsFor(c.index)) if (q.test(d)) n++;
     if (!best || n < best.examined) best = { examined: n, index: c.name };
   }
   return best!;

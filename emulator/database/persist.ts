@@ -62,6 +62,7 @@ export class Persister {
   private dirty = new Set<string>();
   private cleared = false;
   private closed = false;
+  private halted = false;
   private readonly compactAtBytes: number;
   readonly stats: PersistStats = { commits: 0, syncs: 0, compactions: 0, replayed: 0, dropped: 0 };
 
@@ -165,7 +166,7 @@ export class Persister {
 
   private async drain(): Promise<void> {
     try {
-      while (this.pending.length) {
+      while (this.pending.length && !this.halted) {
         const lines = this.pending;
         const upTo = this.appended;
         this.pending = [];
@@ -196,8 +197,10 @@ export class Persister {
   private compactInBackground(): void {
     const finished = this.rotate();
     const work = this.snapshotWork();
+    const halted = () => this.halted;
     this.compacting = (async () => {
-      for (const item of work) await writeSnapshotAsync(this.snapshotFile(item.collection), item.collection, item.docs);
+      for (const item of work) if (!halted()) await writeSnapshotAsync(this.snapshotFile(item.collection), item.collection, item.docs, halted);
+      if (halted()) return;
       syncDirectory(this.dir);
       for (const n of finished) fs.rmSync(path.join(this.dir, segmentName(n)), { force: true });
       this.stats.compactions++;
@@ -240,6 +243,16 @@ export class Persister {
     syncDirectory(this.dir);
     for (const n of segments) fs.rmSync(path.join(this.dir, segmentName(n)), { force: true });
     this.stats.compactions++;
+  }
+
+  /** Stops every write at once, keeping only what is already on disk: what a kill does (for tests). */
+  halt(): void {
+    this.closed = true;
+    this.halted = true;
+    this.pending = [];
+    this.store.onCommit = () => {};
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
   }
 
   /** Waits for the journal, folds it into snapshots and stops journaling (a clean shutdown). */
@@ -298,7 +311,7 @@ function writeSnapshotSync(file: string, collection: string, docs: Doc[] | null)
   fs.renameSync(tmp, file);
 }
 
-async function writeSnapshotAsync(file: string, collection: string, docs: Doc[] | null): Promise<void> {
+async function writeSnapshotAsync(file: string, collection: string, docs: Doc[] | null, halted: () => boolean): Promise<void> {
   if (!docs) return fs.promises.rm(file, { force: true });
   const tmp = `${file}.${process.pid}.tmp`;
   const handle = await fs.promises.open(tmp, 'w');
@@ -307,13 +320,14 @@ async function writeSnapshotAsync(file: string, collection: string, docs: Doc[] 
     for (let i = 0; i < docs.length; i += SNAPSHOT_SLICE) {
       await handle.write(slice(docs, i));
       await new Promise((resolve) => setImmediate(resolve));
+      if (halted()) return;
     }
     await handle.write(']}');
     await handle.datasync();
   } finally {
     await handle.close();
   }
-  await fs.promises.rename(tmp, file);
+  if (!halted()) await fs.promises.rename(tmp, file);
 }
 
 function slice(docs: Doc[], from: number): string {

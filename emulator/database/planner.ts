@@ -4,9 +4,9 @@
 import type { Doc } from './ejson';
 import { toEJSON } from './ejson';
 import { DbError, REQUEST_FAILED } from './errors';
-import { IndexSpec, isSupported, plan, type Plan } from './indexes';
+import { constraints, IndexSpec, isSupported, plan, type Plan } from './indexes';
 import { compile } from './query';
-import { idKey, type Store } from './store';
+import { idKey, valueKey, type Store } from './store';
 
 export interface PlanContext {
   store: Store;
@@ -21,16 +21,64 @@ export function scan(ctx: PlanContext, coll: string, filter: Doc | undefined, pa
   if (ctx.strictIndexes && !isSupported(filter, indexes)) {
     throw new DbError(REQUEST_FAILED, `[emulator strictIndexes] no declared index on ${coll} supports filter ${toEJSON(filter)}`);
   }
-  const docs = ctx.store.all(coll);
   const isIdLookup = filter && Object.keys(filter).length === 1 && '_id' in filter && (typeof filter._id === 'string' || typeof filter._id === 'number');
   if (isIdLookup) {
     const d = ctx.store.get(coll, idKey(filter!._id));
     ctx.stats.examined += d ? 1 : 0;
     return d ? [d] : [];
   }
-  const chosen = plan(filter, indexes, docs);
+  // Each index is judged over the documents its own leading equality reaches (every document its
+  // conditions match is among them), so counts equal a whole-collection evaluation at a fraction of the cost.
+  const candidatesOf = bucketsFor(ctx.store, coll, filter);
+  const chosen = plan(filter, indexes, (index) => candidatesOf(index) ?? ctx.store.all(coll));
   ctx.stats.examined += page ? examinedForPage(chosen, filter, indexes, page) : chosen.examined;
-  return docs;
+  // What the query then filters: the smallest bucket any index offers (every match is in each of them).
+  let smallest: Doc[] | null = null;
+  for (const index of indexes) {
+    const bucket = candidatesOf(index);
+    if (bucket && (!smallest || bucket.length < smallest.length)) smallest = bucket;
+  }
+  return smallest ?? ctx.store.all(coll);
+}
+
+/** Equality values a filter fixes on a field (`f: v`, `f: { $eq: v }`, `f: { $in: [...] }`, also inside a top-level `$and`), or null. */
+function equalityValues(filter: Doc | undefined, field: string): unknown[] | null {
+  const conditions = constraints(filter).get(field);
+  if (!conditions) return null;
+  let values: unknown[] | null = null;
+  for (const condition of conditions) {
+    const these = plainEquality(condition);
+    if (!these) continue;
+    values = values ? values.filter((v) => these.some((w) => valueKey(w) === valueKey(v))) : these;
+  }
+  return values;
+}
+
+function isScalar(v: unknown): boolean {
+  return v === null || typeof v !== 'object' || v instanceof Date;
+}
+
+function plainEquality(condition: unknown): unknown[] | null {
+  if (isScalar(condition)) return [condition];
+  if (condition instanceof RegExp || Array.isArray(condition)) return null;
+  const ops = Object.keys(condition as Doc);
+  if (ops.length === 1 && ops[0] === '$eq' && isScalar((condition as Doc).$eq)) return [(condition as Doc).$eq];
+  if (ops.length === 1 && ops[0] === '$in' && Array.isArray((condition as Doc).$in) && (condition as Doc).$in.every((v: unknown) => isScalar(v) && !(v instanceof RegExp))) return (condition as Doc).$in;
+  return null;
+}
+
+/** Per index: the documents its leading field's equality bucket holds (memoised per field), or null. */
+function bucketsFor(store: Store, coll: string, filter: Doc | undefined): (index: IndexSpec | null) => Doc[] | null {
+  const memo = new Map<string, Doc[] | null>();
+  return (index) => {
+    const field = index?.fields[0]?.[0];
+    if (!field || field === '_id') return null;
+    if (!memo.has(field)) {
+      const values = equalityValues(filter, field);
+      memo.set(field, values ? store.bucket(coll, field, values) : null);
+    }
+    return memo.get(field)!;
+  };
 }
 
 /**

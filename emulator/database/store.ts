@@ -18,16 +18,47 @@ export function newId(): string {
 
 interface Version { seq: number; doc: Doc | undefined }
 
+/** The key under which a value is bucketed: equal values (as a filter's equality compares them) share it. */
+export function valueKey(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  switch (typeof v) {
+    case 'string': return 's:' + v;
+    case 'number': return 'n:' + (Object.is(v, -0) ? 0 : v);
+    case 'boolean': return 'b:' + v;
+    default:
+      if (v instanceof Date) return 'd:' + v.getTime();
+      return 'j:' + EJSON.stringify(v as any, { relaxed: false });
+  }
+}
+
+/** Every value a dotted path reaches, arrays flattened at each level; an array leaf yields itself and,
+ *  recursively, its elements. Nothing reached: [undefined] (missing matches null). It may yield more than
+ *  an equality would match (a bucket is only a candidate set, the query still tests each document), never less. */
+export function valuesAt(doc: unknown, parts: string[]): unknown[] {
+  if (!parts.length) return Array.isArray(doc) ? [doc, ...doc.flatMap((el) => valuesAt(el, []))] : [doc];
+  if (Array.isArray(doc)) {
+    const out = doc.flatMap((el) => (el !== null && typeof el === 'object' ? valuesAt(el, parts) : []));
+    return out.length ? out : [undefined];
+  }
+  if (doc === null || typeof doc !== 'object' || doc instanceof Date) return [undefined];
+  return valuesAt((doc as Doc)[parts[0]], parts.slice(1));
+}
+
 export class Collection {
   docs = new Map<string, Doc>();
+  /** Equality buckets on the first field of every declared index: field -> value key -> doc keys.
+   *  A filter with an equality on such a field looks only at its bucket, so a query's cost follows
+   *  what it matches, not the collection's size. */
+  buckets = new Map<string, Map<string, Set<string>>>();
   versions = new Map<string, number>();
   history = new Map<string, Version[]>();
   /** unique index name -> tuple key -> doc key */
   unique = new Map<string, Map<string, string>>();
   /** string `_id` keys in `_id` order, rebuilt lazily after an insert or removal: the `_id` index. */
   idOrder: string[] | null = null;
-  constructor(public name: string, public uniqueIndexes: IndexSpec[]) {
+  constructor(public name: string, public uniqueIndexes: IndexSpec[], bucketFields: string[] = []) {
     for (const ix of uniqueIndexes) this.unique.set(ix.name, new Map());
+    for (const field of bucketFields) this.buckets.set(field, new Map());
   }
 }
 
@@ -51,7 +82,9 @@ export class Store {
   coll(name: string): Collection {
     let c = this.colls.get(name);
     if (!c) {
-      c = new Collection(name, this.indexes.filter((i) => i.collection === name && i.unique));
+      const declared = this.indexes.filter((i) => i.collection === name);
+      const bucketFields = [...new Set(declared.map((i) => i.fields[0]?.[0]).filter((f): f is string => !!f && f !== '_id' && !/(^|\.)\d+(\.|$)/.test(f)))];
+      c = new Collection(name, declared.filter((i) => i.unique), bucketFields);
       this.colls.set(name, c);
     }
     return c;
@@ -73,6 +106,17 @@ export class Store {
     if (!c) return [];
     if (!c.idOrder) c.idOrder = [...c.docs.keys()].filter((key) => key.startsWith('s:')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return c.idOrder;
+  }
+
+  /** Documents whose `field` (the first field of a declared index) equals one of `values`; null when the field has no bucket. */
+  bucket(name: string, field: string, values: unknown[]): Doc[] | null {
+    const c = this.colls.get(name);
+    if (!c) return [];
+    const buckets = c.buckets.get(field);
+    if (!buckets) return null;
+    const keys = new Set<string>();
+    for (const v of values) for (const key of buckets.get(valueKey(v)) ?? []) keys.add(key);
+    return [...keys].map((key) => c.docs.get(key)!);
   }
 
   size(name: string): number {
@@ -210,6 +254,23 @@ export class Store {
     const prev = c.docs.get(key);
     if (prev) for (const [ix, t] of this.uniqueTuples(c, prev)) if (c.unique.get(ix)!.get(t) === key) c.unique.get(ix)!.delete(t);
     if (Boolean(prev) !== Boolean(doc)) c.idOrder = null;
+    for (const [field, buckets] of c.buckets) {
+      const parts = field.split('.');
+      const before = prev ? new Set(valuesAt(prev, parts).map(valueKey)) : new Set<string>();
+      const after = doc ? new Set(valuesAt(doc, parts).map(valueKey)) : new Set<string>();
+      for (const v of before) {
+        if (after.has(v)) continue;
+        const bucket = buckets.get(v);
+        bucket?.delete(key);
+        if (bucket && !bucket.size) buckets.delete(v);
+      }
+      for (const v of after) {
+        if (before.has(v)) continue;
+        let bucket = buckets.get(v);
+        if (!bucket) buckets.set(v, (bucket = new Set()));
+        bucket.add(key);
+      }
+    }
     if (doc) {
       c.docs.set(key, doc);
       for (const [ix, t] of this.uniqueTuples(c, doc)) c.unique.get(ix)!.set(t, key);

@@ -3,8 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { EmulatedDatabase } from '../database';
 
-/** A database abandoned without close() is what SIGKILL leaves: only what reached the disk counts. */
-function abandon(_db: EmulatedDatabase): void {}
+/** What SIGKILL leaves: only what reached the disk counts, and the old process writes nothing more. */
+function abandon(db: EmulatedDatabase): void {
+  db.simulateCrash();
+}
 
 const insert = (db: EmulatedDatabase, collection: string, doc: object) =>
   db.handle({ action: 'database.insertDocument', collectionName: collection, data: [JSON.stringify(doc)] });
@@ -42,7 +44,9 @@ describe('durable persistence (journal + snapshots)', () => {
     expect(stats.commits).toBe(200);
     expect(stats.syncs).toBeLessThan(200);
     abandon(a);
-    expect(new EmulatedDatabase({ persistDir: dir }).find('orders')).toHaveLength(200);
+    const b = new EmulatedDatabase({ persistDir: dir });
+    expect(b.find('orders')).toHaveLength(200);
+    await b.close();
   });
 
   test('a transaction is one journal line: cut short by a kill, none of its writes come back', async () => {
@@ -72,7 +76,9 @@ describe('durable persistence (journal + snapshots)', () => {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     lines[1] = lines[1].replace('torn', 'tOrn');
     fs.writeFileSync(file, lines.join('\n'));
-    expect(new EmulatedDatabase({ persistDir: dir }).find('orders').map((doc) => doc._id)).toEqual(['kept']);
+    const b = new EmulatedDatabase({ persistDir: dir });
+    expect(b.find('orders').map((doc) => doc._id)).toEqual(['kept']);
+    await b.close();
   });
 
   test('start folds the journal into snapshots and removes stray temp files', async () => {
@@ -111,6 +117,8 @@ describe('durable persistence (journal + snapshots)', () => {
     b.clear();
     await b.flush();
     abandon(b);
-    expect(new EmulatedDatabase({ persistDir: dir }).collections()).toEqual([]);
+    const c = new EmulatedDatabase({ persistDir: dir });
+    expect(c.collections()).toEqual([]);
+    await c.close();
   });
 });
