@@ -53,7 +53,7 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
 
 type ActionTable = Record<string, ActionDef<any, any>>
 
-/** Builds a cloud function's `main`: validate, authorise, handle, audit, and always answer an envelope. */
+/** Builds a cloud function's `main`: authorise, validate, handle, audit, and always answer an envelope. */
 export function createRouter(fn: string, actions: ActionTable, runtime: Runtime) {
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const request = toRequest(event)
@@ -61,10 +61,11 @@ export function createRouter(fn: string, actions: ActionTable, runtime: Runtime)
     try {
       const def = Object.prototype.hasOwnProperty.call(actions, name) ? actions[name] : undefined
       if (!def) throw new AppError('UNKNOWN_ACTION')
-      const payload = parsePayload(def.schema, request.payload)
       const caller = runtime.caller()
       const db = runtime.db()
+      // Before validation: a refused payload's field list would describe the action to a caller who may not use it.
       const role = await authorise(def.access, caller, db, runtime)
+      const payload = parsePayload(def.schema, request.payload)
       const ctx: ActionContext = { caller, openid: caller.openid ?? '', role, now: runtime.now(), db }
       const data = await def.handler(payload, ctx)
       if (def.audit ?? def.access !== 'member') {

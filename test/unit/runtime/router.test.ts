@@ -8,15 +8,16 @@ import type { Caller, Database } from '../../../cloudfunctions/shared/runtime/cl
 function fakeRuntime(caller: Partial<Caller>, roles: Record<string, Role> = {}) {
   const audits: AuditEntry[] = []
   const errors: unknown[] = []
+  const roleLookups: string[] = []
   const runtime: Runtime = {
     caller: () => ({ openid: null, appid: null, unionid: null, ...caller }),
     now: () => new Date('2026-11-22T07:00:00Z'),
     db: () => ({}) as Database,
-    roleOf: async (_db, openid) => roles[openid] ?? null,
+    roleOf: async (_db, openid) => (roleLookups.push(openid), roles[openid] ?? null),
     audit: async (_db, entry) => void audits.push(entry),
     logError: (error) => void errors.push(error),
   }
-  return { runtime, audits, errors }
+  return { runtime, audits, errors, roleLookups }
 }
 
 const echo = defineAction({
@@ -64,11 +65,59 @@ describe('router', () => {
     expect(await main(event)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的操作' } })
   })
 
-  it('validates before anything else and names the field', async () => {
-    const { runtime } = fakeRuntime({ openid: null })
-    const main = createRouter('demo', actions, runtime)
+  it('names the bad field, in Chinese, to a caller allowed to call the action', async () => {
+    const main = createRouter('demo', actions, fakeRuntime({ openid: 'o-1' }).runtime)
     const envelope = await main({ action: 'echo', payload: { text: 'too long' } })
-    expect(envelope).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'text' }] } })
+    expect(envelope).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '字段 text 最多 5 个字', fields: [{ path: 'text', message: '字段 text 最多 5 个字' }] } })
+  })
+
+  describe('authorises before validating, so a refused caller learns nothing of the payload’s shape', () => {
+    const malformed = { amount: 'lots', extra: { nested: [1] } }
+
+    it('answers a member’s malformed payload to a staff action with FORBIDDEN and no fields', async () => {
+      const main = createRouter('demo', actions, fakeRuntime({ openid: 'o-x' }).runtime)
+      expect(await main({ action: 'refund', payload: malformed })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限执行此操作' } })
+    })
+
+    it('answers a role not listed the same way', async () => {
+      const main = createRouter('demo', actions, fakeRuntime({ openid: 'o-x' }, { 'o-x': 'marketing' }).runtime)
+      expect(await main({ action: 'refund', payload: malformed })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限执行此操作' } })
+    })
+
+    it('answers any client’s malformed payload to a server action with FORBIDDEN and no fields', async () => {
+      const main = createRouter('demo', actions, fakeRuntime({ openid: 'o-own' }, { 'o-own': 'owner' }).runtime)
+      expect(await main({ action: 'bootstrap', payload: malformed })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '该操作只能由管理后台或命令行执行' } })
+    })
+
+    it('answers an unidentified caller with UNAUTHENTICATED and no fields', async () => {
+      const main = createRouter('demo', actions, fakeRuntime({ openid: null }).runtime)
+      const unauthenticated = { ok: false, error: { code: 'UNAUTHENTICATED', message: '无法识别您的身份，请在微信中打开' } }
+      expect(await main({ action: 'echo', payload: { text: 'too long' } })).toEqual(unauthenticated)
+      expect(await main({ action: 'refund', payload: malformed })).toEqual(unauthenticated)
+    })
+
+    it('still names the fields once the caller holds the role', async () => {
+      const main = createRouter('demo', actions, fakeRuntime({ openid: 'o-cash' }, { 'o-cash': 'cashier' }).runtime)
+      expect(await main({ action: 'refund', payload: malformed })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'amount' }, { path: 'extra' }] } })
+    })
+
+    it.each([
+      ['a valid payload', { amount: 5 }, 'cashier'],
+      ['a malformed payload', malformed, 'cashier'],
+      ['a malformed payload from a member', malformed, null],
+    ])('looks the role up once for a staff action with %s', async (_label, payload, role) => {
+      const { runtime, roleLookups } = fakeRuntime({ openid: 'o-cash' }, role ? { 'o-cash': role as Role } : {})
+      await createRouter('demo', actions, runtime)({ action: 'refund', payload })
+      expect(roleLookups).toEqual(['o-cash'])
+    })
+
+    it('never looks a role up for member or server actions', async () => {
+      const asMember = fakeRuntime({ openid: 'o-1' })
+      await createRouter('demo', actions, asMember.runtime)({ action: 'echo', payload: { text: 'too long' } })
+      const asServer = fakeRuntime({ openid: null })
+      await createRouter('demo', actions, asServer.runtime)({ action: 'bootstrap', payload: malformed })
+      expect([...asMember.roleLookups, ...asServer.roleLookups]).toEqual([])
+    })
   })
 
   it('drops identity keys from the payload instead of trusting them', async () => {
