@@ -2,10 +2,12 @@ import { startLocalCloud } from '../../local/cloud'
 import type { EmulatedDatabase } from '../../emulator/database'
 import type { BirthdayReport } from '../../cloudfunctions/shared/contract/jobs'
 import { TIER_IDS } from '../../cloudfunctions/shared/contract/enums'
+import { birthdayKey, perkYear } from '../../cloudfunctions/shared/domain/birthday'
 import { memberFixture } from '../../local/fixtures'
 import { roundTrips } from '../roundTrips'
 import { round, runChunks } from '../jobChunks'
 import type { BenchSection, Row } from '../types'
+import { reported } from '../verdict'
 
 const MEMBERS = Number(process.env.BENCH_BIRTHDAY_MEMBERS ?? 100_000)
 /**
@@ -80,18 +82,23 @@ export const birthdays: BenchSection = {
       // Joining on one's birthday pays for the perk's transaction; other joins stay at 1–2 round trips.
       cloud.setNow(new Date(RUN_AT.getTime() + 10 * 3600_000))
       const birthdayJoin = await roundTrips(cloud, 'member', { action: 'join', payload: { name: '生日入会', birthday: `1995-${TODAY_MD}`, gender: 'unknown' } }, { openid: 'bench-birthday-joiner' })
+      const joinPerkKey = birthdayKey('bench-birthday-joiner', perkYear(cloud.now()))
+      const joinPerk = cloud.db.find('ledger', { _id: joinPerkKey }).length + cloud.db.find('coupons', { _id: joinPerkKey }).length > 0
 
       const msPerThousand = (seconds * 1000 * 1000) / Math.max(1, served)
       const rows: Row[] = [
         { figure: `birthdays: members served (${MEMBERS.toLocaleString('en')} members, born ${TODAY_MD}: ${bornToday})`, value: `${served} (${ledgerRows} rows, ${coupons} coupons)`, goal: `= ${bornToday}`, met: served === bornToday && ledgerRows === bornToday },
-        { figure: 'birthdays: docs examined per member served (emulator total)', value: String(round(stats.examined / Math.max(1, served))), goal: 'report', met: true },
+        // As for expiry: finding them has the goal; the per-member transaction is 2 by design, so the total has none.
+        reported('birthdays: docs examined per member served (total: finding + transactions)', String(round(stats.examined / Math.max(1, served)))),
         { figure: 'birthdays:   of which finding them (index walk + cursor)', value: String(round(findExamined / Math.max(1, served))), goal: '≤ 1.2', met: findExamined / Math.max(1, served) <= 1.2 },
         { figure: 'birthdays:   of which each member’s transaction (read + update)', value: String(round(transactionExamined / Math.max(1, served))), goal: '= 2 per member', met: commits === served },
-        { figure: `birthdays: chunks (≤ ${CHUNK_MEMBERS} members, budget ${BUDGET_MS / 1000} s each)`, value: String(run.chunks.length), goal: 'report', met: true },
+        reported(`birthdays: chunks (≤ ${CHUNK_MEMBERS} members, budget ${BUDGET_MS / 1000} s each)`, String(run.chunks.length)),
         { figure: 'birthdays: max chunk seconds', value: String(round(maxChunk, 2)), goal: `< ${TIMEOUT_S}`, met: maxChunk < TIMEOUT_S },
-        { figure: `birthdays: ms per 1,000 members served (extrapolated from ${served})`, value: String(Math.round(msPerThousand)), goal: 'report', met: true },
-        { figure: 'DB round trips: member.join on the birthday (perk issued at once)', value: String(birthdayJoin.roundTrips), goal: 'report', met: birthdayJoin.ok },
-        { figure: 'birthdays: a second run the same day serves / docs examined', value: `${rerunServed} / ${rerunExamined}`, goal: '0 / report', met: rerunServed === 0 },
+        reported(`birthdays: ms per 1,000 members served (extrapolated from ${served})`, String(Math.round(msPerThousand))),
+        reported('DB round trips: member.join on the birthday', String(birthdayJoin.roundTrips)),
+        { figure: 'birthdays: member.join on the birthday issues the perk at once', value: joinPerk ? 'issued' : 'not issued', goal: 'issued', met: birthdayJoin.ok && joinPerk },
+        { figure: 'birthdays: a second run the same day serves', value: String(rerunServed), goal: '0', met: rerunServed === 0 },
+        reported('birthdays: a second run the same day: docs examined', String(rerunExamined)),
       ]
       const overHardLimit = maxChunk >= TIMEOUT_S ? `a birthdays chunk took ${round(maxChunk, 1)} s, over the ${TIMEOUT_S} s timer timeout` : undefined
       return {

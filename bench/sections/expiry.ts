@@ -3,6 +3,7 @@ import type { EmulatedDatabase } from '../../emulator/database'
 import type { JobReport, ReconcileReport } from '../../cloudfunctions/shared/contract/jobs'
 import { round, runChunks } from '../jobChunks'
 import type { BenchSection, Row } from '../types'
+import { reported } from '../verdict'
 
 const MEMBERS = Number(process.env.BENCH_EXPIRY_MEMBERS ?? 100_000)
 const ROWS_PER_MEMBER = 10
@@ -117,14 +118,18 @@ export const expiry: BenchSection = {
 
       const rows: Row[] = [
         { figure: `expiry: lots expired (${MEMBERS.toLocaleString('en')} members, ${(MEMBERS * ROWS_PER_MEMBER).toLocaleString('en')} ledger rows)`, value: String(lots), goal: `= ${expectedLots}`, met: lots === expectedLots },
-        { figure: 'expiry: docs examined per lot expired (emulator total)', value: String(round(expiryStats.examined / lots)), goal: '≤ 1.5', met: expiryStats.examined / lots <= 1.5 },
+        // The issue's "≤ 1.5 documents per lot" is about finding the due members without a scan,
+        // and that row keeps the goal. The total adds each member's transaction, which must read
+        // and write the member document (2 per member, checked on its own row): no expiry that
+        // writes the member can come under 1.5 in total, so the total is reported, not judged.
+        reported('expiry: docs examined per lot expired (total: finding + transactions)', String(round(expiryStats.examined / lots))),
         { figure: 'expiry:   of which finding due members (index)', value: String(round(findExamined / lots)), goal: '≤ 1.5', met: findExamined / lots <= 1.5 },
         { figure: 'expiry:   of which each member’s transaction (read + update)', value: String(round(transactionExamined / lots)), goal: '= 2 per member', met: commits === members },
-        { figure: `expiry: chunks (budget ${BUDGET_MS / 1000} s each)`, value: String(expiryRun.chunks.length), goal: 'report', met: true },
+        reported(`expiry: chunks (budget ${BUDGET_MS / 1000} s each)`, String(expiryRun.chunks.length)),
         { figure: 'expiry: max chunk seconds', value: String(round(maxChunk, 1)), goal: `< ${TIMEOUT_S}`, met: maxChunk < TIMEOUT_S },
-        { figure: 'expiry: ms per 1,000 due members served', value: String(Math.round((expirySeconds * 1000 * 1000) / Math.max(1, members))), goal: 'report', met: true },
+        reported('expiry: ms per 1,000 due members served', String(Math.round((expirySeconds * 1000 * 1000) / Math.max(1, members)))),
         { figure: 'reconcile: members checked / drifts', value: `${checked} / ${drifts}`, goal: `${MEMBERS} / 0`, met: checked === MEMBERS && drifts === 0 },
-        { figure: 'reconcile: docs examined per member', value: String(round(reconcileStats.examined / checked)), goal: `report (${ROWS_PER_MEMBER} ledger rows each)`, met: true },
+        reported(`reconcile: docs examined per member (${ROWS_PER_MEMBER} ledger rows each)`, String(round(reconcileStats.examined / checked))),
         { figure: `reconcile: chunks (budget ${BUDGET_MS / 1000} s each) / max chunk seconds`, value: `${reconcileRun.chunks.length} / ${round(reconcileMax, 1)}`, goal: `max < ${TIMEOUT_S}`, met: reconcileMax < TIMEOUT_S },
       ]
       const overHardLimit = maxChunk >= TIMEOUT_S || reconcileMax >= TIMEOUT_S ? `a jobs chunk took ${round(Math.max(maxChunk, reconcileMax), 1)} s, over the ${TIMEOUT_S} s timer timeout` : undefined

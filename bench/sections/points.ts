@@ -2,8 +2,12 @@ import { LOCAL_MEMBER_CODE_SECRET, type LocalCloud } from '../../local/cloud'
 import { memberFixture } from '../../local/fixtures'
 import type { MemberDoc } from '../../cloudfunctions/shared/domain/member'
 import { issueMemberCode } from '../../cloudfunctions/shared/domain/memberCode'
+import { pointsForPurchase } from '../../cloudfunctions/shared/domain/points'
+import { DEFAULT_RULES, pointsRulesOf } from '../../cloudfunctions/shared/domain/rules'
+import { checkOrderBooks, type BookRow } from '../orderBooks'
 import { roundTrips } from '../roundTrips'
 import type { BenchSection, Row } from '../types'
+import { reported } from '../verdict'
 
 /** Round trips of the points actions, and accrual throughput with nothing lost or doubled. */
 export const points: BenchSection = {
@@ -25,9 +29,10 @@ export const points: BenchSection = {
     const inTransaction = warm.roundTrips - auditAppends
     const rows: Row[] = [
       { figure: 'DB round trips: points.accrue, its transaction', value: String(inTransaction), goal: '≤ 5, one transaction', met: warm.ok && inTransaction <= 5 },
-      { figure: 'DB round trips: points.accrue, + audit append', value: String(warm.roundTrips), goal: 'report', met: warm.ok },
-      { figure: 'DB round trips: points.accrue (cold instance)', value: String(cold.roundTrips), goal: 'report (+role, +rules)', met: cold.ok },
-      { figure: 'DB round trips: points.accrue (repeat order)', value: String(repeat.roundTrips), goal: 'report', met: repeat.ok },
+      { figure: 'DB round trips: points.accrue, + audit append', value: String(warm.roundTrips), goal: 'one append after the transaction', met: warm.ok && auditAppends === 1 },
+      { figure: 'DB round trips: points.accrue (cold instance)', value: String(cold.roundTrips), goal: `≤ ${warm.roundTrips} + 2 (role, rules)`, met: cold.ok && cold.roundTrips <= warm.roundTrips + 2 },
+      // A repeat is answered from the ledger: it may cost no more than recording a new order.
+      { figure: 'DB round trips: points.accrue (repeat order)', value: String(repeat.roundTrips), goal: `≤ ${warm.roundTrips}, as a new order`, met: repeat.ok && repeat.roundTrips <= warm.roundTrips },
       { figure: 'DB round trips: points.history (a page of 20)', value: String(firstPage.roundTrips), goal: '≤ 2', met: firstPage.ok && firstPage.roundTrips <= 2 },
     ]
 
@@ -35,42 +40,47 @@ export const points: BenchSection = {
     const members = Array.from({ length: 1000 }, (_, index) => `bench-m${index}`)
     const spread = await throughput(cloud, '1,000 members', 1000, (index) => members[index], members)
     for (const result of [hot, spread]) {
-      rows.push({ figure: `accrual throughput, ${result.label}`, value: `${result.perSecond.toFixed(0)}/s`, goal: 'report', met: true })
-      rows.push({ figure: `orders lost / doubled / members drifting, ${result.label}`, value: `${result.lost} / ${result.doubled} / ${result.drifting}`, goal: '0 / 0 / 0', met: result.lost === 0 && result.doubled === 0 && result.drifting === 0 })
+      const { books } = result
+      rows.push(reported(`accrual throughput, ${result.label}`, `${result.perSecond.toFixed(0)}/s`))
+      rows.push({ figure: `orders lost / doubled / members drifting / failed calls, ${result.label}`, value: `${books.lost} / ${books.doubled} / ${books.drifting} / ${books.failedCalls}`, goal: '0 / 0 / 0 / 0', met: books.ok })
     }
     return { rows, results: { roundTrips: { accrueWarm: warm, accrueCold: cold, accrueRepeat: repeat, historyPage: firstPage }, throughput: [hot, spread] } }
   },
 }
 
-/** `count` accruals at once, each order once plus every tenth sent twice; then the books are checked. */
+/**
+ * Each order earns a known number of points only if no upgrade changes the multiplier halfway,
+ * so throughput members start at the top tier; the shared bench cloud has no rules document, so
+ * the functions apply the default rules.
+ */
+const THROUGHPUT_TIER = 'diamond'
+const RULES = pointsRulesOf(DEFAULT_RULES)
+
+/** `count` accruals at once, each order once plus every tenth sent twice; then the books are checked against what was sent. */
 async function throughput(cloud: LocalCloud, label: string, count: number, memberOf: (index: number) => string, openids: string[]) {
-  seed(cloud, [...new Set(openids)])
-  const orders = Array.from({ length: count }, (_, index) => ({ openid: memberOf(index), orderNo: `TP-${label.length}-${index}`, amount: 10 + (index % 50) }))
+  seed(cloud, [...new Set(openids)], { tier: THROUGHPUT_TIER })
+  const orders = Array.from({ length: count }, (_, index) => ({ openid: memberOf(index), storeId: 'store-001', orderNo: `TP-${label.length}-${index}`, amount: 10 + (index % 50) }))
   const sends = [...orders, ...orders.filter((_, index) => index % 10 === 0)]
   const started = Date.now()
-  const answers = (await Promise.all(
+  const answers = await Promise.all(
     sends.map((order) =>
-      cloud.call('points', { action: 'accrue', payload: { memberCode: issueMemberCode(order.openid, cloud.now(), LOCAL_MEMBER_CODE_SECRET).code, storeId: 'store-001', orderNo: order.orderNo, amount: order.amount } }, { openid: 'bench-cashier' }),
+      cloud
+        .call('points', { action: 'accrue', payload: { memberCode: issueMemberCode(order.openid, cloud.now(), LOCAL_MEMBER_CODE_SECRET).code, storeId: order.storeId, orderNo: order.orderNo, amount: order.amount } }, { openid: 'bench-cashier' })
+        .then((answer) => (answer as { ok?: boolean }).ok === true)
+        .catch(() => false),
     ),
-  )) as Array<{ ok: boolean }>
+  )
   const seconds = (Date.now() - started) / 1000
-  // Counted in orders, so tier upgrades midway (a new multiplier) don't blur the figure: an order is
-  // lost without its ledger row, doubled with more than one; a member drifts if balance ≠ Σ ledger.
-  const ledgerRows = new Map<string, number>()
-  for (const row of cloud.db.find('ledger', { _id: { $regex: `^order:store-001:TP-${label.length}-` } })) ledgerRows.set(row._id as string, (ledgerRows.get(row._id as string) ?? 0) + 1)
-  const lost = orders.filter((order) => !ledgerRows.has(`order:store-001:${order.orderNo}`)).length
-  const doubled = [...ledgerRows.values()].filter((count) => count > 1).length
-  let drifting = 0
-  for (const openid of new Set(orders.map((order) => order.openid))) {
-    const [member] = cloud.db.find('members', { _id: openid }) as MemberDoc[]
-    const ledgerSum = cloud.db.find('ledger', { openid }).reduce((sum, row) => sum + (row as { delta: number }).delta, 0)
-    if (member.pointsBalance !== ledgerSum) drifting++
-  }
-  return { label, accruals: sends.length, failedCalls: answers.filter((answer) => !answer.ok).length, seconds, perSecond: sends.length / seconds, lost, doubled, drifting }
+  const members = [...new Set(orders.map((order) => order.openid))]
+  const ledger: BookRow[] = cloud.db.find('ledger', { openid: { $in: members } })
+  const balances = new Map((cloud.db.find('members', { _id: { $in: members } }) as MemberDoc[]).map((member) => [member._id, member.pointsBalance]))
+  const sent = orders.map((order) => ({ ...order, points: pointsForPurchase(Math.round(order.amount * 100), THROUGHPUT_TIER, RULES) }))
+  const books = checkOrderBooks(sent, ledger, balances, answers.filter((ok) => !ok).length)
+  return { label, accruals: sends.length, seconds, perSecond: sends.length / seconds, books }
 }
 
-function seed(cloud: LocalCloud, openids: string[]) {
+function seed(cloud: LocalCloud, openids: string[], overrides: Partial<MemberDoc> = {}) {
   const now = cloud.now()
-  const docs = openids.map((openid) => memberFixture(openid, now))
+  const docs = openids.map((openid) => memberFixture(openid, now, overrides))
   cloud.db.insertMany('members', docs)
 }
