@@ -13,6 +13,7 @@ import { startLocalCloud } from '../local/cloud'
 import { buildFunctions } from '../scripts/build-functions'
 import { ROOT } from '../scripts/functions'
 import { birthdays } from './sections/birthdays'
+import { emulator } from './sections/emulator'
 import { expiry } from './sections/expiry'
 import { member } from './sections/member'
 import { packages } from './sections/packages'
@@ -21,7 +22,7 @@ import { tiers } from './sections/tiers'
 import type { BenchSection, Row } from './types'
 import { missed, verdictOf } from './verdict'
 
-const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, emulator]
 
 async function main() {
   const args = process.argv.slice(2)

@@ -273,20 +273,26 @@ export class Persister {
 }
 
 function readSnapshot(file: string): Map<string, Doc> {
-  const text = fs.readFileSync(file, 'utf8');
+  // Read as bytes and decode a line at a time: a large collection's file can exceed what one string may hold.
+  const bytes = fs.readFileSync(file);
   const docs = new Map<string, Doc>();
-  const lines = text.split('\n');
-  // Our own format: one document per line between a header line and a closing line.
-  if (lines.length >= 2 && lines[0].endsWith('"docs":[') && lines.at(-1) === ']}') {
-    for (let i = 1; i < lines.length - 1; i++) {
-      const line = lines[i].endsWith(',') ? lines[i].slice(0, -1) : lines[i];
+  const firstEnd = bytes.indexOf(10);
+  const lastStart = bytes.lastIndexOf(10) + 1;
+  const ours = firstEnd > 0 && bytes.toString('utf8', 0, firstEnd).endsWith('"docs":[') && bytes.toString('utf8', lastStart) === ']}';
+  if (ours) {
+    for (let start = firstEnd + 1; start < lastStart; ) {
+      const end = bytes.indexOf(10, start);
+      let line = bytes.toString('utf8', start, end);
+      start = end + 1;
+      if (line.endsWith(',')) line = line.slice(0, -1);
       if (!line) continue;
       const doc = fromCanonicalEJSON(line) as Doc;
       docs.set(idKey(doc._id), doc);
     }
     return docs;
   }
-  const parsed = fromCanonicalEJSON(text);
+  // A snapshot in the earlier whole-file format.
+  const parsed = fromCanonicalEJSON(bytes.toString('utf8'));
   for (const doc of (Array.isArray(parsed) ? parsed : parsed.docs) as Doc[]) docs.set(idKey(doc._id), doc);
   return docs;
 }
