@@ -214,7 +214,7 @@ function modifyDocument(ctx: HandlerContext, body: Record<string, unknown>, call
         updated++;
         continue;
       }
-      const { doc, changed } = applyUpdate(old, data);
+      const { doc, changed } = applyUpdate(old, data, filter);
       if (changed) {
         ctx.store.put(coll, doc);
         updated++;
