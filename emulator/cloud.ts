@@ -43,7 +43,7 @@ export class LocalCloud {
   clockOffsetMs = 0
   /** Built functions this cloud runs (their config.json holds the timer triggers). */
   functionsDir = ''
-  /** Invocations functions asked for (a job handing over the rest of its work), in order. */
+  /** Invocations functions asked for (a job handing over the rest of its work), in order; the newest 1,000. */
   readonly reinvocations: Array<{ fn: string; event: unknown; at: string }> = []
   followReinvocations = false
   private timerClock: TimerClock | null = null
@@ -120,17 +120,28 @@ export class LocalCloud {
 
   /** A function invoking another (the jobs' hand-over port): recorded, and run when followReinvocations is set. */
   answerReinvocation(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+    // A server that runs for days would otherwise hold every hand-over it was ever asked for.
+    const MAX_REINVOCATIONS = 1_000
+    const reply = (status: number, value: unknown) => {
+      const text = JSON.stringify(value)
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+      res.end(text)
+    }
     const fn = (req.url ?? '').slice('/functions/'.length).split('?')[0]
+    if (req.method !== 'POST') return reply(405, { errCode: 43002, errMsg: `HTTP METHOD 错误: ${req.method} is not allowed here; use POST` })
+    if (!this.runner.has(fn)) return reply(404, { errCode: -501000, errMsg: `FunctionName parameter could not be found: ${JSON.stringify(fn.slice(0, 80))}` })
     let event: unknown
     try {
       event = JSON.parse(body.toString('utf8'))
     } catch {
-      event = null
+      return reply(400, { errCode: -501007, errMsg: 'the event is not JSON' })
     }
+    const refusal = this.runner.vet(event)
+    if (refusal) return reply(refusal.refusal === 'event-too-large' ? 413 : 400, { errCode: refusal.errCode, errMsg: refusal.errMsg })
     this.reinvocations.push({ fn, event, at: this.now().toISOString() })
+    if (this.reinvocations.length > MAX_REINVOCATIONS) this.reinvocations.splice(0, this.reinvocations.length - MAX_REINVOCATIONS)
     if (this.followReinvocations) this.runner.invoke(fn, event, {}).catch((error) => console.error(`[reinvoke] ${fn}:`, error))
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
-    res.end(JSON.stringify({ errMsg: 'callFunction:ok', followed: this.followReinvocations }))
+    reply(200, { errMsg: 'callFunction:ok', followed: this.followReinvocations })
   }
 
   async close(): Promise<void> {
@@ -142,6 +153,8 @@ export class LocalCloud {
 }
 
 function openapiPermitted(functionsDir: string, fn: string, api: string): boolean {
+  // The name comes from a request header: only a function name may become part of a path.
+  if (!/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(fn)) return false
   try {
     const config = JSON.parse(readFileSync(path.join(functionsDir, fn, 'config.json'), 'utf8')) as { permissions?: { openapi?: string[] } }
     return config.permissions?.openapi?.includes(api) ?? false
@@ -150,62 +163,83 @@ function openapiPermitted(functionsDir: string, fn: string, api: string): boolea
   }
 }
 
-/** The openapi and storage ports' local endpoints, beside the database on the same server. */
+/**
+ * The openapi and storage ports' local endpoints, beside the database on the same server. Every
+ * request gets an answer, errors included, in WeChat's `{ errCode, errMsg }` shape.
+ */
 function answerSideChannel(outbox: Outbox, storage: LocalStorage, functionsDir: string, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
   const reply = (status: number, value: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-    res.end(JSON.stringify(value))
+    if (res.headersSent || res.destroyed) return
+    const text = JSON.stringify(value)
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+    res.end(text)
   }
-  const url = req.url ?? ''
-  const api = /^\/openapi\/([A-Za-z]+\.[A-Za-z]+)/.exec(url)?.[1]
-  const caller = req.headers['x-emulator-function']
-  if (api && typeof caller === 'string' && caller && !openapiPermitted(functionsDir, caller, api)) {
-    // WeChat refuses an openapi call the function's config.json does not list.
-    return reply(200, { errCode: -604101, errMsg: `function ${caller} has no permission to call ${api}: list it under permissions.openapi in config.json` })
-  }
-  const parsed = (): Record<string, unknown> | null => {
-    try {
-      const value = JSON.parse(body.toString('utf8')) as unknown
-      return value && typeof value === 'object' ? (value as Record<string, unknown>) : null
-    } catch {
-      return null
+  try {
+    const url = req.url ?? ''
+    const api = /^\/openapi\/([A-Za-z]+\.[A-Za-z]+)/.exec(url)?.[1]
+    const caller = req.headers['x-emulator-function']
+    if (api && typeof caller === 'string' && caller && !openapiPermitted(functionsDir, caller, api)) {
+      // WeChat refuses an openapi call the function's config.json does not list.
+      return reply(200, { errCode: -604101, errMsg: `function ${caller} has no permission to call ${api}: list it under permissions.openapi in config.json` })
     }
-  }
-  if (req.method === 'POST' && url.startsWith('/openapi/subscribeMessage.send')) {
-    const message = parsed()
-    try {
-      if (message) return reply(200, outbox.send(message as unknown as Parameters<Outbox['send']>[0]))
-    } catch {
-      // falls through to the same answer as an unreadable body
+    const parsed = (): Record<string, unknown> | null => {
+      try {
+        const value = JSON.parse(body.toString('utf8')) as unknown
+        return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+      } catch {
+        return null
+      }
     }
-    return reply(200, { errCode: 40003, errMsg: 'invalid request body' })
-  }
-  if (req.method === 'POST' && url.startsWith('/openapi/wxacode.getUnlimited')) {
-    const request = parsed()
-    if (!request) return reply(200, { errCode: 40097, errMsg: 'invalid args' })
-    // JSON carries the PNG as base64; the port turns it back into the Buffer the SDK would give.
-    getUnlimited(request).then(
-      (answer) => reply(200, 'buffer' in answer ? { errCode: 0, errMsg: answer.errMsg, contentType: answer.contentType, base64: answer.buffer.toString('base64') } : answer),
-      (error: unknown) => reply(200, { errCode: -1, errMsg: String(error) }),
-    )
-    return
-  }
-  if (req.method === 'POST' && url.startsWith('/openapi/phonenumber.getPhoneNumber')) {
-    return reply(200, getPhoneNumber(parsed() ?? {}))
-  }
-  const query = new URL(url, 'http://local').searchParams
-  if (req.method === 'POST' && url.startsWith('/storage/upload')) {
-    try {
-      return reply(200, { fileID: storage.put(query.get('path') ?? '', body) })
-    } catch (error) {
-      return reply(400, { errCode: -1, errMsg: String(error) })
+    if (req.method === 'POST' && url.startsWith('/openapi/subscribeMessage.send')) {
+      const message = parsed()
+      try {
+        if (message) return reply(200, outbox.send(message as unknown as Parameters<Outbox['send']>[0]))
+      } catch {
+        // falls through to the same answer as an unreadable body
+      }
+      return reply(200, { errCode: 40003, errMsg: 'invalid request body' })
     }
+    if (req.method === 'POST' && url.startsWith('/openapi/wxacode.getUnlimited')) {
+      const request = parsed()
+      if (!request) return reply(200, { errCode: 40097, errMsg: 'invalid args' })
+      // JSON carries the PNG as base64; the port turns it back into the Buffer the SDK would give.
+      Promise.resolve()
+        .then(() => getUnlimited(request))
+        .then(
+          (answer) => reply(200, 'buffer' in answer ? { errCode: 0, errMsg: answer.errMsg, contentType: answer.contentType, base64: answer.buffer.toString('base64') } : answer),
+          (error: unknown) => reply(200, { errCode: -1, errMsg: String(error) }),
+        )
+        .catch((error: unknown) => {
+          console.error('[side-channel]', error)
+          reply(500, { errCode: -501001, errMsg: 'side channel error' })
+        })
+      return
+    }
+    if (req.method === 'POST' && url.startsWith('/openapi/phonenumber.getPhoneNumber')) {
+      return reply(200, getPhoneNumber(parsed() ?? {}))
+    }
+    const query = new URL(url, 'http://local').searchParams
+    if (req.method === 'POST' && url.startsWith('/storage/upload')) {
+      try {
+        return reply(200, { fileID: storage.put(query.get('path') ?? '', body) })
+      } catch (error) {
+        return reply(400, { errCode: -501007, errMsg: String((error as Error).message ?? error) })
+      }
+    }
+    if (req.method === 'GET' && url.startsWith('/storage/download')) {
+      let content: Buffer | null
+      try {
+        content = storage.get(query.get('fileID') ?? '')
+      } catch (error) {
+        return reply(400, { errCode: -501007, errMsg: String((error as Error).message ?? error) })
+      }
+      if (!content) return reply(404, { errCode: -503003, errMsg: 'file not found' })
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': content.length })
+      return void res.end(content)
+    }
+    reply(404, { errCode: -501009, errMsg: `no emulated endpoint at ${req.method} ${url.slice(0, 120)}` })
+  } catch (error) {
+    console.error('[side-channel]', error)
+    reply(500, { errCode: -501001, errMsg: 'side channel error' })
   }
-  if (req.method === 'GET' && url.startsWith('/storage/download')) {
-    const content = storage.get(query.get('fileID') ?? '')
-    if (!content) return reply(404, { errCode: -1, errMsg: 'file not found' })
-    res.writeHead(200, { 'content-type': 'application/octet-stream' })
-    return void res.end(content)
-  }
-  reply(404, { errCode: -1, errMsg: `no emulated endpoint at ${url}` })
 }

@@ -3,41 +3,84 @@ import * as http from 'node:http';
 import type { EmulatedDatabase } from './database';
 import { requestId } from './tcb-handler';
 
+/** Requests beyond this are refused (413) rather than buffered: WeChat's quota caps a database packet (its output) at 16 MB. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** A refused body is read to its end so the answer arrives; past this the client is cut off after it. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
 export interface ServerOptions {
   port?: number;
   /** requests whose `action` does not start with `database.` (functions, storage, wx.openApi…) go here if set */
-  fallback?: (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void;
+  fallback?: (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void | Promise<void>;
+  maxBodyBytes?: number;
 }
 
 export interface DatabaseServer { url: string; port: number; close(): Promise<void> }
 
 export function startDatabaseServer(db: EmulatedDatabase, opts: ServerOptions = {}): Promise<DatabaseServer> {
+  const maxBodyBytes = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      const reply = (status: number, obj: unknown) => {
-        const text = JSON.stringify(obj);
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-        res.end(text);
-      };
-      let body: Record<string, unknown>;
+    let size = 0;
+    let cut = false;
+    const reply = (status: number, obj: unknown) => {
+      if (res.headersSent || res.destroyed) return;
+      const text = JSON.stringify(obj);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...(cut ? { connection: 'close' } : {}) });
+      res.end(text);
+      if (cut) res.once('finish', () => req.destroy());
+    };
+    // Whatever a request or the handlers behind it do, the answer is an error for that request only:
+    // a throw out of these listeners would take down every function and the dev server with it.
+    const failed = (error: unknown) => {
+      console.error('[tcb-endpoint]', error);
+      reply(500, { requestId: requestId(), code: 'SYS_ERR', message: String((error as Error)?.message ?? error) });
+    };
+    const answer = () => {
       try {
-        body = JSON.parse(raw.toString('utf8') || '{}');
-      } catch {
-        if (opts.fallback) return opts.fallback(req, res, raw);
-        return reply(200, { requestId: requestId(), code: 'INVALID_PARAM', message: 'body is not JSON' });
+        if (size > maxBodyBytes) {
+          return reply(413, { requestId: requestId(), code: 'EXCEED_MAX_PAYLOAD_SIZE', message: `request body is ${size} bytes, over the ${maxBodyBytes} allowed` });
+        }
+        const raw = Buffer.concat(chunks);
+        const fallback = () => Promise.resolve(opts.fallback?.(req, res, raw)).catch(failed);
+        let body: unknown;
+        try {
+          body = JSON.parse(raw.toString('utf8') || '{}');
+        } catch {
+          if (opts.fallback) return void fallback();
+          return reply(200, { requestId: requestId(), code: 'INVALID_PARAM', message: 'body is not JSON' });
+        }
+        const request = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+        const action = String(request?.action ?? '');
+        if (!action.startsWith('database.') && opts.fallback) return void fallback();
+        if (!request) return reply(200, { requestId: requestId(), code: 'INVALID_PARAM', message: 'body must be a JSON object' });
+        const h = req.headers['x-wx-openid'];
+        const openid = Array.isArray(h) ? h[0] : h;
+        Promise.resolve()
+          .then(() => db.handle(request, openid ? { openid } : undefined))
+          .then(
+            (ans) => reply(200, ans),
+            (e) => reply(200, { requestId: requestId(), code: 'DATABASE_REQUEST_FAILED', message: String(e?.message ?? e) }),
+          )
+          .catch(failed);
+      } catch (error) {
+        failed(error);
       }
-      const action = String(body.action ?? '');
-      if (!action.startsWith('database.') && opts.fallback) return opts.fallback(req, res, raw);
-      const h = req.headers['x-wx-openid'];
-      const openid = Array.isArray(h) ? h[0] : h;
-      db.handle(body, openid ? { openid } : undefined).then(
-        (ans) => reply(200, ans),
-        (e) => reply(200, { requestId: requestId(), code: 'DATABASE_REQUEST_FAILED', message: String(e?.message ?? e) }),
-      );
+    };
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= maxBodyBytes) chunks.push(c);
+      else chunks.length = 0;
+      if (size > MAX_DRAIN_BYTES && !cut) {
+        cut = true;
+        req.pause();
+        answer();
+      }
     });
+    req.on('end', () => {
+      if (!cut) answer();
+    });
+    req.on('error', () => req.destroy());
   });
   // the SDK uses keep-alive agents; don't let idle sockets hold close()
   server.keepAliveTimeout = 1000;
