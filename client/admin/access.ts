@@ -1,20 +1,22 @@
+import { roleMayCall } from '@contract/access'
 import type { Role } from '@contract/roles'
 
 /**
- * Which roles see which staff page. The server checks every action itself; this only decides what
- * the console offers, so nobody is shown a page that would answer FORBIDDEN.
+ * Each staff page is named by the action it cannot work without; who may open it is whoever the
+ * contract's ACCESS map lets call that action. The server checks every action itself; this only
+ * decides what the console offers, so nobody is shown a page that would answer FORBIDDEN.
  */
-export const ACCESS = {
-  till: ['owner', 'admin', 'cashier'],
-  lookup: ['owner', 'admin', 'cashier', 'service'],
-  rewards: ['owner', 'admin'],
-  adjust: ['owner', 'admin'],
-  rules: ['owner', 'admin'],
-} as const satisfies Record<string, readonly Role[]>
+const AREAS = {
+  till: (role: Role) => roleMayCall(role, 'points', 'accrue'),
+  lookup: (role: Role) => roleMayCall(role, 'member', 'lookup'),
+  rewards: (role: Role) => roleMayCall(role, 'rewards', 'adminList'),
+  adjust: (role: Role) => roleMayCall(role, 'points', 'adjust'),
+  rules: (role: Role) => roleMayCall(role, 'tiers', 'rules'),
+}
 
-export type StaffArea = keyof typeof ACCESS
+export type StaffArea = keyof typeof AREAS
 
 export function allows(role: Role | null | undefined, area: StaffArea | 'any'): role is Role {
   if (!role) return false
-  return area === 'any' || (ACCESS[area] as readonly Role[]).includes(role)
+  return area === 'any' || AREAS[area](role)
 }

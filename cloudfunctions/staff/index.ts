@@ -6,7 +6,6 @@ const toEntry = (doc: StaffDoc): StaffEntry => ({ openid: doc._id, name: doc.nam
 
 const whoami = defineAction({
   schema: whoamiPayload,
-  access: 'member',
   async handler(_payload, { db, openid }) {
     return { role: await staffRepo(db).roleOf(openid) }
   },
@@ -14,7 +13,6 @@ const whoami = defineAction({
 
 const list = defineAction({
   schema: listStaffPayload,
-  access: ['owner', 'admin'],
   audit: false,
   async handler(_payload, { db }) {
     return (await staffRepo(db).list()).map(toEntry)
@@ -24,7 +22,6 @@ const list = defineAction({
 /** Only the owner hands out roles; the owner cannot demote themselves, so a shop always keeps one. */
 const assign = defineAction({
   schema: assignRolePayload,
-  access: ['owner'],
   async handler({ staffOpenid, staffRole, name }, { db, openid, now }) {
     if (staffOpenid === openid) throw new AppError('CONFLICT', '不能修改自己的角色')
     const staff = staffRepo(db)
@@ -44,7 +41,6 @@ const assign = defineAction({
  */
 const bootstrapOwner = defineAction({
   schema: bootstrapOwnerPayload,
-  access: 'server',
   async handler({ ownerOpenid, name }, { db, now }) {
     const staff = staffRepo(db)
     if (await staff.hasOwner()) throw new AppError('CONFLICT', '店主已设置；如需变更请由现任店主操作')

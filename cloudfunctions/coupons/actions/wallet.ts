@@ -9,7 +9,6 @@ import { defineAction } from '../../shared/runtime'
  */
 export const wallet = defineAction({
   schema: walletPayload,
-  access: 'member',
   async handler({ status }, { db, openid, now }): Promise<Wallet> {
     const coupons = (await couponsRepo(db).of(openid)).map((doc) => toCoupon(doc, now))
     const counts: Record<CouponStatus, number> = { available: 0, used: 0, expired: 0 }
@@ -24,7 +23,6 @@ export const wallet = defineAction({
  */
 export const birthday = defineAction({
   schema: birthdayPayload,
-  access: 'member',
   async handler(_payload, { db, openid, now }): Promise<BirthdayBanner | null> {
     const mark = await lastPerkOf(db, openid)
     if (!mark || new Date(mark.showUntil).getTime() < now.getTime()) return null

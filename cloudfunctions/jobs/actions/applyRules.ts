@@ -14,7 +14,6 @@ import { MAX_ROUNDS } from './shared'
  */
 export const applyRules = defineAction({
   schema: applyRulesPayload,
-  access: 'server',
   async handler({ version, after, budgetMs, round }, { db, now }): Promise<ApplyRulesReport> {
     forgetCachedRules()
     const rules = await activeRules(db, now)

@@ -94,7 +94,6 @@ export async function handOverBirthdays(report: BirthdayReport, payload: { budge
 /** Server-only: the timer (through `daily`), the console, or the previous run handing over. */
 export const birthdays = defineAction({
   schema: birthdaysPayload,
-  access: 'server',
   async handler({ budgetMs, maxMembers, round }, { db, now }): Promise<BirthdayReport> {
     const report = await runBirthdays(db, now, { budgetMs, maxMembers })
     await jobRunsRepo(db).record({ job: 'birthdays', startedAt: now, finishedAt: new Date(now.getTime() + report.elapsedMs), trigger: triggerOf(round), report })

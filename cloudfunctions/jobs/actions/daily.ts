@@ -21,7 +21,6 @@ const MIN_RECONCILE_BUDGET_MS = 5_000
  */
 export const daily = defineAction({
   schema: dailyPayload,
-  access: 'server',
   async handler(_payload, { db, now }): Promise<DailyReport> {
     const started = Date.now()
     const runs = jobRunsRepo(db)

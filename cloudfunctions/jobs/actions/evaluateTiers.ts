@@ -35,7 +35,6 @@ export async function handOverTierEvaluation(report: TierEvaluationReport, paylo
 
 export const evaluateTiers = defineAction({
   schema: evaluateTiersPayload,
-  access: 'server',
   async handler({ budgetMs, round }, { db, now }): Promise<TierEvaluationReport> {
     const report = await runTierEvaluation(db, now, budgetMs)
     await handOverTierEvaluation(report, { budgetMs, round })

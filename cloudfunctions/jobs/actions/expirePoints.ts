@@ -137,7 +137,6 @@ function sameInstant(a: Date | null | undefined, b: Date | null): boolean {
 /** Server-only: the timer (through `daily`), the console, or the previous run handing over. */
 export const expirePoints = defineAction({
   schema: expirePointsPayload,
-  access: 'server',
   async handler({ budgetMs, maxMembers, round }, { db, now }) {
     const report = await runExpiry(db, now, { budgetMs, maxMembers })
     await jobRunsRepo(db).record({ job: 'expirePoints', startedAt: now, finishedAt: new Date(now.getTime() + report.elapsedMs), trigger: triggerOf(round), report })

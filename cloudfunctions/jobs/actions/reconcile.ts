@@ -72,7 +72,6 @@ export async function runReconcile(db: Database, options: ReconcileOptions): Pro
 
 export const reconcile = defineAction({
   schema: reconcilePayload,
-  access: 'server',
   async handler({ cursor, budgetMs, maxMembers, round }, { db, now }) {
     const report = await runReconcile(db, { cursor: cursor ?? null, budgetMs, maxMembers })
     await jobRunsRepo(db).record({ job: 'reconcile', startedAt: now, finishedAt: new Date(now.getTime() + report.elapsedMs), trigger: triggerOf(round), report })

@@ -19,7 +19,6 @@ const CARD_NO_ATTEMPTS = 3
  */
 export const join = defineAction({
   schema: joinPayload,
-  access: 'member',
   async handler(form, { db, openid, now }) {
     const members = membersRepo(db)
     // The form is checked before the scene costs a read.

@@ -10,7 +10,6 @@ export const JOIN_PAGE = 'pages/join/index'
 /** A shop's join code (wxacode), optionally crediting a referring member; stored for printing. */
 export const joinCode = defineAction({
   schema: joinCodePayload,
-  access: ['owner', 'admin'],
   async handler({ storeId, referrerCardNo }, { db }) {
     const built = buildJoinScene({ storeId, referrerCardNo: referrerCardNo ?? null })
     if (!built.ok) throw new AppError('INVALID_INPUT', built.message, [{ path: built.field, message: built.message }])

@@ -6,7 +6,6 @@ import { AppError, defineAction } from '../../shared/runtime'
 /** Which shop a scanned join code came from, so the join page can greet the visitor (1 round trip). */
 export const sceneInfo = defineAction({
   schema: sceneInfoPayload,
-  access: 'member',
   async handler({ scene }, { db }) {
     const reading = parseJoinScene(scene)
     if (!reading.ok) throw new AppError('INVALID_INPUT', reading.message, [{ path: 'scene', message: reading.message }])

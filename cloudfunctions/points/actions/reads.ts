@@ -8,14 +8,12 @@ import { pointsStateOf } from '../../shared/data/memberPoints'
 import { rowsOf } from '../../shared/data/results'
 import { activePointsRules } from '../../shared/data/rules'
 import { AppError, defineAction, type Database } from '../../shared/runtime'
-import { RECORD_ROLES } from './roles'
 
 export const PAGE_SIZE = 20
 
 /** The card's points panel: balance, what expires next, and the till's rates. */
 export const summary = defineAction({
   schema: summaryPayload,
-  access: 'member',
   async handler(_payload, { db, openid, now }): Promise<PointsSummary> {
     const member = await membersRepo(db).byOpenid(openid)
     if (!isActiveMember(member)) throw new AppError('NOT_MEMBER')
@@ -34,7 +32,6 @@ export const summary = defineAction({
 /** The member's own ledger, newest first, 20 a page: one round trip. */
 export const history = defineAction({
   schema: historyPayload,
-  access: 'member',
   async handler({ filter, cursor }, { db, openid }): Promise<LedgerPage> {
     return ledgerPage(db, openid, filter ? LEDGER_FILTERS[filter].kinds : undefined, cursor)
   },
@@ -43,7 +40,6 @@ export const history = defineAction({
 /** Staff see the same ledger for any member, by card number. */
 export const memberHistory = defineAction({
   schema: memberHistoryPayload,
-  access: RECORD_ROLES,
   audit: false,
   async handler({ cardNo, filter, cursor }, { db }): Promise<LedgerPage> {
     const member = await membersRepo(db).byCardNo(cardNo)
@@ -55,7 +51,6 @@ export const memberHistory = defineAction({
 /** Consumption records: the orders that earned points, with what has been refunded of each. */
 export const orders = defineAction({
   schema: ordersPayload,
-  access: RECORD_ROLES,
   audit: false,
   async handler({ cardNo, cursor }, { db }): Promise<OrdersPage> {
     const member = await membersRepo(db).byCardNo(cardNo)

@@ -7,7 +7,6 @@ import { appendInTransaction, ledgerKey, ledgerRepo, type LedgerRow } from '../.
 import { pointsStateOf, writePointsInTransaction } from '../../shared/data/memberPoints'
 import { getOrNull, inTransaction } from '../../shared/data/transaction'
 import { AppError, defineAction } from '../../shared/runtime'
-import { TILL_ROLES } from './roles'
 
 /** How much of an order has been refunded so far: one document per refunded order. */
 interface RefundsDoc {
@@ -28,7 +27,6 @@ type Outcome =
  */
 export const refund = defineAction({
   schema: refundPayload,
-  access: TILL_ROLES,
   async handler({ storeId, orderNo, refundId, amount: refundFen }, { db, openid: cashier, now }): Promise<RefundResult> {
     const orderKey = ledgerKey('order', storeId, orderNo)
     const order = await ledgerRepo(db).byId(orderKey)

@@ -3,12 +3,10 @@ import { adminListRewardsPayload, createRewardPayload, listRewardsPayload, retir
 import { rewardsRepo, toReward, type RewardDoc } from '../../shared/data/rewards'
 import { AppError, defineAction } from '../../shared/runtime'
 
-const EDITORS = ['owner', 'admin'] as const
 
 /** What members (and the till) can redeem now, cheapest first. */
 export const list = defineAction({
   schema: listRewardsPayload,
-  access: 'member',
   async handler(_payload, { db }): Promise<Reward[]> {
     return (await rewardsRepo(db).list(['active'])).map(toReward)
   },
@@ -16,7 +14,6 @@ export const list = defineAction({
 
 export const adminList = defineAction({
   schema: adminListRewardsPayload,
-  access: EDITORS,
   audit: false,
   async handler({ includeRetired }, { db }): Promise<Reward[]> {
     return (await rewardsRepo(db).list(includeRetired ? ['active', 'retired'] : ['active'])).map(toReward)
@@ -25,7 +22,6 @@ export const adminList = defineAction({
 
 export const create = defineAction({
   schema: createRewardPayload,
-  access: EDITORS,
   async handler(fields, { db, openid, now }): Promise<Reward> {
     const doc: RewardDoc = { _id: `rw-${randomBytes(6).toString('hex')}`, ...fields, status: 'active', createdAt: now, updatedAt: now, updatedBy: openid }
     await rewardsRepo(db).insert(doc)
@@ -35,7 +31,6 @@ export const create = defineAction({
 
 export const update = defineAction({
   schema: updateRewardPayload,
-  access: EDITORS,
   async handler({ rewardId, ...changes }, { db, openid, now }): Promise<Reward> {
     const rewards = rewardsRepo(db)
     const existing = await rewards.byId(rewardId)
@@ -49,7 +44,6 @@ export const update = defineAction({
 /** Retired rewards leave the catalogue; redemptions already made stay valid. */
 export const retire = defineAction({
   schema: retireRewardPayload,
-  access: EDITORS,
   async handler({ rewardId }, { db, openid, now }): Promise<Reward> {
     const rewards = rewardsRepo(db)
     const existing = await rewards.byId(rewardId)

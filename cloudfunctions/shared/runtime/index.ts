@@ -1,9 +1,12 @@
+import type { z } from 'zod'
+import { ACCESS } from '../contract/access'
+import type { ActionName, FunctionName, PayloadOf, ResultOf } from '../contract/actions'
 import type { Role } from '../contract/roles'
 import { auditRepo } from '../data/audit'
 import { staffRepo } from '../data/staff'
 import { now } from './clock'
 import { currentCaller, database, type Database } from './cloud'
-import { createRouter, type Runtime } from './router'
+import { createRouter, type ActionDef, type Runtime } from './router'
 
 export { AppError, invalidInput } from './errors'
 export { defineAction, type ActionContext, type ActionDef } from './router'
@@ -36,7 +39,13 @@ export const cloudRuntime: Runtime = {
   logError: (error, where) => console.error(`[${where}]`, error),
 }
 
-/** A cloud function's entry point: `export const main = serve('member', actions)`. */
-export function serve(fn: string, actions: Parameters<typeof createRouter>[1]) {
-  return createRouter(fn, actions, cloudRuntime)
+/**
+ * A function's action table as the contract has it: exactly the contract's actions, each with a
+ * schema whose input is the contract's payload and a handler whose result is the contract's result.
+ */
+export type ActionsOf<F extends FunctionName> = { [A in ActionName<F>]: ActionDef<z.ZodType<unknown, PayloadOf<F, A>>, ResultOf<F, A>> }
+
+/** A cloud function's entry point: `export const main = serve('member', actions)`; access comes from the contract. */
+export function serve<F extends FunctionName>(fn: F, actions: ActionsOf<F>) {
+  return createRouter(fn, actions, ACCESS[fn], cloudRuntime)
 }

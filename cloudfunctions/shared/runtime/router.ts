@@ -1,15 +1,12 @@
 import type { z } from 'zod'
+import type { Access } from '../contract/access'
 import type { Envelope } from '../contract/errors'
 import type { Role } from '../contract/roles'
 import { AppError } from './errors'
 import { parsePayload } from './validate'
 import type { Caller, Database } from './cloud'
 
-/**
- * Who may call an action: any WeChat user (`'member'`, which includes non-members), listed staff
- * roles, or only a server-side invocation with no OPENID (`'server'`: console, CLI, timers).
- */
-export type Access = 'member' | 'server' | readonly Role[]
+export type { Access } from '../contract/access'
 
 export interface ActionContext {
   caller: Caller
@@ -22,7 +19,6 @@ export interface ActionContext {
 
 export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
   schema: S
-  access: Access
   /** Staff and server actions are audited by default; a member's own actions are not. */
   audit?: boolean
   handler(payload: z.output<S>, ctx: ActionContext): Promise<R>
@@ -51,10 +47,16 @@ export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): Acti
   return def
 }
 
-type ActionTable = Record<string, ActionDef<any, any>>
+export type ActionTable = Record<string, ActionDef<any, any>>
 
-/** Builds a cloud function's `main`: authorise, validate, handle, audit, and always answer an envelope. */
-export function createRouter(fn: string, actions: ActionTable, runtime: Runtime) {
+/**
+ * Builds a cloud function's `main`: authorise, validate, handle, audit, and always answer an envelope.
+ * `access` says who may call each action (the contract's ACCESS map for deployed functions); an
+ * action without an entry is a programming error, refused when the router is built.
+ */
+export function createRouter(fn: string, actions: ActionTable, access: Readonly<Record<string, Access>>, runtime: Runtime) {
+  const unguarded = Object.keys(actions).filter((name) => !Object.prototype.hasOwnProperty.call(access, name))
+  if (unguarded.length) throw new Error(`${fn}: no access entry for ${unguarded.join(', ')}`)
   return async function main(event: unknown): Promise<Envelope<unknown>> {
     const request = toRequest(event)
     const name = typeof request.action === 'string' ? request.action : ''
@@ -64,11 +66,12 @@ export function createRouter(fn: string, actions: ActionTable, runtime: Runtime)
       const caller = runtime.caller()
       const db = runtime.db()
       // Before validation: a refused payload's field list would describe the action to a caller who may not use it.
-      const role = await authorise(def.access, caller, db, runtime)
+      const allowed = access[name]
+      const role = await authorise(allowed, caller, db, runtime)
       const payload = parsePayload(def.schema, request.payload)
       const ctx: ActionContext = { caller, openid: caller.openid ?? '', role, now: runtime.now(), db }
       const data = await def.handler(payload, ctx)
-      if (def.audit ?? def.access !== 'member') {
+      if (def.audit ?? allowed !== 'member') {
         await runtime.audit(db, { at: ctx.now, fn, action: name, actor: caller.openid, role, payload })
       }
       return { ok: true, data: data === undefined ? null : data }

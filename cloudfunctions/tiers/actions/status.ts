@@ -10,7 +10,6 @@ import { AppError, defineAction } from '../../shared/runtime'
 /** The card's tier panel: tier, colour, progress line, hold date, all tiers, and an unseen rules notice. */
 export const status = defineAction({
   schema: statusPayload,
-  access: 'member',
   async handler(_payload, { db, openid, now }): Promise<TierStatus> {
     const member = await membersRepo(db).byOpenid(openid)
     if (!isActiveMember(member)) throw new AppError('NOT_MEMBER')
@@ -39,7 +38,6 @@ export const status = defineAction({
 /** The member has read the notice of this rules version; it does not show again. */
 export const dismissNotice = defineAction({
   schema: dismissNoticePayload,
-  access: 'member',
   async handler({ version }, { db, openid }): Promise<null> {
     await membersRepo(db).setFields(openid, { noticeSeenVersion: version })
     return null

@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import { z } from 'zod'
+import { accessOf } from '../../../cloudfunctions/shared/contract/access'
 import type { ActionName, FunctionName } from '../../../cloudfunctions/shared/contract/actions'
 import type { ActionError, FieldIssue } from '../../../cloudfunctions/shared/contract/errors'
 import type { Role } from '../../../cloudfunctions/shared/contract/roles'
@@ -98,9 +99,11 @@ function fakeRuntime(caller: Partial<Caller>, roles: Record<string, Role> = {}):
 function routerFor(fn: string, name: string, def: ActionDef) {
   const guarded: ActionDef = { ...def, handler: async () => Promise.reject(new Error(`${fn}.${name} ran on a bad payload`)) }
   const table = { [name]: guarded }
-  if (def.access === 'server') return createRouter(fn, table, fakeRuntime(asServer))
-  if (def.access === 'member') return createRouter(fn, table, fakeRuntime(asMember))
-  return createRouter(fn, table, fakeRuntime({ openid: 'o-staff' }, { 'o-staff': def.access[0] }))
+  const access = accessOf(fn as FunctionName, name as never)
+  const guard = { [name]: access }
+  if (access === 'server') return createRouter(fn, table, guard, fakeRuntime(asServer))
+  if (access === 'member') return createRouter(fn, table, guard, fakeRuntime(asMember))
+  return createRouter(fn, table, guard, fakeRuntime({ openid: 'o-staff' }, { 'o-staff': access[0] }))
 }
 
 interface Case {

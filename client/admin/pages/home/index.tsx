@@ -6,7 +6,7 @@ import { ROLE_LABELS, type Role } from '@contract/roles'
 import { RoleGate } from '../../components/RoleGate'
 import { allows, type StaffArea } from '../../access'
 
-/** `id` names an entry that shares its area's roles (access.ts has no area of its own for it). */
+/** Each entry's area names the action its page needs (access.ts); `id` is the entry's test handle. */
 const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: string }[] = [
   { area: 'till', name: '收银', text: '扫会员码记积分、抵扣、兑换、核销、退款', url: '/admin/pages/till/index' },
   { area: 'lookup', name: '会员查询', text: '会员资料、积分明细与消费记录', url: '/admin/pages/member/index' },

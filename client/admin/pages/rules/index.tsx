@@ -24,7 +24,7 @@ const BASES: { key: RulesForm['basis']; label: string }[] = [
   { key: 'points', label: '按获得积分' },
 ]
 
-/** Owner and admin (the same roles as 积分调整; access.ts has no area of its own for rules yet). */
+/** Whoever may read the rules (tiers.rules in the contract's access map). */
 export default function RulesPage() {
   return <RoleGate area='rules'>{() => <Rules />}</RoleGate>
 }

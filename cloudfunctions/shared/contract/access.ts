@@ -1,0 +1,93 @@
+import type { ActionName, FunctionName } from './actions'
+import type { Role } from './roles'
+
+/**
+ * Who may call an action: any WeChat user (`'member'`, which includes visitors who have not joined),
+ * the listed staff roles, or only a server-side invocation with no OPENID (`'server'`: console, CLI,
+ * timers). This map is the one place access is declared: the functions' routers enforce it and the
+ * client's staff pages use it to decide what to offer.
+ */
+export type Access = 'member' | 'server' | readonly Role[]
+
+/** The till: recording purchases, refunds, points as cash, coupons and rewards handed over. */
+export const TILL_ROLES = ['owner', 'admin', 'cashier'] as const satisfies readonly Role[]
+/** A member's records: lookup, ledger, consumption. Service staff answer members' questions with them. */
+export const RECORD_ROLES = ['owner', 'admin', 'cashier', 'service'] as const satisfies readonly Role[]
+/** The shop's settings: rules, rewards, adjustments, birthdays, join codes, the staff list. */
+export const MANAGER_ROLES = ['owner', 'admin'] as const satisfies readonly Role[]
+export const OWNER_ROLES = ['owner'] as const satisfies readonly Role[]
+
+export const ACCESS = {
+  member: {
+    me: 'member',
+    join: 'member',
+    code: 'member',
+    updateProfile: 'member',
+    bindPhone: 'member',
+    lookup: RECORD_ROLES,
+    setBirthday: MANAGER_ROLES,
+    joinCode: MANAGER_ROLES,
+    sceneInfo: 'member',
+  },
+  points: {
+    accrue: TILL_ROLES,
+    refund: TILL_ROLES,
+    payWithPoints: TILL_ROLES,
+    adjust: MANAGER_ROLES,
+    summary: 'member',
+    history: 'member',
+    memberHistory: RECORD_ROLES,
+    orders: RECORD_ROLES,
+  },
+  rewards: {
+    list: 'member',
+    adminList: MANAGER_ROLES,
+    create: MANAGER_ROLES,
+    update: MANAGER_ROLES,
+    retire: MANAGER_ROLES,
+    redeem: 'member',
+    redeemAtTill: TILL_ROLES,
+    myRedemptions: 'member',
+    confirm: TILL_ROLES,
+  },
+  tiers: {
+    status: 'member',
+    dismissNotice: 'member',
+    rules: MANAGER_ROLES,
+    preview: MANAGER_ROLES,
+    publish: MANAGER_ROLES,
+  },
+  coupons: {
+    wallet: 'member',
+    birthday: 'member',
+    inspect: TILL_ROLES,
+    redeem: TILL_ROLES,
+    memberCoupons: TILL_ROLES,
+  },
+  jobs: {
+    expirePoints: 'server',
+    reconcile: 'server',
+    evaluateTiers: 'server',
+    applyRules: 'server',
+    daily: 'server',
+    birthdays: 'server',
+  },
+  staff: {
+    whoami: 'member',
+    list: MANAGER_ROLES,
+    assign: OWNER_ROLES,
+    bootstrapOwner: 'server',
+  },
+} as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Access } }
+
+export function accessOf<F extends FunctionName>(fn: F, action: ActionName<F>): Access {
+  return (ACCESS[fn] as Record<string, Access>)[action]
+}
+
+/** Whether a staff role (null: a member) may call the action; server-only actions are never callable from the app. */
+export function roleMayCall<F extends FunctionName>(role: Role | null | undefined, fn: F, action: ActionName<F>): boolean {
+  const access = accessOf(fn, action)
+  if (access === 'member') return true
+  if (access === 'server' || !role) return false
+  return access.includes(role)
+}
