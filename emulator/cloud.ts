@@ -25,6 +25,8 @@ export interface LocalCloudOptions {
   port?: number
   maxInstances?: number
   timeoutScale?: number
+  /** An instance idle this long is reclaimed, as WeChat reclaims idle instances (default 60 s). */
+  idleInstanceMs?: number
   strictIndexes?: boolean
   /** Fills the database before the server starts (benches build large data sets without HTTP). */
   seed?: (db: EmulatedDatabase) => void
@@ -74,6 +76,7 @@ export class LocalCloud {
       env: { ...options.env, ...sdkEnv(server.url), WX_EMULATOR_OPENAPI_URL: `${origin}/openapi`, WX_EMULATOR_STORAGE_URL: `${origin}/storage`, WX_EMULATOR_FUNCTIONS_URL: `${origin}/functions` },
       maxInstances: options.maxInstances,
       timeoutScale: options.timeoutScale,
+      idleInstanceMs: options.idleInstanceMs,
       clockOffsetMs: () => cloud?.clockOffsetMs ?? 0,
     })
     cloud = new LocalCloud(db, server, runner, outbox, storage)

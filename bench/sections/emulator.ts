@@ -11,7 +11,7 @@ import { INDEXES } from '../../cloudfunctions/shared/data/indexes'
 import { EmulatedDatabase } from '../../emulator/database'
 import { seedIfEmpty } from '../../scripts/seed'
 import { burstUntilKilled } from '../../test/support/killBurst'
-import { percentile, prepareMembers, runMixedWorkload, type WorkloadReport } from '../../test/support/mixedWorkload'
+import { fillInstancePools, percentile, prepareMembers, runMixedWorkload, type WorkloadReport } from '../../test/support/mixedWorkload'
 import { startServerProcess, type ServerProcess } from '../../test/support/serverProcess'
 import type { BenchSection, Row } from '../types'
 import { reported } from '../verdict'
@@ -22,6 +22,8 @@ const RATE_REQUESTS = Number(process.env.BENCH_EMULATOR_RATE ?? 3_000)
 const WARM_UP_REQUESTS = 1_000
 const CONCURRENCY = 8
 const KILL_CYCLES = 5
+/** Instances per function, as in the soak test: each is a worker thread with its own heap. */
+const INSTANCES = 2
 const RSS_GROWTH_GOAL_MB = 50
 /** The 1,000,000-row run may be this much slower than the empty one before "close to 1" is missed. */
 const RATIO_GOAL = 0.8
@@ -67,13 +69,14 @@ export const emulator: BenchSection = {
     }
     try {
       // Memory: warm up, then a long soak on the same server.
-      const soakServer = await startServerProcess({ db: tempDir(), seed: true, functionsDir, timeoutScale: 2 })
+      const soakServer = await startServerProcess({ db: tempDir(), seed: true, functionsDir, timeoutScale: 2, instances: INSTANCES })
       let soak: ReturnType<typeof rate>
       let rssWarm: number
       let rssAfter: number
       try {
         const members = await prepareMembers(soakServer, 'soak', 50)
         await runMixedWorkload(soakServer, { requests: WARM_UP_REQUESTS, concurrency: CONCURRENCY, members, run: 'warm' })
+        await fillInstancePools(soakServer, INSTANCES)
         rssWarm = soakServer.rss()
         soak = rate(await runMixedWorkload(soakServer, { requests: SOAK_REQUESTS, concurrency: CONCURRENCY, members, run: 'soak' }))
         rssAfter = soakServer.rss()

@@ -27,8 +27,8 @@ const DEMO_MEMBERS = ['demo-member-gold', 'demo-member-regular', 'demo-member-si
 
 interface Step {
   weight: number
-  /** The request, and what answer counts as expected (default: ok). */
-  make(member: string, code: string, sequence: number, run: string): { fn: string; body: unknown; headers: Record<string, string>; expect?: string }
+  /** The request, and what answer counts as expected (default: HTTP 200 and ok; `expect`: that error code; `status`: that HTTP status). */
+  make(member: string, code: string, sequence: number, run: string): { fn: string; body: unknown; headers: Record<string, string>; expect?: string; status?: number }
 }
 
 const MIX: Step[] = [
@@ -45,6 +45,14 @@ const MIX: Step[] = [
   { weight: 3, make: (member) => ({ fn: 'points', body: { action: 'adjust', payload: { cardNo: '1', delta: 1, reason: 'x', requestId: 'x' } }, headers: { 'X-WX-OPENID': member }, expect: 'FORBIDDEN' }) },
 ]
 const TOTAL_WEIGHT = MIX.reduce((sum, step) => sum + step.weight, 0)
+
+/** What the gateway refuses before any function runs: cheap, and a path of its own to keep flat. */
+const REFUSALS: Step[] = [
+  { weight: 1, make: () => ({ fn: 'member', body: { action: 'me' }, headers: { 'X-WX-OPENID': ' ' }, status: 400 }) },
+  { weight: 1, make: () => ({ fn: 'nosuch', body: { action: 'me' }, headers: { 'X-WX-OPENID': 'demo-member-gold' }, status: 404 }) },
+  { weight: 1, make: () => ({ fn: 'member', body: '{"action":', headers: { 'X-WX-OPENID': 'demo-member-gold' }, status: 400 }) },
+  { weight: 1, make: (member) => ({ fn: 'member', body: { action: 'me', payload: JSON.parse('['.repeat(600) + ']'.repeat(600)) }, headers: { 'X-WX-OPENID': member }, status: 400 }) },
+]
 
 /** The step for request n: a fixed interleaving, the same on every run. */
 function stepFor(sequence: number): Step {
@@ -67,6 +75,24 @@ export async function prepareMembers(target: WorkloadTarget, run: string, extraM
   return members
 }
 
+/**
+ * Brings every function the mix calls to its full number of instances (concurrent calls, repeated),
+ * so that memory measured afterwards is not a pool still growing: each instance is a worker thread
+ * with its own heap, tens of MB.
+ */
+export async function fillInstancePools(target: WorkloadTarget, instances: number, member = 'demo-member-gold'): Promise<void> {
+  const cheap = [
+    { fn: 'member', body: { action: 'me' } },
+    { fn: 'tiers', body: { action: 'status' } },
+    { fn: 'points', body: { action: 'summary' } },
+    { fn: 'coupons', body: { action: 'wallet', payload: {} } },
+    { fn: 'staff', body: { action: 'whoami' } },
+  ]
+  for (let round = 0; round < 3; round++) {
+    await Promise.all(cheap.flatMap(({ fn, body }) => Array.from({ length: instances * 2 }, () => target.call(fn, body, { 'X-WX-OPENID': member }))))
+  }
+}
+
 async function liveCode(target: WorkloadTarget, member: string): Promise<string> {
   const answer = await target.call('member', { action: 'code' }, { 'X-WX-OPENID': member })
   const code = (answer.body as { data?: { code?: string } })?.data?.code
@@ -74,8 +100,11 @@ async function liveCode(target: WorkloadTarget, member: string): Promise<string>
   return code
 }
 
-/** Sends `requests` requests with `concurrency` in flight. Member codes are refreshed every 20 s (they live 60 s). */
-export async function runMixedWorkload(target: WorkloadTarget, options: { requests: number; concurrency: number; members: string[]; run: string; from?: number }): Promise<WorkloadReport> {
+/**
+ * Sends `requests` requests with `concurrency` in flight. Member codes are refreshed every 20 s (they
+ * live 60 s). With `refusals`, every other request is one the gateway refuses.
+ */
+export async function runMixedWorkload(target: WorkloadTarget, options: { requests: number; concurrency: number; members: string[]; run: string; from?: number; refusals?: boolean }): Promise<WorkloadReport> {
   const codes = new Map<string, { code: string; at: number }>()
   const codeOf = async (member: string) => {
     const held = codes.get(member)
@@ -92,13 +121,14 @@ export async function runMixedWorkload(target: WorkloadTarget, options: { reques
     while (next < end) {
       const sequence = next++
       const member = options.members[sequence % options.members.length]
-      const request = stepFor(sequence).make(member, await codeOf(member), sequence, options.run)
+      const step = options.refusals && sequence % 2 === 1 ? REFUSALS[(sequence >> 1) % REFUSALS.length] : stepFor(sequence)
+      const request = step.make(member, await codeOf(member), sequence, options.run)
       const sentAt = performance.now()
       const answer = await target.call(request.fn, request.body, request.headers)
       report.latencies.push(performance.now() - sentAt)
       report.requests++
       const envelope = answer.body as { ok?: boolean; error?: { code?: string } }
-      const fine = answer.status === 200 && (request.expect ? envelope?.error?.code === request.expect : envelope?.ok === true)
+      const fine = request.status ? answer.status === request.status : answer.status === 200 && (request.expect ? envelope?.error?.code === request.expect : envelope?.ok === true)
       if (fine) report.expected++
       else {
         report.unexpected++

@@ -43,6 +43,8 @@ export interface ServerProcessOptions {
   timeoutScale?: number
   /** Journal segment size at which the database compacts (small values make compactions happen mid-test). */
   compactAtBytes?: number
+  /** Reclaim function instances idle this long (the emulator's default is 60 s). */
+  idleInstanceMs?: number
 }
 
 /** Starts test/support/serverMain.ts in a child process and resolves once it answers. */
@@ -52,6 +54,7 @@ export function startServerProcess(options: ServerProcessOptions = {}): Promise<
   if (options.db) args.push('--db', options.db)
   if (options.seed) args.push('--seed')
   if (options.compactAtBytes) args.push('--compact-at', String(options.compactAtBytes))
+  if (options.idleInstanceMs) args.push('--idle-ms', String(options.idleInstanceMs))
   args.push('--instances', String(options.instances ?? 4), '--timeout-scale', String(options.timeoutScale ?? 5))
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''

@@ -1,0 +1,55 @@
+/**
+ * Memory stays flat: one server in a process of its own takes a warm-up, then 10,000 more requests:
+ * the shop's mixed workload (the mix the `emulator` bench section measures), every other request one
+ * the gateway refuses (bad identity header, unknown function, broken JSON, an over-deep payload).
+ * Its resident memory may not grow past a bound, and once idle its function instances are reclaimed.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fillInstancePools, prepareMembers, runMixedWorkload } from '../support/mixedWorkload'
+import { startServerProcess, type ServerProcess } from '../support/serverProcess'
+
+const SOAK_REQUESTS = 10_000
+const WARM_UP_REQUESTS = 1_500
+/** A leak of even a few KB per request would pass 10,000 requests × that; allocator noise stays well below. */
+const RSS_GROWTH_BOUND_MB = 50
+/** Long enough that no instance is reclaimed mid-soak (every function is called every second or so). */
+const IDLE_MS = 8_000
+const INSTANCES = 2
+const MB = 1024 * 1024
+
+const threads = (server: ServerProcess) => Number(/Threads:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0)
+
+describe('memory under a long mixed workload', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'huiyuan-soak-'))
+  let server: ServerProcess
+  beforeAll(async () => {
+    server = await startServerProcess({ db: dir, seed: true, instances: INSTANCES, idleInstanceMs: IDLE_MS })
+  })
+  afterAll(async () => {
+    await server?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it(`stays within ${RSS_GROWTH_BOUND_MB} MB over ${SOAK_REQUESTS.toLocaleString('en')} requests after warm-up, and gives instances back when idle`, async () => {
+    const members = await prepareMembers(server, 'soak', 40)
+    const warm = await runMixedWorkload(server, { requests: WARM_UP_REQUESTS, concurrency: 8, members, run: 'warm', refusals: true })
+    expect(warm.samples).toEqual([])
+    await fillInstancePools(server, INSTANCES)
+    const rssWarm = server.rss()
+    const threadsBusy = threads(server)
+
+    const soak = await runMixedWorkload(server, { requests: SOAK_REQUESTS, concurrency: 8, members, run: 'soak', refusals: true })
+    const rssAfter = server.rss()
+    expect(soak.samples).toEqual([])
+    expect(soak.requests).toBe(SOAK_REQUESTS)
+    expect((rssAfter - rssWarm) / MB).toBeLessThan(RSS_GROWTH_BOUND_MB)
+    expect(server.alive()).toBe(true)
+
+    // Idle: every function instance (a worker thread each) is reclaimed.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS * 2 + 1_000))
+    expect(threads(server)).toBeLessThan(threadsBusy)
+    expect((await server.call('member', { action: 'me' }, { 'X-WX-OPENID': members[0] })).body).toMatchObject({ ok: true })
+  }, 240_000)
+})
