@@ -20,6 +20,8 @@ export interface LocalCloudOptions {
   compactAtBytes?: number
   /** Cloud storage folder; a fresh temp folder when absent. */
   storageDir?: string
+  /** The `<env>.<bucket>` of cloud storage file IDs (`cloud://<env>.<bucket>/<path>`). */
+  storageBucket?: string
   /** Built functions: <dir>/<name>/index.js and config.json, as they are uploaded to WeChat cloud. */
   functionsDir: string
   port?: number
@@ -68,7 +70,7 @@ export class LocalCloud {
     options.seed?.(db)
     const functionsDir = options.functionsDir
     const outbox = new Outbox(now)
-    const storage = new LocalStorage(options.storageDir)
+    const storage = new LocalStorage(options.storageDir, options.storageBucket)
     const server = await startDatabaseServer(db, { port: options.port, fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerSideChannel(outbox, storage, functionsDir, req, res, body)) })
     const origin = server.url.replace(/\/admin$/, '')
     const runner = new FunctionRunner({

@@ -9,8 +9,9 @@ import path from 'node:path'
 export class LocalStorage {
   readonly root: string
 
-  constructor(root?: string) {
-    this.root = root ?? mkdtempSync(path.join(os.tmpdir(), 'huiyuan-storage-'))
+  /** `bucket` is the `<env>.<bucket>` part of the file IDs this storage hands out. */
+  constructor(root?: string, readonly bucket = 'local.local-bucket') {
+    this.root = root ?? mkdtempSync(path.join(os.tmpdir(), 'wx-emulator-storage-'))
     mkdirSync(this.root, { recursive: true })
   }
 
@@ -18,7 +19,7 @@ export class LocalStorage {
     const file = this.resolve(cloudPath)
     mkdirSync(path.dirname(file), { recursive: true })
     writeFileSync(file, content)
-    return `cloud://local.huiyuan-local/${cloudPath}`
+    return `cloud://${this.bucket}/${cloudPath}`
   }
 
   get(fileID: string): Buffer | null {

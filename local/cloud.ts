@@ -18,6 +18,8 @@ export function startLocalCloud(options: Partial<LocalCloudOptions> = {}): Promi
     ...options,
     functionsDir: options.functionsDir ?? DEFAULT_FUNCTIONS_DIR,
     indexes: options.indexes ?? INDEXES,
+    // Kept from the first local runs: avatars in existing .local/db folders point into this bucket.
+    storageBucket: options.storageBucket ?? 'local.huiyuan-local',
     env: { HUIYUAN_MEMBER_CODE_SECRET: LOCAL_MEMBER_CODE_SECRET, ...options.env },
   })
 }

@@ -20,6 +20,7 @@ import { idKey, type CommitRecord, type Store } from './store';
 const SNAPSHOT_SUFFIX = '.json';
 const SEGMENT = /^journal-(\d+)\.log$/;
 const TEMP = /\.tmp$/;
+const LOCK_FILE = 'LOCK';
 /** Documents serialised between two yields of the event loop while a snapshot is written in the background. */
 const SNAPSHOT_SLICE = 2_000;
 
@@ -77,6 +78,7 @@ export class Persister {
   /** Load snapshots, replay the journal, fold it into fresh snapshots, and start a new segment. */
   load(): void {
     fs.mkdirSync(this.dir, { recursive: true });
+    this.lock();
     const names = fs.readdirSync(this.dir);
     // A kill mid-snapshot leaves a temp file beside the intact old snapshot: it is never read.
     for (const name of names) if (TEMP.test(name)) fs.rmSync(path.join(this.dir, name), { force: true });
@@ -97,6 +99,35 @@ export class Persister {
       this.compactNow(segments);
     }
     this.store.onCommit = (record) => this.append(record);
+  }
+
+  /**
+   * One process per folder: two journals appending to one folder would interleave. A lock left by a
+   * process that is gone (killed) is taken over; this process may reopen its own folder (tests).
+   */
+  private lock(): void {
+    const file = path.join(this.dir, LOCK_FILE);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = Number(fs.readFileSync(file, 'utf8'));
+      if (holder === process.pid) return;
+      if (holder && alive(holder)) throw new Error(`[emulator persist] ${this.dir} is in use by process ${holder}; stop it first (one process per database folder)`);
+      fs.rmSync(file, { force: true });
+    }
+  }
+
+  private unlock(): void {
+    const file = path.join(this.dir, LOCK_FILE);
+    try {
+      if (Number(fs.readFileSync(file, 'utf8')) === process.pid) fs.rmSync(file, { force: true });
+    } catch {
+      // already gone
+    }
   }
 
   private replay(file: string, state: Map<string, Map<string, Doc>>): void {
@@ -266,9 +297,20 @@ export class Persister {
     if (this.closed) return;
     this.closed = true;
     this.store.onCommit = () => {};
-    if (this.failure) return;
-    const finished = this.rotate();
-    if (this.dirty.size || this.cleared || finished.length) this.compactNow(finished);
+    if (!this.failure) {
+      const finished = this.rotate();
+      if (this.dirty.size || this.cleared || finished.length) this.compactNow(finished);
+    }
+    this.unlock();
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -87,7 +87,7 @@ describe('durable persistence (journal + snapshots)', () => {
     abandon(a);
     fs.writeFileSync(path.join(dir, 'orders.json.1234.tmp'), '{"half":');
     const b = new EmulatedDatabase({ persistDir: dir });
-    expect(fs.readdirSync(dir).sort()).toEqual(['orders.json']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['LOCK', 'orders.json']);
     expect(b.find('orders')).toHaveLength(1);
     await b.close();
   });
@@ -104,6 +104,16 @@ describe('durable persistence (journal + snapshots)', () => {
     expect(b.find('orders')).toHaveLength(400);
     expect(b.find('counters')).toEqual([{ _id: 'c', n: 20 }]);
     await b.close();
+  });
+
+  test('one process per folder: a live holder is refused, a dead one is taken over, close() releases it', async () => {
+    fs.writeFileSync(path.join(dir, 'LOCK'), String(process.ppid));
+    expect(() => new EmulatedDatabase({ persistDir: dir })).toThrow(/in use by process/);
+    fs.writeFileSync(path.join(dir, 'LOCK'), '999999999');
+    const db = new EmulatedDatabase({ persistDir: dir });
+    expect(fs.readFileSync(path.join(dir, 'LOCK'), 'utf8')).toBe(String(process.pid));
+    await db.close();
+    expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
   });
 
   test('removals and clear() are journaled too', async () => {
