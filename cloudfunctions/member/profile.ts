@@ -9,7 +9,10 @@ export interface ProfileChange {
   birthday?: string
 }
 
-export type ProfileDecision = { ok: true; fields: Record<string, unknown>; member: MemberDoc } | { ok: false; field: string; message: string }
+export type ProfileDecision = { ok: true; fields: ProfileFields; member: MemberDoc } | { ok: false; field: string; message: string }
+
+/** Dotted paths into the profile: a member's edits reach nothing else on their document. */
+type ProfileFields = Record<`profile.${string}`, string>
 
 export const BIRTHDAY_LOCKED = '生日设置后不可修改，如需更正请联系门店'
 
@@ -19,7 +22,7 @@ export const BIRTHDAY_LOCKED = '生日设置后不可修改，如需更正请联
  * birthday back is not a change.
  */
 export function decideProfileUpdate(member: MemberDoc, change: ProfileChange, now: Date): ProfileDecision {
-  const fields: Record<string, unknown> = {}
+  const fields: ProfileFields = {}
   const profile = { ...member.profile }
   if (change.name !== undefined && change.name !== profile.name) fields['profile.name'] = profile.name = change.name
   if (change.gender !== undefined && change.gender !== profile.gender) fields['profile.gender'] = profile.gender = change.gender
@@ -39,6 +42,6 @@ export function birthdayProblem(birthday: string, now: Date): string | null {
   return birthday > shopDate(now) ? '生日不能晚于今天' : null
 }
 
-export function birthdayFields(birthday: string): Record<string, string> {
+export function birthdayFields(birthday: string): ProfileFields {
   return { 'profile.birthday': birthday, 'profile.birthdayMD': monthDay(birthday) }
 }

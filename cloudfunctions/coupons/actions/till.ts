@@ -1,5 +1,6 @@
 import { inspectCouponPayload, memberCouponsPayload, redeemCouponPayload, type Coupon, type RedeemCouponResult } from '../../shared/contract/coupons'
-import { couponsRepo, statusAt, toCoupon, type CouponWithMember } from '../../shared/data/coupons'
+import { couponsRepo, type CouponWithMember } from '../../shared/data/coupons'
+import { statusAt, toCoupon } from '../../shared/domain/coupons'
 import { membersRepo } from '../../shared/data/members'
 import { AppError, defineAction } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'

@@ -1,6 +1,7 @@
 import { birthdayPayload, walletPayload, type BirthdayBanner, type CouponStatus, type Wallet } from '../../shared/contract/coupons'
-import { lastPerkOf } from '../../shared/data/birthdayPerks'
-import { couponsRepo, toCoupon } from '../../shared/data/coupons'
+import { couponsRepo } from '../../shared/data/coupons'
+import { membersRepo } from '../../shared/data/members'
+import { toCoupon } from '../../shared/domain/coupons'
 import { defineAction } from '../../shared/runtime'
 
 /**
@@ -24,7 +25,7 @@ export const wallet = defineAction({
 export const birthday = defineAction({
   schema: birthdayPayload,
   async handler(_payload, { db, openid, now }): Promise<BirthdayBanner | null> {
-    const mark = await lastPerkOf(db, openid)
+    const mark = await membersRepo(db).lastPerkOf(openid)
     if (!mark || new Date(mark.showUntil).getTime() < now.getTime()) return null
     const coupon = mark.couponId ? await couponsRepo(db).byId(mark.couponId) : null
     const validUntil = coupon?.validUntil ?? mark.pointsExpiresAt ?? mark.showUntil

@@ -1,11 +1,8 @@
 import { applyRulesPayload, type ApplyRulesReport } from '../../shared/contract/jobs'
+import { handOver } from '../../shared/app/jobChunks'
+import { applyRulesUpgrades } from '../../shared/app/tierMoves'
 import { activeRules, forgetCachedRules } from '../../shared/data/rules'
-import { applyRulesUpgrades } from '../../shared/data/tierMoves'
-import { definitionOf } from '../../shared/domain/tiers'
 import { defineAction } from '../../shared/runtime'
-import { notify, templateTime } from '../../shared/runtime/notify'
-import { reinvokePort } from '../reinvoke'
-import { MAX_ROUNDS } from './shared'
 
 /**
  * Continues a publish's upgrades where the publishing call stopped (a large shop does not fit in
@@ -18,15 +15,8 @@ export const applyRules = defineAction({
     forgetCachedRules()
     const rules = await activeRules(db, now)
     if (rules.version !== version) return { version, upgraded: 0, after, more: false, superseded: true }
-    const sweep = await applyRulesUpgrades(db, rules, now, {
-      after,
-      budgetMs,
-      afterCommit: async (openid, change) => {
-        const name = definitionOf(change.to, rules.tiers).name
-        await notify(openid, 'tierChange', { thing1: `恭喜升级为${name}会员`, phrase2: name, time3: templateTime(now) })
-      },
-    })
-    if (sweep.more && round < MAX_ROUNDS) await reinvokePort().reinvoke('applyRules', { version, after: sweep.after, budgetMs, round: round + 1 })
+    const sweep = await applyRulesUpgrades(db, rules, now, { after, budgetMs })
+    await handOver('applyRules', sweep.more, { version, after: sweep.after, budgetMs, round })
     return { version, upgraded: sweep.upgraded, after: sweep.after, more: sweep.more, superseded: false }
   },
 })

@@ -1,10 +1,11 @@
 import { dailyPayload, type DailyReport, type ReconcileReport } from '../../shared/contract/jobs'
+import { handOverBirthdays, runBirthdays } from '../../shared/app/birthdaySweep'
+import { handOverExpiry, runExpiry } from '../../shared/app/expirySweep'
+import { recordRun } from '../../shared/app/jobChunks'
+import { handOverReconcile, runReconcile } from '../../shared/app/reconciliation'
+import { handOverTierEvaluation, runTierEvaluation } from '../../shared/app/tierMoves'
 import { jobRunsRepo } from '../../shared/data/jobRuns'
 import { defineAction } from '../../shared/runtime'
-import { handOverBirthdays, runBirthdays } from './birthdays'
-import { handOverExpiry, runExpiry } from './expirePoints'
-import { handOverReconcile, runReconcile } from './reconcile'
-import { handOverTierEvaluation, runTierEvaluation } from './evaluateTiers'
 
 /** The whole run must end inside the timer's 60 s; budgets stop taking new work, in-flight work finishes. */
 const DAILY_BUDGET_MS = 45_000
@@ -23,21 +24,20 @@ export const daily = defineAction({
   schema: dailyPayload,
   async handler(_payload, { db, now }): Promise<DailyReport> {
     const started = Date.now()
-    const runs = jobRunsRepo(db)
     const birthdays = await runBirthdays(db, now, { budgetMs: BIRTHDAYS_BUDGET_MS })
-    await runs.record({ job: 'birthdays', startedAt: now, finishedAt: new Date(now.getTime() + birthdays.elapsedMs), trigger: 'daily', report: birthdays })
+    await recordRun(db, 'birthdays', now, 'daily', birthdays)
 
     const expiry = await runExpiry(db, now, { budgetMs: EXPIRY_BUDGET_MS })
-    await runs.record({ job: 'expirePoints', startedAt: now, finishedAt: new Date(now.getTime() + expiry.elapsedMs), trigger: 'daily', report: expiry })
+    await recordRun(db, 'expirePoints', now, 'daily', expiry)
 
     const tiers = await runTierEvaluation(db, now, TIERS_BUDGET_MS)
-    await runs.record({ job: 'evaluateTiers', startedAt: now, finishedAt: new Date(now.getTime() + tiers.elapsedMs), trigger: 'daily', report: tiers })
+    await recordRun(db, 'evaluateTiers', now, 'daily', tiers)
 
-    const last = await runs.latest<ReconcileReport>('reconcile')
+    const last = await jobRunsRepo(db).latest<ReconcileReport>('reconcile')
     const budgetMs = Math.max(MIN_RECONCILE_BUDGET_MS, DAILY_BUDGET_MS - (Date.now() - started))
     const reconcile = await runReconcile(db, { cursor: last?.report.nextCursor ?? null, budgetMs })
-    const reconciledAt = new Date(now.getTime() + (Date.now() - started))
-    await runs.record({ job: 'reconcile', startedAt: now, finishedAt: reconciledAt, trigger: 'daily', report: reconcile })
+    // The reconciliation is recorded as finishing when the whole daily run does.
+    await recordRun(db, 'reconcile', now, 'daily', reconcile, Date.now() - started)
 
     await handOverBirthdays(birthdays, { budgetMs: BIRTHDAYS_BUDGET_MS, round: 0 })
     await handOverExpiry(expiry, { budgetMs: EXPIRY_BUDGET_MS, round: 0 })

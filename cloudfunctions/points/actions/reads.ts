@@ -1,11 +1,11 @@
 import { LEDGER_FILTERS } from '../../shared/contract/enums'
 import { historyPayload, memberHistoryPayload, ordersPayload, summaryPayload, type LedgerEntry, type LedgerPage, type OrdersPage, type PointsSummary } from '../../shared/contract/points'
-import { isActiveMember } from '../../shared/domain/member'
+import { isActiveMember, pointsStateOf } from '../../shared/domain/member'
 import { expiringSoon } from '../../shared/domain/points'
 import { ledgerRepo, type LedgerRow } from '../../shared/data/ledger'
 import { membersRepo } from '../../shared/data/members'
-import { pointsStateOf } from '../../shared/data/memberPoints'
-import { rowsOf } from '../../shared/data/results'
+import { refundsRepo } from '../../shared/data/refunds'
+import { staffRepo } from '../../shared/data/staff'
 import { activePointsRules } from '../../shared/data/rules'
 import { AppError, defineAction, type Database } from '../../shared/runtime'
 
@@ -57,13 +57,7 @@ export const orders = defineAction({
     if (!member) throw new AppError('NOT_FOUND', '找不到该会员卡号')
     const rows = await ledgerRepo(db).page(member._id, { kinds: ['earn'], before: decodeCursor(cursor), limit: PAGE_SIZE + 1 })
     const page = rows.slice(0, PAGE_SIZE).filter((row) => row.order)
-    const refunds = page.length
-      ? await rowsOf<{ _id: string; refundedFen: number }>(db.collection('refunds').where({ _id: db.command.in(page.map((row) => row._id)) }).limit(PAGE_SIZE))
-      : []
-    const refundedByOrder = new Map(refunds.map((doc) => [doc._id, doc.refundedFen]))
-    const cashierIds = [...new Set(page.map((row) => row.order!.cashier))]
-    const cashiers = cashierIds.length ? await rowsOf<{ _id: string; name: string }>(db.collection('staff').where({ _id: db.command.in(cashierIds) }).field({ _id: true, name: true }).limit(cashierIds.length)) : []
-    const cashierNames = new Map(cashiers.map((staff) => [staff._id, staff.name]))
+    const [refundedByOrder, cashierNames] = await Promise.all([refundsRepo(db).refundedFenOf(page.map((row) => row._id)), staffRepo(db).namesOf([...new Set(page.map((row) => row.order!.cashier))])])
     return {
       orders: page.map((row) => ({
         orderNo: row.order!.orderNo,

@@ -1,25 +1,12 @@
-import { formatFen } from '../../shared/contract/format'
 import { refundPayload, type RefundResult } from '../../shared/contract/points'
-import type { MemberDoc } from '../../shared/domain/member'
-import { refundPoints, reverse } from '../../shared/domain/points'
-import { recordActivity } from '../../shared/domain/tiers'
-import { appendInTransaction, ledgerKey, ledgerRepo, type LedgerRow } from '../../shared/data/ledger'
-import { pointsStateOf, writePointsInTransaction } from '../../shared/data/memberPoints'
-import { getOrNull, inTransaction } from '../../shared/data/transaction'
+import { refusalError, replayOrMismatch, settle } from '../../shared/app/commands'
+import { ledgerRepo } from '../../shared/data/ledger'
+import { memberIn } from '../../shared/data/members'
+import { refundProgressIn } from '../../shared/data/refunds'
+import { inTransaction } from '../../shared/data/transaction'
+import { isOrderRow, ledgerKeys } from '../../shared/domain/ledger'
+import { decideRefund, decideRefundShare, isSameRefund, type Refund, type RefundItem } from '../../shared/domain/refund'
 import { AppError, defineAction } from '../../shared/runtime'
-
-/** How much of an order has been refunded so far: one document per refunded order. */
-interface RefundsDoc {
-  _id: string
-  refundedFen: number
-  reversedPoints: number
-  items: Array<{ refundId: string; amountFen: number; pointsReversed: number; shortfall: number; balanceAfter: number }>
-}
-
-type Outcome =
-  | { kind: 'repeat'; item: RefundsDoc['items'][number] }
-  | { kind: 'too-much'; message: string }
-  | { kind: 'reversed'; item: RefundsDoc['items'][number] }
 
 /**
  * Reverses an order's points in proportion to the refund, once per refund id, never below zero:
@@ -28,45 +15,24 @@ type Outcome =
 export const refund = defineAction({
   schema: refundPayload,
   async handler({ storeId, orderNo, refundId, amount: refundFen }, { db, openid: cashier, now }): Promise<RefundResult> {
-    const orderKey = ledgerKey('order', storeId, orderNo)
-    const order = await ledgerRepo(db).byId(orderKey)
-    if (!order?.order) throw new AppError('NOT_FOUND', '找不到该订单的积分记录')
-    const orderFacts = { amountFen: order.order.amountFen, pointsEarned: order.delta }
-    const outcome = await inTransaction<Outcome>(db, async (transaction) => {
-      const refunds = (await getOrNull<RefundsDoc>(transaction, 'refunds', orderKey)) ?? { _id: orderKey, refundedFen: 0, reversedPoints: 0, items: [] }
-      const earlier = refunds.items.find((item) => item.refundId === refundId)
-      if (earlier) return { kind: 'repeat', item: earlier }
-      const decision = refundPoints(orderFacts, refunds, refundFen)
-      if (!decision.ok) return { kind: 'too-much', message: decision.message }
-      const member = await getOrNull<MemberDoc>(transaction, 'members', order.openid)
-      if (!member) throw new AppError('NOT_MEMBER')
-      const { state, reversed, shortfall } = reverse(pointsStateOf(member), decision.points)
-      const row: LedgerRow = {
-        _id: `refund:${storeId}:${orderNo}:${refundId}`,
-        openid: order.openid,
-        kind: 'reverse',
-        delta: -reversed,
-        balanceAfter: state.pointsBalance,
-        reason: `退款 ${formatFen(refundFen)} · 单号 ${orderNo}${shortfall > 0 ? ` · ${shortfall} 积分已使用无法扣回` : ''}`,
-        by: cashier,
-        rulesVersion: order.rulesVersion,
-        createdAt: now,
-        expiresAt: null,
-        shortfall,
-        ref: orderKey,
-      }
-      const item = { refundId, amountFen: refundFen, pointsReversed: reversed, shortfall, balanceAfter: state.pointsBalance }
-      if ((await appendInTransaction(transaction, row)) === 'duplicate') throw new AppError('CONFLICT')
-      const { _id, ...fields } = refunds
-      await transaction.collection('refunds').doc(_id).set({ data: { ...fields, refundedFen: decision.refundedFenAfter, reversedPoints: decision.reversedPointsAfter, items: [...refunds.items, item] } })
-      // A refund takes its spend back out of the month of the purchase; any downgrade waits for the evaluation.
-      const activity = recordActivity(member.activity, new Date(order.createdAt), -refundFen, -reversed, now)
-      await writePointsInTransaction(transaction, db, order.openid, state, now, { activity: db.command.set(activity) })
-      return { kind: 'reversed', item }
+    const order = await ledgerRepo(db).byId(ledgerKeys.order(storeId, orderNo))
+    if (!isOrderRow(order)) throw new AppError('NOT_FOUND', '找不到该订单的积分记录')
+    const command: Refund = { storeId, orderNo, refundId, refundFen, cashier }
+    const outcome = await inTransaction(db, async (transaction) => {
+      const progress = await refundProgressIn(transaction, order._id)
+      // A repeated refund id or an over-refund is answered from the progress alone; the member is read only when points move.
+      const member = decideRefundShare({ order, progress }, command).kind === 'share' ? await memberIn(transaction, order.openid) : null
+      return settle(transaction, decideRefund({ order, progress, member }, command, now))
     })
-    if (outcome.kind === 'too-much') throw new AppError('INVALID_INPUT', outcome.message, [{ path: 'amount', message: outcome.message }])
-    if (outcome.kind === 'repeat' && outcome.item.amountFen !== refundFen) throw new AppError('IDEMPOTENCY_MISMATCH')
-    const { item } = outcome
-    return { refundId, pointsReversed: item.pointsReversed, shortfall: item.shortfall, pointsBalance: item.balanceAfter, duplicate: outcome.kind === 'repeat' }
+    if (outcome.kind === 'refused') throw refusalError(outcome)
+    // The refund row's key is taken although the order's progress does not list it: another refund got there first.
+    if (outcome.kind === 'repeat') throw new AppError('CONFLICT')
+    if (outcome.kind === 'refunded-before') return replayOrMismatch(outcome.original, (item) => isSameRefund(item, command), (item) => resultOf(item, true))
+    const items = outcome.decision.refund?.items ?? []
+    return resultOf(items[items.length - 1], false)
   },
 })
+
+function resultOf(item: RefundItem, duplicate: boolean): RefundResult {
+  return { refundId: item.refundId, pointsReversed: item.pointsReversed, shortfall: item.shortfall, pointsBalance: item.balanceAfter, duplicate }
+}

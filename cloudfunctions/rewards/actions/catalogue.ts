@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { adminListRewardsPayload, createRewardPayload, listRewardsPayload, retireRewardPayload, updateRewardPayload, type Reward } from '../../shared/contract/rewards'
-import { rewardsRepo, toReward, type RewardDoc } from '../../shared/data/rewards'
+import { rewardsRepo } from '../../shared/data/rewards'
+import { toReward, type RewardDoc } from '../../shared/domain/rewards'
 import { AppError, defineAction } from '../../shared/runtime'
 
 

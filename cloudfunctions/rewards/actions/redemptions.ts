@@ -3,14 +3,15 @@ import { membersRepo } from '../../shared/data/members'
 import { rewardsRepo } from '../../shared/data/rewards'
 import { AppError, defineAction } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'
-import { redeemReward, toRedemption } from './redeem'
+import { toRedemption } from '../../shared/domain/rewards'
+import { redeemReward } from './redeem'
 
 
 /** A member redeems from the catalogue and gets a code to show at the till. */
 export const redeem = defineAction({
   schema: redeemPayload,
   async handler({ rewardId, requestId }, { db, openid, now }): Promise<RedeemResult> {
-    return redeemReward({ db, openid, rewardId, requestId, now, confirmedBy: null })
+    return redeemReward(db, { openid, rewardId, requestId, confirmedBy: null }, now)
   },
 })
 
@@ -19,7 +20,7 @@ export const redeemAtTill = defineAction({
   schema: redeemAtTillPayload,
   async handler({ rewardId, requestId, memberCode }, { db, openid: cashier, now }): Promise<RedeemResult> {
     const openid = resolveMemberCode(memberCode, now)
-    return redeemReward({ db, openid, rewardId, requestId, now, confirmedBy: cashier })
+    return redeemReward(db, { openid, rewardId, requestId, confirmedBy: cashier }, now)
   },
 })
 

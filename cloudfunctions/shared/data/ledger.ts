@@ -1,41 +1,10 @@
 import type { LedgerKind } from '../contract/enums'
+import type { LedgerRow } from '../domain/ledger'
 import type { Database } from '../runtime/cloud'
-import { isDuplicateKeyError } from './errors'
 import { rowsOf } from './results'
-import type { Transaction } from './transaction'
 
-/**
- * One points movement. Append-only: `_id` is the idempotency key (`order:<store>:<no>`,
- * `refund:<store>:<no>:<refundId>`, `expire:<openid>:<date>` …) so a repeat can never add a second
- * row. No row is ever updated or removed; the lots they build live on the member (domain/points).
- */
-export interface LedgerRow {
-  _id: string
-  openid: string
-  kind: LedgerKind
-  delta: number
-  /** The member's balance right after this movement: what the original call answered. */
-  balanceAfter: number
-  reason: string
-  /** Who caused it: a staff OPENID, the member's own, or `system` for jobs. */
-  by: string
-  rulesVersion: number
-  createdAt: Date
-  /** For earned points: when their lot expires. */
-  expiresAt: Date | null
-  /** For an order's points (the consumption record) or a points-as-cash payment. */
-  order?: { storeId: string; orderNo: string; amountFen: number; cashier: string }
-  /** Points a reversal could not take back because they were already spent. */
-  shortfall?: number
-  /** What this row refers to: the refunded order's key, the redemption code … */
-  ref?: string
-}
-
-export type InsertResult = 'inserted' | 'duplicate'
-
-export function ledgerKey(kind: 'order' | 'cash', storeId: string, orderNo: string): string {
-  return `${kind}:${storeId}:${orderNo}`
-}
+/** Rows are made by domain/ledger's factory and appended only by applyDecision; this module reads them. */
+export type { LedgerRow } from '../domain/ledger'
 
 export function ledgerRepo(db: Database) {
   const collection = db.collection('ledger')
@@ -83,16 +52,5 @@ export function ledgerRepo(db: Database) {
         .end()) as { list: Array<{ _id: string; sum: number }> }
       return new Map(list.map((entry) => [entry._id, entry.sum]))
     },
-  }
-}
-
-/** Inside a transaction: appends a row, or reports that its key is taken (the call is a repeat). */
-export async function appendInTransaction(transaction: Transaction, row: LedgerRow): Promise<InsertResult> {
-  try {
-    await transaction.collection('ledger').add({ data: row })
-    return 'inserted'
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return 'duplicate'
-    throw error
   }
 }

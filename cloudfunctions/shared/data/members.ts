@@ -1,13 +1,27 @@
+import type { BirthdayPerkMark } from '../domain/birthdayPerk'
 import type { MemberDoc } from '../domain/member'
 import type { Database } from '../runtime/cloud'
 import { isDuplicateKeyError } from './errors'
 import { rowsOf } from './results'
+import { getOrNull, type Transaction } from './transaction'
 
 interface SubPipeline {
   match(filter: object): SubPipeline
   limit(n: number): SubPipeline
   project(fields: object): SubPipeline
   done(): unknown
+}
+
+/**
+ * The fields a member's own edits and staff corrections set: the profile (dotted paths) and the
+ * notice last seen. Points, lots, activity and tier are not among them: they change only through a
+ * Decision (data/applyDecision), beside their ledger row.
+ */
+export type ProfileFields = { [field: `profile.${string}`]: unknown } & { noticeSeenVersion?: number }
+
+/** Inside a transaction: the member as the decision will see it. */
+export function memberIn(transaction: Transaction, openid: string): Promise<MemberDoc | null> {
+  return getOrNull<MemberDoc>(transaction, 'members', openid)
 }
 
 export type InsertOutcome = { kind: 'inserted' } | { kind: 'exists'; member: MemberDoc } | { kind: 'cardNo-taken' }
@@ -61,8 +75,8 @@ export function membersRepo(db: Database) {
       const referrer = store.referrers?.find((candidate) => !candidate.removedAt)
       return { store: { _id: store._id, name: store.name ?? store._id }, referrerCardNo: referrer?.cardNo ?? null }
     },
-    /** Sets the given fields (dotted paths allowed) on the member; false when there is no such member. */
-    async setFields(openid: string, fields: Record<string, unknown>): Promise<boolean> {
+    /** Sets profile fields (dotted paths) or the notice seen; false when there is no such member. */
+    async setFields(openid: string, fields: ProfileFields): Promise<boolean> {
       const { stats } = (await collection.doc(openid).update({ data: fields })) as { stats: { updated: number } }
       return stats.updated > 0
     },
@@ -105,6 +119,30 @@ export function membersRepo(db: Database) {
     async between(firstId: string, lastId: string): Promise<Array<Pick<MemberDoc, '_id' | 'cardNo' | 'pointsBalance' | 'pointLots'>>> {
       const query = collection.where(_.and([{ _id: _.gte(firstId) }, { _id: _.lte(lastId) }])).orderBy('_id', 'asc').limit(1000)
       return rowsOf(query.field({ _id: true, cardNo: true, pointsBalance: true, pointLots: true }))
+    },
+    /**
+     * Members whose birthday falls on one of `monthDays`, after `afterId` in `_id` order: `_id`s only,
+     * at most `limit` (≤ 1,000, a get()'s cap). Each month-day is its own walk of the
+     * (profile.birthdayMD, _id) index, bounded by the cursor and stopping at the page, so a run
+     * resuming from its cursor looks only at members it has not reached. On 28 February of a common
+     * year the two walks (28th and 29th) are merged in `_id` order.
+     */
+    async birthdayIdsAfter(monthDays: string[], afterId: string | null, limit: number): Promise<string[]> {
+      const pages = await Promise.all(
+        monthDays.map(async (monthDay) => {
+          const filter: Record<string, unknown> = { 'profile.birthdayMD': monthDay }
+          if (afterId !== null) filter._id = _.gt(afterId)
+          // Sorting by the index's own key pattern (the month-day is fixed, so this is `_id` order) lets the walk stop at the page.
+          return rowsOf<{ _id: string }>(collection.where(filter).orderBy('profile.birthdayMD', 'asc').orderBy('_id', 'asc').limit(limit).field({ _id: true }))
+        }),
+      )
+      const ids = pages.flat().map((row) => row._id)
+      return (pages.length > 1 ? ids.sort() : ids).slice(0, limit)
+    },
+    /** The card's birthday banner facts: the member's last perk mark (one read, just that field). */
+    async lastPerkOf(openid: string): Promise<BirthdayPerkMark | null> {
+      const [member] = await rowsOf<{ lastBirthdayPerk?: BirthdayPerkMark | null }>(collection.where({ _id: openid }).limit(1).field({ lastBirthdayPerk: true }))
+      return member?.lastBirthdayPerk ?? null
     },
   }
 }

@@ -1,35 +1,13 @@
-import type { Reward } from '../contract/rewards'
+import type { RedemptionDoc, RewardDoc } from '../domain/rewards'
 import type { Database } from '../runtime/cloud'
 import { rowsOf } from './results'
+import { getOrNull, type Transaction } from './transaction'
 
-export interface RewardDoc {
-  _id: string
-  name: string
-  description: string
-  pointsCost: number
-  stock: number
-  status: 'active' | 'retired'
-  createdAt: Date
-  updatedAt: Date
-  updatedBy: string
-}
+export type { RedemptionDoc, RewardDoc } from '../domain/rewards'
 
-export interface RedemptionDoc {
-  _id: string // the redemption code
-  openid: string
-  rewardId: string
-  rewardName: string
-  pointsSpent: number
-  status: 'pending' | 'confirmed'
-  /** `redeem:<openid>:<requestId>`: the ledger row, and what makes a retried tap harmless. */
-  ledgerId: string
-  createdAt: Date
-  confirmedAt: Date | null
-  confirmedBy: string | null
-}
-
-export function toReward(doc: RewardDoc): Reward {
-  return { id: doc._id, name: doc.name, description: doc.description, pointsCost: doc.pointsCost, stock: doc.stock, status: doc.status, updatedAt: new Date(doc.updatedAt).toISOString() }
+/** Inside a transaction: the reward as the redemption sees it (its stock is what the transaction commits against). */
+export function rewardIn(transaction: Transaction, rewardId: string): Promise<RewardDoc | null> {
+  return getOrNull<RewardDoc>(transaction, 'rewards', rewardId)
 }
 
 export function rewardsRepo(db: Database) {

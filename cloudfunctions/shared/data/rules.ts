@@ -1,7 +1,9 @@
 import type { PointsRules } from '../domain/pointsRules'
 import { DEFAULT_RULES, pointsRulesOf, type Rules } from '../domain/rules'
 import type { Database } from '../runtime/cloud'
+import { isDuplicateKeyError } from './errors'
 import { rowsOf } from './results'
+import { getOrNull, inTransaction } from './transaction'
 
 /**
  * Rules change rarely and every till action needs them, so an instance keeps what it read for a
@@ -43,6 +45,28 @@ export function rulesRepo(db: Database) {
       const docs = await rowsOf<Partial<Rules> & { _id: string }>(collection.where({ _id: db.command.neq('active') }).orderBy('version', 'desc').limit(100))
       return docs.map(fromDoc)
     },
+  }
+}
+
+/**
+ * Publishes `next` as the version after `current`: the new version and the `active` pointer change
+ * together, or `conflict` when someone published in between (the pointer moved, or the version's
+ * key is taken). The built-in first version was never stored; it is kept readable too.
+ */
+export async function commitRulesVersion(db: Database, current: Rules, next: Rules): Promise<'committed' | 'conflict'> {
+  try {
+    return await inTransaction(db, async (transaction) => {
+      const rules = transaction.collection('rules')
+      const active = await getOrNull<Rules>(transaction, 'rules', 'active')
+      if ((active?.version ?? DEFAULT_RULES.version) !== current.version) return 'conflict'
+      if (!active) await rules.add({ data: { _id: `v${current.version}`, ...current } })
+      await rules.add({ data: { _id: `v${next.version}`, ...next } })
+      await rules.doc('active').set({ data: next })
+      return 'committed'
+    })
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return 'conflict'
+    throw error
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from '../runtime/cloud'
 
-/** What the SDK's (untyped) transaction object offers: single-document operations only. */
+/** What a transaction offers the code inside it: single-document operations only, and the update commands. */
 export interface Transaction {
   collection(name: string): {
     doc(id: string): {
@@ -11,6 +11,8 @@ export interface Transaction {
     }
     add(options: { data: object }): Promise<{ _id: string }>
   }
+  /** `command.set()` replaces an array or object whole inside an update. */
+  readonly command: Database['command']
 }
 
 /** Attempts before a hot document's contention is reported instead of retried. */
@@ -24,12 +26,27 @@ const MAX_ATTEMPTS = 40
 export async function inTransaction<T>(db: Database, work: (transaction: Transaction) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await db.runTransaction(work, 0)) as T
+      return (await db.runTransaction((transaction: Pick<Transaction, 'collection'>) => work(singleDocumentOnly(transaction, db)), 0)) as T
     } catch (error) {
       if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error
       // Full jitter, doubling from 4 ms up to 256 ms: contenders spread out instead of colliding again.
       await sleep(Math.random() * 4 * 2 ** Math.min(attempt, 6))
     }
+  }
+}
+
+/**
+ * The SDK's transaction collections also answer where(), but send such a query without the
+ * transaction id: it runs outside the transaction and survives a rollback. Code inside gets only
+ * doc() and add(), so that mistake fails at once instead of silently.
+ */
+function singleDocumentOnly(transaction: Pick<Transaction, 'collection'>, db: Database): Transaction {
+  return {
+    collection(name) {
+      const collection = transaction.collection(name)
+      return { doc: (id) => collection.doc(id), add: (options) => collection.add(options) }
+    },
+    command: db.command,
   }
 }
 

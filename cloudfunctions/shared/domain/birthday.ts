@@ -1,5 +1,6 @@
 import dayjs from 'dayjs'
 import { SHOP_TIME_ZONE, monthDay, shopDate } from './calendar'
+import { ledgerKeys } from './ledger'
 import type { MemberDoc } from './member'
 import type { BirthdayCoupon } from './tiers'
 
@@ -27,9 +28,9 @@ export function perkYear(now: Date): number {
 }
 
 /** `birthday:<openid>:<year>`: the ledger row's and the coupon's `_id`, so a perk can exist only once a year. */
-export function birthdayKey(openid: string, year: number): string {
-  return `birthday:${openid}:${year}`
-}
+export const birthdayKey = ledgerKeys.birthday
+
+export { perkSummary } from './messages'
 
 /**
  * Whether the member gets this year's perk at `now`: it is their birthday today, they are still a
@@ -86,10 +87,6 @@ export function makeCouponCode(random: () => number): string {
   return code
 }
 
-/** What the subscription message's 礼遇内容 says: "100积分 + 生日 ¥10 代金券". */
-export function perkSummary(points: number, couponTitle: string | null): string {
-  return [points > 0 ? `${points}积分` : null, couponTitle].filter(Boolean).join(' + ')
-}
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0

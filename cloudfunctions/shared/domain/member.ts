@@ -2,7 +2,8 @@ import type { Gender, TierId } from '../contract/enums'
 import { DEFAULT_TIER_NAMES } from '../contract/enums'
 import type { JoinPayload, MemberCard } from '../contract/member'
 import { monthDay, shopDate } from './calendar'
-import type { Lot } from './points'
+import type { BirthdayPerkMark } from './birthdayPerk'
+import type { Lot, PointsState } from './points'
 import type { MonthlyActivity, TierState } from './tiers'
 
 export interface MemberSource {
@@ -35,10 +36,21 @@ export interface MemberDoc {
   lastActiveAt: Date
   /** Set when the shop removes a member: their codes stop working, their history stays. */
   removedAt?: Date | null
+  /** This year's birthday perk, once issued (see domain/birthdayPerk). */
+  lastBirthdayPerk?: BirthdayPerkMark | null
 }
 
-export function tierStateOf(member: MemberDoc): TierState {
+export function tierStateOf(member: Pick<MemberDoc, 'tier' | 'tierSince' | 'tierUntil'>): TierState {
   return { tier: member.tier, tierSince: new Date(member.tierSince), tierUntil: member.tierUntil ? new Date(member.tierUntil) : null }
+}
+
+/** The member's points as the rules take them, each lot's expiry as a Date. */
+export function pointsStateOf(member: MemberDoc): PointsState {
+  return {
+    pointsBalance: member.pointsBalance,
+    lifetimePoints: member.lifetimePoints,
+    pointLots: (member.pointLots ?? []).map((lot) => ({ expiresAt: new Date(lot.expiresAt), remaining: lot.remaining })),
+  }
 }
 
 /** A member who can earn, spend and show a code. */

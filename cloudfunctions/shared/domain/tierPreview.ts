@@ -2,6 +2,7 @@ import dayjs from 'dayjs'
 import type { TierId } from '../contract/enums'
 import type { RulesPreview, TierMove } from '../contract/tiers'
 import { SHOP_TIME_ZONE } from './calendar'
+import { tierStateOf, type MemberDoc } from './member'
 import { decideEvaluation, decideUpgrade, definitionOf, qualifyingFigure, type MonthlyActivity, type TierRules, type TierState } from './tiers'
 
 /** What a rules change means for one member, judged with the same rules the jobs apply. */
@@ -14,6 +15,10 @@ export type Consequence =
 export interface MemberTierFacts {
   state: TierState
   activity: MonthlyActivity | undefined
+}
+
+export function factsOf(member: Pick<MemberDoc, 'tier' | 'tierSince' | 'tierUntil' | 'activity'>): MemberTierFacts {
+  return { state: tierStateOf(member), activity: member.activity }
 }
 
 /**

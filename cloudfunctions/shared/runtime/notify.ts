@@ -1,18 +1,6 @@
-import dayjs from 'dayjs'
 import { SUBSCRIBE_TEMPLATES, type TemplatePurpose } from '../contract/templates'
-import { SHOP_TIME_ZONE } from '../domain/calendar'
+import type { Message } from '../domain/messages'
 import { openapi } from './openapi'
-
-/** WeChat's `time` field format: 2026年11月22日 15:01, on the shop's clock. */
-export function templateTime(at: Date): string {
-  return dayjs(at).tz(SHOP_TIME_ZONE).format('YYYY年MM月DD日 HH:mm')
-}
-
-/** `thing` fields allow 20 characters; longer text is cut rather than failing the send (47003). */
-export function templateThing(text: string): string {
-  const characters = [...text]
-  return characters.length <= 20 ? text : `${characters.slice(0, 19).join('')}…`
-}
 
 export function templateId(purpose: TemplatePurpose): string {
   return process.env[`HUIYUAN_TEMPLATE_${purpose.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`] || SUBSCRIBE_TEMPLATES[purpose]
@@ -31,4 +19,9 @@ export async function notify(openid: string, purpose: TemplatePurpose, data: Rec
     console.warn(`[notify ${purpose}]`, error)
     return { sent: false, errCode: -1 }
   }
+}
+
+/** A committed decision's messages, one after another (each member's quota is their own). */
+export async function send(messages: readonly Message[]): Promise<void> {
+  for (const message of messages) await notify(message.openid, message.purpose, message.data)
 }

@@ -1,7 +1,6 @@
 import { dismissNoticePayload, statusPayload, type TierStatus, type TierView } from '../../shared/contract/tiers'
 import { isActiveMember } from '../../shared/domain/member'
-import { tierStateOf } from '../../shared/domain/member'
-import { noticeMeaning } from '../../shared/domain/tierPreview'
+import { factsOf, noticeMeaning } from '../../shared/domain/tierPreview'
 import { definitionOf, progressToNext, qualifyingFigure, type TierDefinition, type TierRules } from '../../shared/domain/tiers'
 import { membersRepo } from '../../shared/data/members'
 import { activeRules } from '../../shared/data/rules'
@@ -18,7 +17,6 @@ export const status = defineAction({
     const figure = qualifyingFigure(member.activity, tierRules.basis, now)
     const current = definitionOf(member.tier, tierRules)
     const progress = progressToNext(member.tier, figure, tierRules)
-    const facts = { state: tierStateOf(member), activity: member.activity }
     const unseen = rules.publishedAt !== null && rules.explanation !== '' && (member.noticeSeenVersion ?? 0) < rules.version
     return {
       tier: member.tier,
@@ -30,7 +28,7 @@ export const status = defineAction({
       progressText: progress ? progressLine(progress.remaining, progress.next, tierRules) : '已是最高等级',
       progressRatio: progress ? progress.ratio : 1,
       tiers: tierRules.tiers.map(toView),
-      notice: unseen ? { version: rules.version, explanation: rules.explanation, meaning: noticeMeaning(facts, tierRules, now, new Date(rules.publishedAt!)) } : null,
+      notice: unseen ? { version: rules.version, explanation: rules.explanation, meaning: noticeMeaning(factsOf(member), tierRules, now, new Date(rules.publishedAt!)) } : null,
     }
   },
 })

@@ -1,4 +1,4 @@
-import { sdk } from '../shared/runtime/cloud'
+import { sdk } from './cloud'
 
 /**
  * How a job hands the rest of its work to a fresh invocation (a new 60 s budget). In WeChat cloud

@@ -1,0 +1,89 @@
+import type { LedgerKind } from '../contract/enums'
+import { shopDate } from './calendar'
+
+/**
+ * One points movement. Append-only: `_id` is the idempotency key (`order:<store>:<no>`,
+ * `refund:<store>:<no>:<refundId>`, `expire:<openid>:<date>` …) so a repeat can never add a second
+ * row. No row is ever updated or removed; the lots they build live on the member (domain/points).
+ */
+export interface LedgerRow {
+  _id: string
+  openid: string
+  kind: LedgerKind
+  delta: number
+  /** The member's balance right after this movement: what the original call answered. */
+  balanceAfter: number
+  reason: string
+  /** Who caused it: a staff OPENID, the member's own, or `system` for jobs. */
+  by: string
+  rulesVersion: number
+  createdAt: Date
+  /** For earned points: when their lot expires. */
+  expiresAt: Date | null
+  /** For an order's points (the consumption record) or a points-as-cash payment. */
+  order?: OrderFacts
+  /** Points a reversal could not take back because they were already spent. */
+  shortfall?: number
+  /** What this row refers to: the refunded order's key, the redemption code … */
+  ref?: string
+}
+
+export interface OrderFacts {
+  storeId: string
+  orderNo: string
+  amountFen: number
+  cashier: string
+}
+
+/** An order's earn row: the consumption record a refund works from. */
+export type OrderRow = LedgerRow & { order: OrderFacts }
+
+export function isOrderRow(row: LedgerRow | null): row is OrderRow {
+  return row !== null && row.order !== undefined
+}
+
+/**
+ * Every ledger key, in one place: the key is what makes a command once-only, so two features must
+ * never build the same key for different things.
+ */
+export const ledgerKeys = {
+  order: (storeId: string, orderNo: string) => `order:${storeId}:${orderNo}`,
+  cash: (storeId: string, orderNo: string) => `cash:${storeId}:${orderNo}`,
+  refund: (storeId: string, orderNo: string, refundId: string) => `refund:${storeId}:${orderNo}:${refundId}`,
+  redeem: (openid: string, requestId: string) => `redeem:${openid}:${requestId}`,
+  adjust: (requestId: string) => `adjust:${requestId}`,
+  /** The lot's calendar date, so one lot can only ever be expired once. */
+  expire: (openid: string, lotExpiresAt: Date) => `expire:${openid}:${shopDate(lotExpiresAt)}`,
+  /** Shared with the perk's coupon: a perk can exist only once a year. */
+  birthday: (openid: string, year: number) => `birthday:${openid}:${year}`,
+} as const
+
+export interface Movement {
+  key: string
+  openid: string
+  kind: LedgerKind
+  delta: number
+  balanceAfter: number
+  reason: string
+  by: string
+  rulesVersion: number
+  at: Date
+  expiresAt?: Date | null
+  order?: OrderFacts
+  shortfall?: number
+  ref?: string
+}
+
+/** The one way a ledger row is made. Optional facts are left out rather than stored as undefined. */
+export function ledgerRow(movement: Movement): LedgerRow {
+  const { key, at, expiresAt = null, order, shortfall, ref, ...facts } = movement
+  return {
+    _id: key,
+    ...facts,
+    createdAt: at,
+    expiresAt,
+    ...(order ? { order } : {}),
+    ...(shortfall !== undefined ? { shortfall } : {}),
+    ...(ref !== undefined ? { ref } : {}),
+  }
+}

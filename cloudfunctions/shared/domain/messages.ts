@@ -1,0 +1,40 @@
+import dayjs from 'dayjs'
+import type { TemplatePurpose } from '../contract/templates'
+import { SHOP_TIME_ZONE } from './calendar'
+import { definitionOf, type TierChange, type TierRules } from './tiers'
+
+/** A subscription message a decision asks to send once it has committed (never inside the transaction). */
+export interface Message {
+  openid: string
+  purpose: TemplatePurpose
+  /** The template's fields, already within WeChat's limits. */
+  data: Record<string, string>
+}
+
+/** WeChat's `time` field format: 2026年11月22日 15:01, on the shop's clock. */
+export function templateTime(at: Date): string {
+  return dayjs(at).tz(SHOP_TIME_ZONE).format('YYYY年MM月DD日 HH:mm')
+}
+
+/** `thing` fields allow 20 characters; longer text is cut rather than failing the send (47003). */
+export function templateThing(text: string): string {
+  const characters = [...text]
+  return characters.length <= 20 ? text : `${characters.slice(0, 19).join('')}…`
+}
+
+/** 会员等级变更, for every move: a purchase, a rules publish, or the evaluation at the end of a hold. */
+export function tierChangeMessage(openid: string, change: TierChange, rules: TierRules): Message {
+  const toName = definitionOf(change.to, rules).name
+  const what = change.reason === 'downgrade' ? `会员等级调整为${toName}` : `恭喜升级为${toName}会员`
+  return { openid, purpose: 'tierChange', data: { thing1: what, phrase2: toName, time3: templateTime(change.at) } }
+}
+
+/** 生日礼遇到账: "100积分 + 生日 ¥10 代金券", valid until the coupon's end (or the points' expiry). */
+export function birthdayPerkMessage(openid: string, points: number, couponTitle: string | null, validUntil: Date): Message {
+  return { openid, purpose: 'birthdayPerk', data: { thing1: templateThing(perkSummary(points, couponTitle)), time2: templateTime(validUntil) } }
+}
+
+/** What the birthday message's 礼遇内容 says: "100积分 + 生日 ¥10 代金券". */
+export function perkSummary(points: number, couponTitle: string | null): string {
+  return [points > 0 ? `${points}积分` : null, couponTitle].filter(Boolean).join(' + ')
+}
