@@ -58,6 +58,12 @@ module.exports = defineConfig(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
+    rules: {
+      // `const { _id: _ignored, ...rest } = doc` leaves a field out; a leading _ marks a name kept unused on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
@@ -65,6 +71,11 @@ module.exports = defineConfig(
   {
     files: ['test/**', 'emulator/test/**'],
     languageOptions: { globals: { ...globals.jest } },
+  },
+  {
+    // Playwright reads a fixture's dependencies from its first parameter: one that needs none is `({}, use)`.
+    files: ['test/e2e/**'],
+    rules: { 'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }] },
   },
 
   // The client: the mini-program and its H5 build.
