@@ -18,7 +18,7 @@ export const payWithPoints = defineAction({
     const rules = await activeRules(db, now)
     const cash = cashForPoints(points, orderFen, pointsRulesOf(rules))
     if (!cash.ok) throw new AppError('INVALID_INPUT', cash.message, [{ path: cash.field, message: cash.message }])
-    const command: PointsAsCash = { openid, storeId, orderNo, orderFen, points, discountFen: cash.discountFen, cashier }
+    const command: PointsAsCash = { openid, storeId, orderNo, amountFen: orderFen, points, discountFen: cash.discountFen, cashier }
     const outcome = await inTransaction(db, async (transaction) => settle(transaction, decidePointsAsCash(await memberIn(transaction, openid), command, rules, now)))
     const answer = (balance: number, duplicate: boolean): PayWithPointsResult => ({ orderNo, pointsUsed: points, discountFen: cash.discountFen, pointsBalance: balance, duplicate })
     if (outcome.kind === 'applied') return answer(outcome.decision.ledger[0].balanceAfter, false)

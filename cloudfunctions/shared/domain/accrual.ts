@@ -1,6 +1,6 @@
 import { formatFen } from '../contract/format'
-import { decision, pointsPatch, refuse, type Decision, type Refusal } from './decision'
-import { ledgerKeys, ledgerRow, type LedgerRow } from './ledger'
+import { decision, NOT_MEMBER_AT_THE_TILL, pointsPatch, type Decision, type Refusal } from './decision'
+import { ledgerKeys, ledgerRow, orderFactsOf, type LedgerRow, type TillOrder } from './ledger'
 import { isActiveMember, pointsStateOf, tierStateOf, type MemberDoc } from './member'
 import { tierChangeMessage } from './messages'
 import { earn, lotExpiry, pointsForPurchase } from './points'
@@ -9,13 +9,7 @@ import { tierChangeRow } from './tierMoves'
 import { decideUpgrade, qualifyingFigure, recordActivity } from './tiers'
 
 /** A purchase at the till, to become points. */
-export interface Accrual {
-  openid: string
-  storeId: string
-  orderNo: string
-  amountFen: number
-  cashier: string
-}
+export type Accrual = TillOrder
 
 /** The order number is the key: the same order can never earn twice, whatever the retries. */
 export const accrualKey = (command: Accrual) => ledgerKeys.order(command.storeId, command.orderNo)
@@ -26,8 +20,8 @@ export const accrualKey = (command: Accrual) => ledgerKeys.order(command.storeId
  * same decision, so the upgrade commits with the purchase and can never be granted twice.
  */
 export function decideAccrual(member: MemberDoc | null, command: Accrual, rules: Rules, now: Date): Decision | Refusal {
-  if (!isActiveMember(member)) return refuse('NOT_MEMBER', '该会员不存在或已注销')
-  const { openid, storeId, orderNo, amountFen, cashier } = command
+  if (!isActiveMember(member)) return NOT_MEMBER_AT_THE_TILL
+  const { openid, orderNo, amountFen, cashier } = command
   const pointsRules = pointsRulesOf(rules)
   const points = pointsForPurchase(amountFen, member.tier, pointsRules)
   const expiresAt = lotExpiry(now, pointsRules)
@@ -47,7 +41,7 @@ export function decideAccrual(member: MemberDoc | null, command: Accrual, rules:
         rulesVersion: rules.version,
         at: now,
         expiresAt: points > 0 ? expiresAt : null,
-        order: { storeId, orderNo, amountFen, cashier },
+        order: orderFactsOf(command),
       }),
     ],
     member: { ...pointsPatch(state), activity, lastActiveAt: now, ...upgrade?.state },

@@ -48,6 +48,9 @@ export interface Refusal {
   fields?: FieldIssue[]
 }
 
+/** A till's scanned code names a member the shop no longer has (or never had). */
+export const NOT_MEMBER_AT_THE_TILL: Refusal = { kind: 'refused', code: 'NOT_MEMBER', message: '该会员不存在或已注销' }
+
 export function refuse(code: ErrorCode, message?: string, field?: string): Refusal {
   return { kind: 'refused', code, ...(message ? { message } : {}), ...(field && message ? { fields: [{ path: field, message }] } : {}) }
 }

@@ -35,6 +35,14 @@ export interface OrderFacts {
   cashier: string
 }
 
+/** A till command: the member whose code was scanned, and the order it concerns. */
+export type TillOrder = OrderFacts & { openid: string }
+
+/** Just the order's facts, as a row carries them. */
+export function orderFactsOf({ storeId, orderNo, amountFen, cashier }: OrderFacts): OrderFacts {
+  return { storeId, orderNo, amountFen, cashier }
+}
+
 /** An order's earn row: the consumption record a refund works from. */
 export type OrderRow = LedgerRow & { order: OrderFacts }
 
@@ -58,21 +66,8 @@ export const ledgerKeys = {
   birthday: (openid: string, year: number) => `birthday:${openid}:${year}`,
 } as const
 
-export interface Movement {
-  key: string
-  openid: string
-  kind: LedgerKind
-  delta: number
-  balanceAfter: number
-  reason: string
-  by: string
-  rulesVersion: number
-  at: Date
-  expiresAt?: Date | null
-  order?: OrderFacts
-  shortfall?: number
-  ref?: string
-}
+/** A row as a decision describes it: its key, when it happened, and only the facts it has. */
+export type Movement = Omit<LedgerRow, '_id' | 'createdAt' | 'expiresAt'> & { key: string; at: Date; expiresAt?: Date | null }
 
 /** The one way a ledger row is made. Optional facts are left out rather than stored as undefined. */
 export function ledgerRow(movement: Movement): LedgerRow {

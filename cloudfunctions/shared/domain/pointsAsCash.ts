@@ -1,28 +1,20 @@
 import { formatFen } from '../contract/format'
-import { decision, pointsPatch, refuse, type Decision, type Refusal } from './decision'
-import { ledgerKeys, ledgerRow, type LedgerRow } from './ledger'
+import { decision, NOT_MEMBER_AT_THE_TILL, pointsPatch, refuse, type Decision, type Refusal } from './decision'
+import { ledgerKeys, ledgerRow, orderFactsOf, type LedgerRow, type TillOrder } from './ledger'
 import { isActiveMember, pointsStateOf, type MemberDoc } from './member'
 import { spend } from './points'
 import type { Rules } from './rules'
 
-/** Points paying part of an order at the till; `discountFen` is what cashForPoints allowed. */
-export interface PointsAsCash {
-  openid: string
-  storeId: string
-  orderNo: string
-  orderFen: number
-  points: number
-  discountFen: number
-  cashier: string
-}
+/** Points paying part of an order at the till (`amountFen` is the order's); `discountFen` is what cashForPoints allowed. */
+export type PointsAsCash = TillOrder & { points: number; discountFen: number }
 
 /** Keyed by the order number like accrual, under its own prefix: an order may both earn and pay. */
 export const pointsAsCashKey = (command: PointsAsCash) => ledgerKeys.cash(command.storeId, command.orderNo)
 
 /** Spends the oldest points first; never more than the balance. */
 export function decidePointsAsCash(member: MemberDoc | null, command: PointsAsCash, rules: Rules, now: Date): Decision | Refusal {
-  if (!isActiveMember(member)) return refuse('NOT_MEMBER', '该会员不存在或已注销')
-  const { openid, storeId, orderNo, orderFen, points, discountFen, cashier } = command
+  if (!isActiveMember(member)) return NOT_MEMBER_AT_THE_TILL
+  const { openid, orderNo, points, discountFen, cashier } = command
   const spent = spend(pointsStateOf(member), points)
   if (!spent.ok) return refuse('INSUFFICIENT_POINTS')
   return decision(openid, {
@@ -37,7 +29,7 @@ export function decidePointsAsCash(member: MemberDoc | null, command: PointsAsCa
         by: cashier,
         rulesVersion: rules.version,
         at: now,
-        order: { storeId, orderNo, amountFen: orderFen, cashier },
+        order: orderFactsOf(command),
       }),
     ],
     member: { ...pointsPatch(spent.state), lastActiveAt: now },
@@ -45,5 +37,5 @@ export function decidePointsAsCash(member: MemberDoc | null, command: PointsAsCa
 }
 
 export function isSamePointsAsCash(original: LedgerRow, command: PointsAsCash): boolean {
-  return original.openid === command.openid && original.delta === -command.points && original.order?.amountFen === command.orderFen
+  return original.openid === command.openid && original.delta === -command.points && original.order?.amountFen === command.amountFen
 }

@@ -1,7 +1,7 @@
 import type { TierId } from '../contract/enums'
 import type { RulesDraft } from '../contract/tiers'
 import { DEFAULT_POINTS_RULES, type PointsRules } from './pointsRules'
-import { DEFAULT_TIER_RULES, type TierRules } from './tiers'
+import { DEFAULT_TIER_RULES, tierBasics, type TierRules } from './tiers'
 
 /**
  * One published version of the shop's rules: points and tiers together, so every ledger row and
@@ -39,17 +39,7 @@ export function draftOf(rules: Rules): RulesDraft {
   return {
     basis: rules.tiers.basis,
     points: { ...rules.points },
-    tiers: rules.tiers.tiers.map((tier) => ({
-      id: tier.id,
-      name: tier.name,
-      threshold: tier.threshold,
-      color: tier.color,
-      pointsMultiplier: tier.pointsMultiplier,
-      discountPercent: tier.discountPercent,
-      birthdayPoints: tier.birthdayPerk.points,
-      birthdayCoupon: tier.birthdayPerk.coupon,
-      prioritySignup: tier.prioritySignup,
-    })),
+    tiers: rules.tiers.tiers.map((tier) => ({ ...tierBasics(tier), birthdayPoints: tier.birthdayPerk.points, birthdayCoupon: tier.birthdayPerk.coupon })),
   }
 }
 
@@ -60,16 +50,7 @@ export function rulesFromDraft(draft: RulesDraft, version: number, explanation: 
     tiers: {
       basis: draft.basis,
       holdMonths: DEFAULT_RULES.tiers.holdMonths,
-      tiers: draft.tiers.map((tier) => ({
-        id: tier.id,
-        name: tier.name,
-        threshold: tier.threshold,
-        color: tier.color,
-        pointsMultiplier: tier.pointsMultiplier,
-        discountPercent: tier.discountPercent,
-        birthdayPerk: { points: tier.birthdayPoints, coupon: tier.birthdayCoupon },
-        prioritySignup: tier.prioritySignup,
-      })),
+      tiers: draft.tiers.map((tier) => ({ ...tierBasics(tier), birthdayPerk: { points: tier.birthdayPoints, coupon: tier.birthdayCoupon } })),
     },
     explanation,
     publishedAt,

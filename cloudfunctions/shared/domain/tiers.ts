@@ -113,6 +113,15 @@ export function tierFor(figure: number, rules: TierRules): TierDefinition {
   return reached
 }
 
+/**
+ * What a tier's definition, the owner's draft of it and the member's view of it hold alike; they
+ * differ only in how the birthday perk is shaped. Listed field by field so nothing else is carried.
+ */
+export function tierBasics(tier: Pick<TierDefinition, 'id' | 'name' | 'threshold' | 'color' | 'pointsMultiplier' | 'discountPercent' | 'prioritySignup'>) {
+  const { id, name, threshold, color, pointsMultiplier, discountPercent, prioritySignup } = tier
+  return { id, name, threshold, color, pointsMultiplier, discountPercent, prioritySignup }
+}
+
 export function definitionOf(tier: TierId, rules: TierRules): TierDefinition {
   return rules.tiers.find((definition) => definition.id === tier) ?? rules.tiers[0]
 }

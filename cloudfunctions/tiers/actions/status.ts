@@ -1,7 +1,7 @@
 import { dismissNoticePayload, statusPayload, type TierStatus, type TierView } from '../../shared/contract/tiers'
 import { isActiveMember } from '../../shared/domain/member'
 import { factsOf, noticeMeaning } from '../../shared/domain/tierPreview'
-import { definitionOf, progressToNext, qualifyingFigure, type TierDefinition, type TierRules } from '../../shared/domain/tiers'
+import { definitionOf, progressToNext, qualifyingFigure, tierBasics, type TierDefinition, type TierRules } from '../../shared/domain/tiers'
 import { membersRepo } from '../../shared/data/members'
 import { activeRules } from '../../shared/data/rules'
 import { AppError, defineAction } from '../../shared/runtime'
@@ -49,14 +49,5 @@ function progressLine(remaining: number, next: TierDefinition, rules: TierRules)
 }
 
 export function toView(tier: TierDefinition): TierView {
-  return {
-    id: tier.id,
-    name: tier.name,
-    threshold: tier.threshold,
-    color: tier.color,
-    pointsMultiplier: tier.pointsMultiplier,
-    discountPercent: tier.discountPercent,
-    birthdayPerk: { points: tier.birthdayPerk.points, couponTitle: tier.birthdayPerk.coupon?.title ?? null },
-    prioritySignup: tier.prioritySignup,
-  }
+  return { ...tierBasics(tier), birthdayPerk: { points: tier.birthdayPerk.points, couponTitle: tier.birthdayPerk.coupon?.title ?? null } }
 }

@@ -2,7 +2,7 @@ import { ledgerRow } from '../../../cloudfunctions/shared/domain/ledger'
 import { decidePointsAsCash, isSamePointsAsCash, type PointsAsCash } from '../../../cloudfunctions/shared/domain/pointsAsCash'
 import { aMember, DECEMBER_END, JUNE_END, NOW, RULES } from './given'
 
-const payment = (points: number): PointsAsCash => ({ openid: 'member-1', storeId: 'store-001', orderNo: 'P1', orderFen: 5000, points, discountFen: points, cashier: 'cashier-1' })
+const payment = (points: number): PointsAsCash => ({ openid: 'member-1', storeId: 'store-001', orderNo: 'P1', amountFen: 5000, points, discountFen: points, cashier: 'cashier-1' })
 
 describe('given 300 points expiring in June and 500 in December', () => {
   const member = aMember({ lots: [{ expiresAt: JUNE_END, remaining: 300 }, { expiresAt: DECEMBER_END, remaining: 500 }] })
@@ -28,6 +28,6 @@ it('a repeat is the same payment only with the same member, points and order amo
   const original = ledgerRow({ key: 'cash:store-001:P1', openid: 'member-1', kind: 'redeem', delta: -400, balanceAfter: 400, reason: '', by: 'cashier-1', rulesVersion: 7, at: NOW, order: { storeId: 'store-001', orderNo: 'P1', amountFen: 5000, cashier: 'cashier-1' } })
   expect(isSamePointsAsCash(original, payment(400))).toBe(true)
   expect(isSamePointsAsCash(original, payment(500))).toBe(false)
-  expect(isSamePointsAsCash(original, { ...payment(400), orderFen: 6000 })).toBe(false)
+  expect(isSamePointsAsCash(original, { ...payment(400), amountFen: 6000 })).toBe(false)
   expect(isSamePointsAsCash(original, { ...payment(400), openid: 'member-2' })).toBe(false)
 })
