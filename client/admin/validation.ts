@@ -1,28 +1,9 @@
 import Taro from '@tarojs/taro'
 
-/** Client-side checks mirroring the contract (the server checks again and has the last word). */
-
-/** Receipt numbers: letters, digits, `-` and `_`, up to 32 characters. */
-export function orderNoError(text: string, label = '单号'): string | null {
-  const trimmed = text.trim()
-  if (!trimmed) return `请填写${label}`
-  return /^[A-Za-z0-9_-]{1,32}$/.test(trimmed) ? null : `${label}只能包含字母、数字、- 和 _，最长 32 位`
-}
-
-/** A whole, positive number of points, or the reason it is not one. */
-export function parsePoints(text: string): { points: number; error: null } | { points: null; error: string } {
-  const trimmed = text.trim()
-  if (!trimmed) return { points: null, error: '请输入积分' }
-  if (!/^\d+$/.test(trimmed)) return { points: null, error: '积分必须是正整数' }
-  const points = Number(trimmed)
-  return points > 0 ? { points, error: null } : { points: null, error: '积分必须大于 0' }
-}
-
-/** Redemption codes: 8 characters without look-alikes (no 0/O, 1/I/L). */
-export function redemptionCodeError(code: string): string | null {
-  if (!code) return '请输入兑换码'
-  return /^[2-9A-HJKMNP-Z]{8}$/.test(code) ? null : '兑换码应为 8 位字母数字'
-}
+/**
+ * How staff forms show problems. The checks themselves come from the contract (@contract/fields),
+ * the same ones the server's schemas are built from; the server checks again and has the last word.
+ */
 
 /** Shown under a field only once something has been typed, so an empty form is not all red. */
 export function shownError(text: string, error: string | null): string | null {

@@ -1,11 +1,13 @@
 import { useState } from 'react'
-import type { StaffMemberView } from '@contract/member'
+import { normalizeCode } from '@contract/staffFields'
+import type { MemberLookup } from '@contract/member'
 import { callCloud } from '../services/cloud'
 import { scanMemberCode } from '../services/scan'
 import { useSubmit } from './useSubmit'
 
 export interface FoundMember {
-  view: StaffMemberView
+  /** The member as staff see them, with the shop's points-as-cash rule at the time of the lookup. */
+  view: MemberLookup
   /** The live code the member showed, when found by scanning; the till needs it for accrual. */
   memberCode: string | null
 }
@@ -16,7 +18,7 @@ export function useMemberLookup() {
   const submit = useSubmit()
 
   async function byCardNo(cardText: string): Promise<void> {
-    const cardNo = cardText.replace(/\s+/g, '')
+    const cardNo = normalizeCode(cardText)
     const view = await submit.run(() => callCloud('member', 'lookup', { cardNo }))
     if (view) setFound({ view, memberCode: null })
   }

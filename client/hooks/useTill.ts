@@ -7,9 +7,6 @@ import { useMemberLookup } from './useMemberLookup'
 /** The store this till belongs to: build-time `TARO_APP_STORE_ID` (config/index.ts), else the demo shop. */
 export const STORE_ID = HUIYUAN_STORE_ID
 
-/** Points that make ¥1 off at the till (contract default); the server's answer is what counts. */
-export const POINTS_PER_CASH_YUAN = 100
-
 /**
  * The till: the member in front of the cashier (scanned live code) and what can be done for them.
  * Each call updates the balance shown from the server's answer.

@@ -2,6 +2,8 @@ import { dataOf, useLocalCloud } from '../support/localCloud'
 import { LOCAL_MEMBER_CODE_SECRET } from '../../local/cloud'
 import { makeCardNo } from '../../cloudfunctions/shared/domain/cardNumber'
 import { issueMemberCode } from '../../cloudfunctions/shared/domain/memberCode'
+import { DEFAULT_RULES, draftOf } from '../../cloudfunctions/shared/domain/rules'
+import { cashDiscount } from '../../cloudfunctions/shared/contract/staffFields'
 
 const { cloud, as } = useLocalCloud()
 const form = { name: '码主', birthday: '1991-03-04', gender: 'female' as const }
@@ -132,6 +134,38 @@ describe('member.lookup', () => {
     expect(await as('code-cashier').call('member', 'lookup', payload as Record<string, unknown>)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
+  it('answers the points-as-cash rule in force with the member, in one round trip on a warm instance', async () => {
+    const { code } = dataOf(await as('code-b').call('member', 'code', {}))
+    const card = dataOf(await as('code-b').call('member', 'me', {}))!
+    dataOf(await as('code-cashier').call('member', 'lookup', { memberCode: code }))
+    cloud().db.resetStats()
+    const byCode = dataOf(await as('code-cashier').call('member', 'lookup', { memberCode: code }))
+    // The member document only: the cashier's role and the rules come from the instance's caches.
+    expect(cloud().db.stats().roundTrips).toBe(1)
+    expect(byCode.cashRule).toEqual({ pointsPerCashYuan: DEFAULT_RULES.points.pointsPerCashYuan, maxCashShare: DEFAULT_RULES.points.maxCashShare })
+    cloud().db.resetStats()
+    const byCard = dataOf(await as('code-cashier').call('member', 'lookup', { cardNo: card.cardNo }))
+    expect(cloud().db.stats().roundTrips).toBe(1)
+    expect(byCard.cashRule).toEqual(byCode.cashRule)
+  })
+
+  // Last in this file: it publishes new rules.
+  it('follows a published change once the 30 s rules cache has passed, and the points function applies the same rule', async () => {
+    const draft = draftOf(DEFAULT_RULES)
+    draft.points = { ...draft.points, pointsPerCashYuan: 50, maxCashShare: 0.3 }
+    dataOf(await as('code-owner').call('tiers', 'publish', { draft, explanation: '积分抵现调整为 50 积分抵 ¥1' }))
+    cloud().setNow(new Date(Date.now() + 31_000))
+    const { code } = dataOf(await as('code-a').call('member', 'code', {}))
+    const view = dataOf(await as('code-cashier').call('member', 'lookup', { memberCode: code }))
+    expect(view.cashRule).toEqual({ pointsPerCashYuan: 50, maxCashShare: 0.3 })
+    // What the till's form would say before sending is what the server says after.
+    const till = (points: number, orderAmount: number) => as('code-cashier').call('points', 'payWithPoints', { memberCode: code, storeId: 'store-001', orderNo: `CR${points}`, orderAmount, points })
+    for (const [points, orderAmount] of [[120, 100], [400, 10]]) {
+      const expected = cashDiscount(points, orderAmount * 100, view.cashRule).error
+      expect(expected).not.toBeNull()
+      expect(await till(points, orderAmount)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expected, fields: [{ path: 'points' }] } })
+    }
+  })
 })
 
 /** Removal is a staff feature of its own; the member document stays, marked `removedAt`. */

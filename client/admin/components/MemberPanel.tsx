@@ -1,11 +1,11 @@
 import { View, Text } from '@tarojs/components'
 import type { StaffMemberView } from '@contract/member'
-import { formatCardNo } from '@contract/format'
+import { formatCardNo, formatZhe } from '@contract/format'
 import './admin.scss'
 
-/** 9.5折 from a 5 % discount; members of tiers without one pay full price. */
+/** Members of tiers without a discount pay full price. */
 function discountLabel(discountPercent: number): string {
-  return discountPercent > 0 ? `${(100 - discountPercent) / 10}折` : '无折扣'
+  return discountPercent > 0 ? formatZhe(discountPercent) : '无折扣'
 }
 
 /** The member in front of the cashier: who, which tier, how many points, what discount. */

@@ -1,10 +1,12 @@
 import { useState } from 'react'
 import { View, Input, Textarea } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { readNumber, textProblem } from '@contract/fields'
+import { REWARD_DESCRIPTION, REWARD_NAME, REWARD_POINTS_COST, REWARD_STOCK } from '@contract/staffFields'
 import type { Reward } from '@contract/rewards'
 import { FormField, Panel } from '../../components/FormField'
 import type { RewardDraft } from '../../hooks/useAdminRewards'
-import { toast } from '../validation'
+import { shownError, toast } from '../validation'
 import './admin.scss'
 
 interface RewardFormProps {
@@ -15,43 +17,36 @@ interface RewardFormProps {
   onCancel: () => void
 }
 
-function wholeNumber(text: string): number | null {
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : null
-}
-
 /** Create or edit a reward; field errors come from the client's checks, then from the envelope's `fields`. */
 export function RewardForm({ reward, fieldErrors, busy, onSave, onCancel }: RewardFormProps) {
   const [name, setName] = useState(reward?.name ?? '')
   const [description, setDescription] = useState(reward?.description ?? '')
   const [costText, setCostText] = useState(reward ? String(reward.pointsCost) : '')
   const [stockText, setStockText] = useState(reward ? String(reward.stock) : '')
-  const pointsCost = wholeNumber(costText)
-  const stock = wholeNumber(stockText)
-  const errors = {
-    name: name.trim() ? null : '请填写礼品名称',
-    pointsCost: pointsCost && pointsCost > 0 ? null : '所需积分必须是正整数',
-    stock: stock !== null ? null : '库存必须是 0 或正整数',
-  }
+  const pointsCost = readNumber(costText, REWARD_POINTS_COST)
+  const stock = readNumber(stockText, REWARD_STOCK)
+  const nameError = textProblem(name, REWARD_NAME)
+  const descriptionError = textProblem(description, REWARD_DESCRIPTION)
 
   function save() {
-    const problem = errors.name ?? errors.pointsCost ?? errors.stock
-    if (problem || pointsCost === null || stock === null) return toast(problem ?? '请检查输入')
-    onSave({ name: name.trim(), description: description.trim(), pointsCost, stock })
+    const problem = nameError ?? descriptionError ?? pointsCost.error ?? stock.error
+    if (problem !== null || pointsCost.value === null || stock.value === null) return toast(problem ?? '请检查输入')
+    onSave({ name: name.trim(), description: description.trim(), pointsCost: pointsCost.value, stock: stock.value })
   }
 
   return (
     <View data-testid='reward-form'>
       <Panel title={reward ? `编辑「${reward.name}」` : '新增礼品'}>
-        <FormField label='名称' error={fieldErrors.name}>
-          <Input className='admin-input' placeholder='最多 20 字' maxlength={20} value={name} onInput={(event) => setName(event.detail.value)} data-testid='reward-name' />
+        <FormField label='名称' error={shownError(name, nameError) ?? fieldErrors.name}>
+          <Input className='admin-input' placeholder={`最多 ${REWARD_NAME.max} 个字`} maxlength={REWARD_NAME.max} value={name} onInput={(event) => setName(event.detail.value)} data-testid='reward-name' />
         </FormField>
-        <FormField label='描述' error={fieldErrors.description} stacked>
-          <Textarea className='admin-textarea' placeholder='选填，最多 200 字' maxlength={200} value={description} onInput={(event) => setDescription(event.detail.value)} />
+        <FormField label='描述' error={shownError(description, descriptionError) ?? fieldErrors.description} stacked>
+          <Textarea className='admin-textarea' placeholder={`选填，最多 ${REWARD_DESCRIPTION.max} 个字`} maxlength={REWARD_DESCRIPTION.max} value={description} onInput={(event) => setDescription(event.detail.value)} />
         </FormField>
-        <FormField label='所需积分' error={(costText && errors.pointsCost) || fieldErrors.pointsCost}>
+        <FormField label='所需积分' error={shownError(costText, pointsCost.error) ?? fieldErrors.pointsCost}>
           <Input className='admin-input' type='number' placeholder='如 500' value={costText} onInput={(event) => setCostText(event.detail.value)} data-testid='reward-cost' />
         </FormField>
-        <FormField label='库存' error={(stockText && errors.stock) || fieldErrors.stock}>
+        <FormField label='库存' error={shownError(stockText, stock.error) ?? fieldErrors.stock}>
           <Input className='admin-input' type='number' placeholder='如 20' value={stockText} onInput={(event) => setStockText(event.detail.value)} data-testid='reward-stock' />
         </FormField>
       </Panel>

@@ -1,4 +1,5 @@
 import { View, Text, Image } from '@tarojs/components'
+import { HEX_COLOR } from '@contract/fields'
 import type { MemberCard as MemberCardData } from '@contract/member'
 import { formatCardNo } from '../../format'
 import './index.scss'
@@ -14,7 +15,7 @@ function darker(color: string, amount = 0.3): string {
  * tier's colour from the rules (the owner may change it); the per-tier classes are the fallback.
  */
 export function MemberCard({ card, color }: { card: MemberCardData; color?: string }) {
-  const style = color && /^#[0-9a-fA-F]{6}$/.test(color) ? { background: `linear-gradient(135deg, ${color}, ${darker(color)})` } : undefined
+  const style = color && HEX_COLOR.pattern.test(color) ? { background: `linear-gradient(135deg, ${color}, ${darker(color)})` } : undefined
   return (
     <View className={`member-card member-card--${card.tier}`} style={style} data-testid='member-card'>
       <View className='member-card__top'>

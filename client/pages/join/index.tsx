@@ -1,16 +1,16 @@
 import { useState } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
-import { View, Text, Input, Picker } from '@tarojs/components'
+import { View, Text, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Gender } from '@contract/enums'
-import { GenderChips } from '../../components/GenderChips'
+import { EARLIEST_DATE, GENDER_REQUIRED, MEMBER_NAME, textProblem } from '@contract/fields'
 import { requestConsent } from '../../services/subscribe'
 import type { FieldIssue } from '@contract/errors'
 import { CloudError } from '../../services/cloud'
 import { ensurePrivacyAuthorized } from '../../services/phone'
 import { useMember } from '../../hooks/useMember'
 import { localDate } from '../../format'
-import { AvatarPicker } from './AvatarPicker'
+import { MemberFields } from './MemberFields'
 import { PhoneField } from './PhoneField'
 import { useJoinScene } from './useJoinScene'
 import './index.scss'
@@ -29,7 +29,7 @@ export default function JoinPage() {
 
   useLoad(() => void ensurePrivacyAuthorized().then((agreed) => setPrivacyDeclined(!agreed)))
 
-  const missing = !name.trim() ? '请填写姓名' : !gender ? '请选择性别' : !birthday ? '请选择生日' : null
+  const missing = textProblem(name, MEMBER_NAME) ?? (!gender ? GENDER_REQUIRED : !birthday ? '请选择生日' : null)
 
   async function submit() {
     if (missing) return void Taro.showToast({ title: missing, icon: 'none' })
@@ -59,22 +59,19 @@ export default function JoinPage() {
       <Text className='join-page__intro'>填写资料，立即领取会员卡</Text>
       {privacyDeclined && <Text className='join-page__privacy'>未同意隐私保护指引，头像、昵称和手机号需手动填写或稍后绑定</Text>}
       <View className='join-form'>
-        <View className='join-form__row'>
-          <Text className='join-form__label'>头像</Text>
-          <AvatarPicker preview={avatar?.preview ?? null} onUploaded={(fileId, preview) => setAvatar({ fileId, preview })} />
-        </View>
-        <View className='join-form__row'>
-          <Text className='join-form__label'>姓名</Text>
-          <Input className='join-form__input' type='nickname' placeholder='请输入姓名或昵称' maxlength={20} value={name} onInput={(e) => setName(e.detail.value)} onBlur={(e) => setName(e.detail.value)} data-testid='join-name' />
-        </View>
-        {fieldErrors.name && <Text className='join-form__error'>{fieldErrors.name}</Text>}
-        <View className='join-form__row'>
-          <Text className='join-form__label'>性别</Text>
-          <GenderChips value={gender} onChange={setGender} />
-        </View>
+        <MemberFields
+          avatarPreview={avatar?.preview ?? null}
+          onAvatar={(fileId, preview) => setAvatar({ fileId, preview })}
+          name={name}
+          onName={setName}
+          nameError={fieldErrors.name}
+          nameTestId='join-name'
+          gender={gender}
+          onGender={setGender}
+        />
         <View className='join-form__row'>
           <Text className='join-form__label'>生日</Text>
-          <Picker mode='date' value={birthday || '1995-01-01'} start='1900-01-01' end={localDate(new Date())} onChange={(e) => setBirthday(String(e.detail.value))}>
+          <Picker mode='date' value={birthday || '1995-01-01'} start={EARLIEST_DATE} end={localDate(new Date())} onChange={(e) => setBirthday(String(e.detail.value))}>
             <View className={`join-form__picker ${birthday ? '' : 'join-form__picker--empty'}`} data-testid='join-birthday'>
               {birthday || '请选择生日'}
             </View>

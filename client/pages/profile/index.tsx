@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Gender } from '@contract/enums'
-import { GenderChips } from '../../components/GenderChips'
+import { MEMBER_NAME, textProblem } from '@contract/fields'
 import type { MemberCard } from '@contract/member'
 import type { CloudError } from '../../services/cloud'
 import { ErrorView, LoadingView } from '../../components/StatusView'
 import { useMember } from '../../hooks/useMember'
 import { formatCardNo } from '../../format'
-import { AvatarPicker } from '../join/AvatarPicker'
+import { MemberFields } from '../join/MemberFields'
 import { PhoneField } from '../join/PhoneField'
 import '../join/index.scss'
 import './index.scss'
@@ -32,6 +32,7 @@ function ProfileForm({ member, updateProfile, bindPhone }: { member: MemberCard 
   const [binding, setBinding] = useState(false)
 
   const changed = name.trim() !== member.name || gender !== member.gender || avatar !== null
+  const nameError = textProblem(name, MEMBER_NAME)
 
   async function run(action: () => Promise<unknown>, done: string, setBusy: (busy: boolean) => void) {
     setBusy(true)
@@ -58,18 +59,16 @@ function ProfileForm({ member, updateProfile, bindPhone }: { member: MemberCard 
   return (
     <View className='profile-page'>
       <View className='join-form'>
-        <View className='join-form__row'>
-          <Text className='join-form__label'>头像</Text>
-          <AvatarPicker preview={avatar?.preview ?? member.avatarUrl} onUploaded={(fileId, preview) => setAvatar({ fileId, preview })} />
-        </View>
-        <View className='join-form__row'>
-          <Text className='join-form__label'>姓名</Text>
-          <Input className='join-form__input' type='nickname' maxlength={20} value={name} onInput={(e) => setName(e.detail.value)} onBlur={(e) => setName(e.detail.value)} data-testid='profile-name' />
-        </View>
-        <View className='join-form__row'>
-          <Text className='join-form__label'>性别</Text>
-          <GenderChips value={gender} onChange={setGender} />
-        </View>
+        <MemberFields
+          avatarPreview={avatar?.preview ?? member.avatarUrl}
+          onAvatar={(fileId, preview) => setAvatar({ fileId, preview })}
+          name={name}
+          onName={setName}
+          nameError={nameError}
+          nameTestId='profile-name'
+          gender={gender}
+          onGender={setGender}
+        />
         <View className='join-form__row'>
           <Text className='join-form__label'>生日</Text>
           <Text className='join-form__value' data-testid='profile-birthday'>{member.birthday || '未设置'}</Text>
@@ -85,7 +84,7 @@ function ProfileForm({ member, updateProfile, bindPhone }: { member: MemberCard 
         <Text className='join-form__note'>生日设置后不可自行修改，如需更正请联系门店</Text>
       </View>
       <View className='join-page__submit'>
-        <Button type='primary' block loading={saving} disabled={saving || !changed || !name.trim()} onClick={save} data-testid='profile-save'>
+        <Button type='primary' block loading={saving} disabled={saving || !changed || nameError !== null} onClick={save} data-testid='profile-save'>
           保存
         </Button>
       </View>

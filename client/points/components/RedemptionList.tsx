@@ -1,12 +1,8 @@
 import { View, Text } from '@tarojs/components'
+import { formatCode } from '@contract/format'
 import type { Redemption } from '@contract/rewards'
 import { dateTime } from '../../components/LedgerList/dates'
 import './points.scss'
-
-/** `ABCD EFGH`: two groups of four read aloud more easily at the till. */
-function groupedCode(code: string): string {
-  return code.replace(/^(.{4})(.+)$/, '$1 $2')
-}
 
 /** The member's redemptions, each code big enough to show across the counter. */
 export function RedemptionList({ redemptions }: { redemptions: readonly Redemption[] }) {
@@ -21,7 +17,7 @@ export function RedemptionList({ redemptions }: { redemptions: readonly Redempti
               <Text className={`redemption__status ${pending ? 'redemption__status--pending' : ''}`}>{pending ? '待核销' : '已核销'}</Text>
             </View>
             <Text className='redemption__code' data-testid='redemption-code'>
-              {groupedCode(redemption.code)}
+              {formatCode(redemption.code)}
             </Text>
             <Text className='redemption__meta'>
               {redemption.pointsSpent.toLocaleString('zh-CN')} 积分 · 兑换于 {dateTime(redemption.createdAt)}

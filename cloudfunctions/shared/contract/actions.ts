@@ -18,7 +18,7 @@ export interface ActionMap {
     code: { payload: z.input<typeof member.codePayload>; result: member.MemberCode }
     updateProfile: { payload: z.input<typeof member.updateProfilePayload>; result: member.MemberCard }
     bindPhone: { payload: z.input<typeof member.bindPhonePayload>; result: member.MemberCard }
-    lookup: { payload: z.input<typeof member.lookupPayload>; result: member.StaffMemberView }
+    lookup: { payload: z.input<typeof member.lookupPayload>; result: member.MemberLookup }
     setBirthday: { payload: z.input<typeof member.setBirthdayPayload>; result: member.StaffMemberView }
     joinCode: { payload: z.input<typeof member.joinCodePayload>; result: member.JoinCode }
     sceneInfo: { payload: z.input<typeof member.sceneInfoPayload>; result: member.JoinSceneInfo }

@@ -1,8 +1,11 @@
 import { z } from 'zod'
 import { memberCodeField } from './member'
+import { COUPON_CODE, normalizeCode } from './staffFields'
+import { orderNo } from './money'
+import { patternField } from './validators'
 
 /** Coupon codes: 10 characters from the look-alike-free alphabet, shown as a QR and as text. */
-export const couponCodeField = z.string().trim().toUpperCase().regex(/^[2-9A-HJKMNP-Z]{10}$/, '券码应为 10 位')
+export const couponCodeField = patternField(COUPON_CODE, normalizeCode)
 
 export type CouponKind = 'fixed' | 'percent' | 'item'
 /** `expired` is derived (validUntil has passed while still available), never stored. */
@@ -31,7 +34,7 @@ export interface Wallet {
 }
 
 /** The cashier scans the coupon's code (and says which order it is for). */
-export const redeemCouponPayload = z.strictObject({ code: couponCodeField, orderNo: z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, '单号只能包含字母、数字、- 和 _，最长 32 位').optional() })
+export const redeemCouponPayload = z.strictObject({ code: couponCodeField, orderNo: orderNo.optional() })
 export interface RedeemCouponResult extends Coupon {
   memberName: string
   cardNo: string

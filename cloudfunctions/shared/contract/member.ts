@@ -1,16 +1,18 @@
 import { z } from 'zod'
-import { calendarDate } from './validators'
+import { calendarDate, textField } from './validators'
 import { GENDERS, type Gender, type TierId } from './enums'
+import { GENDER_REQUIRED, MEMBER_NAME } from './fields'
+import { CARD_NO, type CashRule } from './staffFields'
+import { storeId } from './money'
 
-
-const memberName = z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字')
-const gender = z.enum(GENDERS, { error: '请选择性别' })
+const memberName = textField(MEMBER_NAME)
+const gender = z.enum(GENDERS, { error: GENDER_REQUIRED })
 /** A `cloud://` file ID from uploading the chosen avatar. */
 const avatarFileId = z.string().regex(/^cloud:\/\/[^\s]{1,240}$/, '头像文件不正确')
 
 /** The scene of a shop's join code, as `decodeURIComponent(options.scene)` gives it (WeChat: ≤ 32 chars). */
 export const sceneField = z.string().max(32, '二维码参数过长').regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/, '二维码参数不正确')
-export const cardNoField = z.string().regex(/^\d{10}$/, '会员卡号应为 10 位数字')
+export const cardNoField = z.string().regex(CARD_NO.pattern, CARD_NO.invalid)
 /** The member's live code, as the cashier's scan reads it. */
 export const memberCodeField = z.string({ error: '请扫描会员码' }).min(10, '会员码不正确').max(400, '会员码不正确')
 
@@ -77,12 +79,16 @@ export interface StaffMemberView extends MemberCard {
   discountPercent: number
   lastActiveAt: string
 }
+/** What the till's lookup answers: the member, and the points-as-cash rule in force, so the till checks a payment as the server will. */
+export interface MemberLookup extends StaffMemberView {
+  cashRule: CashRule
+}
 
 /** Owner or admin corrects a birthday, with a reason (members cannot, to stop perk abuse). */
 export const setBirthdayPayload = z.strictObject({ cardNo: cardNoField, birthday: calendarDate('生日'), reason: z.string().trim().min(2, '请填写原因').max(100) })
 
 /** Staff generate a shop's join code, optionally crediting a referring member. */
-export const joinCodePayload = z.strictObject({ storeId: z.string().regex(/^[a-z0-9-]{1,24}$/, '门店编号不正确'), referrerCardNo: cardNoField.optional() })
+export const joinCodePayload = z.strictObject({ storeId, referrerCardNo: cardNoField.optional() })
 export interface JoinCode {
   scene: string
   /** The wxacode PNG, as a data URL the page can show and save. */

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { LEDGER_FILTER_KEYS, type LedgerFilter, type LedgerKind, type TierId } from './enums'
-import { orderNo, storeId, yuanAmount } from './money'
+import { orderNo, refundNo, storeId, yuanAmount } from './money'
 import { cardNoField, memberCodeField } from './member'
+import { numberProblem } from './fields'
+import { ADJUST_POINTS, ADJUST_REASON, CASH_POINTS } from './staffFields'
+import { numberField, refusedBy, textField } from './validators'
 
 /** A cursor the server handed out; opaque to the client. */
 const cursor = z.string().max(200).optional()
@@ -23,7 +26,7 @@ export interface AccrualResult {
 }
 
 /** A full or partial refund of a recorded order; refundId makes it happen at most once. */
-export const refundPayload = z.strictObject({ storeId, orderNo, refundId: orderNo, amount: yuanAmount })
+export const refundPayload = z.strictObject({ storeId, orderNo, refundId: refundNo, amount: yuanAmount })
 export interface RefundResult {
   refundId: string
   pointsReversed: number
@@ -39,7 +42,7 @@ export const payWithPointsPayload = z.strictObject({
   storeId,
   orderNo,
   orderAmount: yuanAmount,
-  points: z.number().int('积分必须是整数').positive('积分必须大于 0').max(100_000_000),
+  points: numberField(CASH_POINTS),
 })
 export interface PayWithPointsResult {
   orderNo: string
@@ -52,8 +55,9 @@ export interface PayWithPointsResult {
 /** Owner or admin corrects a balance; the reason is mandatory and audited. */
 export const adjustPayload = z.strictObject({
   cardNo: cardNoField,
-  delta: z.number().int('调整积分必须是整数').refine((delta) => delta !== 0, '调整积分不能为 0').refine((delta) => Math.abs(delta) <= 1_000_000, '单次调整不超过 1,000,000 积分'),
-  reason: z.string().trim().min(2, '请填写调整原因').max(100, '原因最多 100 字'),
+  /** The form takes the size and the direction apart; the size is checked as the form checks it. */
+  delta: z.number().superRefine(refusedBy((delta: number) => numberProblem(Math.abs(delta), ADJUST_POINTS))),
+  reason: textField(ADJUST_REASON),
   /** Makes a retried tap harmless. */
   requestId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'requestId 格式不正确'),
 })

@@ -1,16 +1,18 @@
 import { z } from 'zod'
 import { memberCodeField } from './member'
+import { normalizeCode, REDEMPTION_CODE, REWARD_DESCRIPTION, REWARD_NAME, REWARD_POINTS_COST, REWARD_STOCK } from './staffFields'
+import { numberField, patternField, textField } from './validators'
 
 const rewardId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, '礼品编号不正确')
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'requestId 格式不正确')
 /** Redemption codes are 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
-export const redemptionCodeField = z.string().trim().toUpperCase().regex(/^[2-9A-HJKMNP-Z]{8}$/, '兑换码应为 8 位')
+export const redemptionCodeField = patternField(REDEMPTION_CODE, normalizeCode)
 
 const rewardFields = {
-  name: z.string().trim().min(1, '请填写礼品名称').max(20, '名称最多 20 字'),
-  description: z.string().trim().max(200, '描述最多 200 字').default(''),
-  pointsCost: z.number().int('积分必须是整数').positive('所需积分必须大于 0').max(10_000_000),
-  stock: z.number().int('库存必须是整数').min(0, '库存不能为负').max(1_000_000),
+  name: textField(REWARD_NAME),
+  description: textField(REWARD_DESCRIPTION).default(''),
+  pointsCost: numberField(REWARD_POINTS_COST),
+  stock: numberField(REWARD_STOCK),
 }
 
 export interface Reward {

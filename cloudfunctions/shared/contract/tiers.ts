@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { TIER_IDS, type TierId } from './enums'
+import { HEX_COLOR, numberProblem, textProblem } from './fields'
+import { BIRTHDAY_POINTS, COUPON_ITEM_NAME, COUPON_MIN_SPEND, COUPON_TITLE, COUPON_VALID_DAYS, COUPON_VALUE, EXPIRY_MONTHS, MAX_CASH_SHARE, POINTS_MULTIPLIER, POINTS_PER_CASH_YUAN, POINTS_PER_YUAN, RULES_EXPLANATION, TIER_DISCOUNT, TIER_NAME, TIER_THRESHOLD, thresholdOrderProblem } from './rulesFields'
+import { numberField, textField } from './validators'
 
 /** A tier as the member and the owner see it. Thresholds are fen (spend basis) or points. */
 export interface TierView {
@@ -34,24 +37,33 @@ export interface TierStatus {
 export const statusPayload = z.strictObject({})
 export const dismissNoticePayload = z.strictObject({ version: z.number().int().positive() })
 
+const birthdayCoupon = z
+  .strictObject({
+    title: textField(COUPON_TITLE),
+    kind: z.enum(['fixed', 'percent', 'item']),
+    /** Checked against its kind's rule below. */
+    value: z.number(),
+    itemName: z.string().trim().max(COUPON_ITEM_NAME.max, COUPON_ITEM_NAME.tooLong).nullable(),
+    minSpendFen: numberField(COUPON_MIN_SPEND),
+    validDays: numberField(COUPON_VALID_DAYS),
+  })
+  .superRefine((coupon, context) => {
+    const valueProblem = numberProblem(coupon.value, COUPON_VALUE[coupon.kind])
+    if (valueProblem) context.addIssue({ code: 'custom', path: ['value'], message: valueProblem })
+    const itemProblem = coupon.kind === 'item' ? textProblem(coupon.itemName ?? '', COUPON_ITEM_NAME) : null
+    if (itemProblem) context.addIssue({ code: 'custom', path: ['itemName'], message: itemProblem })
+  })
+
 const tierDraft = z.strictObject({
   id: z.enum(TIER_IDS),
-  name: z.string().trim().min(1, '请填写等级名称').max(8, '等级名称最多 8 个字'),
-  threshold: z.number().int('门槛必须是整数').min(0, '门槛不能为负'),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色格式应为 #RRGGBB'),
-  pointsMultiplier: z.number().min(1, '积分倍率须在 1–10 之间').max(10, '积分倍率须在 1–10 之间').refine((value) => Math.round(value * 100) === value * 100, '积分倍率最多两位小数'),
-  discountPercent: z.number().min(0, '折扣须在 0–50% 之间').max(50, '折扣须在 0–50% 之间'),
-  birthdayPoints: z.number().int().min(0).max(100_000),
-  birthdayCoupon: z
-    .strictObject({
-      title: z.string().trim().min(1).max(20),
-      kind: z.enum(['fixed', 'percent', 'item']),
-      value: z.number().int().min(0).max(100_000_00),
-      itemName: z.string().trim().max(20).nullable(),
-      minSpendFen: z.number().int().min(0).max(100_000_000),
-      validDays: z.number().int().min(1).max(365),
-    })
-    .nullable(),
+  name: textField(TIER_NAME),
+  /** Fen or points, by the draft's basis: checked below, where the basis is known. */
+  threshold: z.number(),
+  color: z.string().regex(HEX_COLOR.pattern, HEX_COLOR.invalid),
+  pointsMultiplier: numberField(POINTS_MULTIPLIER),
+  discountPercent: numberField(TIER_DISCOUNT),
+  birthdayPoints: numberField(BIRTHDAY_POINTS),
+  birthdayCoupon: birthdayCoupon.nullable(),
   prioritySignup: z.boolean(),
 })
 
@@ -61,17 +73,17 @@ export const rulesDraft = z
     basis: z.enum(['spend', 'points']),
     tiers: z.array(tierDraft).length(TIER_IDS.length, `须设置 ${TIER_IDS.length} 个等级`),
     points: z.strictObject({
-      pointsPerYuan: z.number().min(0.01).max(100),
-      pointsPerCashYuan: z.number().int().min(1).max(100_000),
-      maxCashShare: z.number().min(0).max(1),
-      expiryMonths: z.number().int().min(1).max(60),
+      pointsPerYuan: numberField(POINTS_PER_YUAN),
+      pointsPerCashYuan: numberField(POINTS_PER_CASH_YUAN),
+      maxCashShare: numberField(MAX_CASH_SHARE),
+      expiryMonths: numberField(EXPIRY_MONTHS),
     }),
   })
   .superRefine((draft, context) => {
     draft.tiers.forEach((tier, index) => {
       if (tier.id !== TIER_IDS[index]) context.addIssue({ code: 'custom', path: ['tiers', index, 'id'], message: '等级顺序不正确' })
-      if (index === 0 && tier.threshold !== 0) context.addIssue({ code: 'custom', path: ['tiers', 0, 'threshold'], message: '最低等级门槛须为 0' })
-      if (index > 0 && tier.threshold <= draft.tiers[index - 1].threshold) context.addIssue({ code: 'custom', path: ['tiers', index, 'threshold'], message: '门槛须逐级递增' })
+      const thresholdProblem = numberProblem(tier.threshold, TIER_THRESHOLD[draft.basis]) ?? thresholdOrderProblem(tier.threshold, index, index > 0 ? draft.tiers[index - 1].threshold : null)
+      if (thresholdProblem) context.addIssue({ code: 'custom', path: ['tiers', index, 'threshold'], message: thresholdProblem })
     })
   })
 export type RulesDraft = z.infer<typeof rulesDraft>
@@ -105,7 +117,7 @@ export interface RulesPreview {
   unchanged: number
 }
 
-export const publishPayload = z.strictObject({ draft: rulesDraft, explanation: z.string().trim().min(4, '请说明本次调整').max(200, '说明最多 200 字') })
+export const publishPayload = z.strictObject({ draft: rulesDraft, explanation: textField(RULES_EXPLANATION) })
 export interface PublishResult {
   version: number
   upgraded: number

@@ -76,6 +76,16 @@ const LABELS: Record<string, string[]> = {
   color: ['颜色'],
   pointsMultiplier: ['积分倍率'],
   discountPercent: ['折扣'],
+  birthdayPoints: ['生日积分'],
+  title: ['券名称'],
+  itemName: ['赠品'],
+  value: ['减免金额', '折扣', '赠品券'],
+  minSpendFen: ['最低消费'],
+  validDays: ['有效天数'],
+  pointsPerYuan: ['所得积分'],
+  pointsPerCashYuan: ['所需积分'],
+  maxCashShare: ['最多抵扣'],
+  expiryMonths: ['有效期'],
   explanation: ['说明'],
 }
 
@@ -399,8 +409,9 @@ describe('every kind of zod issue, worded in Chinese with its field', () => {
     const { joinPayload } = await import('../../../cloudfunctions/shared/contract/member')
     const { adjustPayload } = await import('../../../cloudfunctions/shared/contract/points')
     const { publishPayload } = await import('../../../cloudfunctions/shared/contract/tiers')
+    const { ADJUST_POINTS } = await import('../../../cloudfunctions/shared/contract/staffFields')
     expect(issuesOf(joinPayload, { name: 'x'.repeat(21), birthday: '1990-01-01', gender: 'male' })).toEqual([{ path: 'name', message: '姓名最多 20 个字' }])
-    expect(issuesOf(adjustPayload, { cardNo: '8000000001', delta: 1.5, reason: '盘点', requestId: 'req-000001' })).toEqual([{ path: 'delta', message: '调整积分必须是整数' }])
+    expect(issuesOf(adjustPayload, { cardNo: '8000000001', delta: 1.5, reason: '盘点', requestId: 'req-000001' })).toEqual([{ path: 'delta', message: ADJUST_POINTS.message }])
     expect(issuesOf(publishPayload, { draft: { basis: 'spend', tiers: [], points: { pointsPerYuan: 1, pointsPerCashYuan: 100, maxCashShare: 0.5, expiryMonths: 12 } }, explanation: '调整门槛' })).toEqual([
       { path: 'draft.tiers', message: '须设置 4 个等级' },
     ])

@@ -1,21 +1,19 @@
 import { useState } from 'react'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { RedeemCouponResult } from '@contract/coupons'
+import { patternProblem } from '@contract/fields'
+import { COUPON_CODE, ORDER_NO, normalizeCode } from '@contract/staffFields'
 import { formatCardNo } from '@contract/format'
 import { CouponCard } from '../../../components/CouponCard'
 import { couponValue, minSpendText } from '../../../components/CouponCard/value'
-import { FormField, Panel } from '../../../components/FormField'
-import { COUPON_CODE, normalizeCouponCode, useCouponRedeem } from '../../../hooks/useCouponRedeem'
+import { useCouponRedeem } from '../../../hooks/useCouponRedeem'
 import { asCloudError, describeError, useSubmit } from '../../../hooks/useSubmit'
 import { scanMemberCode } from '../../../services/scan'
-import { confirmDialog, orderNoError, shownError, toast } from '../../validation'
+import { toast } from '../../validation'
+import { ActionForm, ActionResult, CodeField, ResultLine, TextField, useAction } from '../ActionForm'
 
-
-function codeError(code: string): string | null {
-  if (!code) return '请输入券码'
-  return COUPON_CODE.test(code) ? null : '券码应为 10 位字母数字'
-}
+const codeError = (text: string) => patternProblem(normalizeCode(text), COUPON_CODE)
 
 /** 核销优惠券: scan or type the member's coupon code, check what it is and whose, then apply it once. */
 export function CouponRedeemForm() {
@@ -23,22 +21,18 @@ export function CouponRedeemForm() {
   const [codeText, setCodeText] = useState('')
   const [orderNo, setOrderNo] = useState('')
   const [inspected, setInspected] = useState<RedeemCouponResult | null>(null)
-  const [redeemed, setRedeemed] = useState<RedeemCouponResult | null>(null)
   const [refusal, setRefusal] = useState<string | null>(null)
   const lookup = useSubmit()
-  const submit = useSubmit()
-  const code = normalizeCouponCode(codeText)
-  const error = codeError(code)
-  const orderError = orderNo.trim() ? orderNoError(orderNo) : null
+  const action = useAction<RedeemCouponResult>()
+  const orderError = orderNo.trim() ? patternProblem(orderNo, ORDER_NO) : null
 
   async function inspect(text = codeText) {
-    const normalized = normalizeCouponCode(text)
-    const problem = codeError(normalized)
+    const problem = codeError(text)
     if (problem) return toast(problem)
     setInspected(null)
-    setRedeemed(null)
     setRefusal(null)
-    const found = await lookup.run(() => coupons.inspect(normalized))
+    action.clearResult()
+    const found = await lookup.run(() => coupons.inspect(normalizeCode(text)))
     if (found) setInspected(found)
   }
 
@@ -52,9 +46,9 @@ export function CouponRedeemForm() {
   async function redeem() {
     if (!inspected) return
     if (orderError) return toast(orderError)
-    if (!(await confirmDialog('确认核销', `「${inspected.title}」${couponValue(inspected)}\n${minSpendText(inspected.minSpendFen)}\n会员 ${inspected.memberName}`, '核销'))) return
     setRefusal(null)
-    const done = await submit.run(async () => {
+    const content = `「${inspected.title}」${couponValue(inspected)}\n${minSpendText(inspected.minSpendFen)}\n会员 ${inspected.memberName}`
+    const done = await action.run({ title: '确认核销', content, confirmText: '核销' }, async () => {
       try {
         return await coupons.redeem(inspected.code, orderNo.trim() || undefined)
       } catch (failure) {
@@ -65,28 +59,29 @@ export function CouponRedeemForm() {
       }
     })
     if (done) {
-      setRedeemed(done)
       setInspected(null)
       setCodeText('')
       setOrderNo('')
     }
   }
 
+  const redeemed = action.result
   return (
     <View data-testid='coupon-redeem'>
-      <Panel title='核销优惠券'>
-        <FormField label='券码' error={shownError(codeText, error) ?? lookup.fieldErrors.code}>
-          <Input className='admin-input redemption-lookup__code' placeholder='10 位券码' value={codeText} maxlength={14} onInput={(event) => setCodeText(event.detail.value)} onConfirm={() => void inspect()} data-testid='coupon-code-input' />
-        </FormField>
-      </Panel>
-      <View className='admin-actions'>
-        <Button fill='outline' onClick={scan} data-testid='coupon-scan'>
-          扫码
-        </Button>
-        <Button type='primary' loading={lookup.busy} disabled={lookup.busy} onClick={() => void inspect()} data-testid='coupon-inspect'>
-          查询
-        </Button>
-      </View>
+      <ActionForm
+        title='核销优惠券'
+        secondary={
+          <Button fill='outline' onClick={scan} data-testid='coupon-scan'>
+            扫码
+          </Button>
+        }
+        submitLabel='查询'
+        onSubmit={() => void inspect()}
+        busy={lookup.busy}
+        testId='coupon-inspect'
+      >
+        <CodeField label='券码' rule={COUPON_CODE} value={codeText} onChange={setCodeText} error={codeError(codeText)} serverError={lookup.fieldErrors.code} onConfirm={() => void inspect()} testId='coupon-code-input' />
+      </ActionForm>
       {inspected && (
         <View data-testid='coupon-inspected'>
           <CouponCard coupon={inspected}>
@@ -95,18 +90,9 @@ export function CouponRedeemForm() {
             </Text>
           </CouponCard>
           {inspected.status === 'available' ? (
-            <>
-              <Panel>
-                <FormField label='单号' error={shownError(orderNo, orderError) ?? submit.fieldErrors.orderNo}>
-                  <Input className='admin-input' placeholder='选填，小票上的单号' value={orderNo} maxlength={32} onInput={(event) => setOrderNo(event.detail.value)} data-testid='coupon-order' />
-                </FormField>
-              </Panel>
-              <View className='admin-actions'>
-                <Button type='primary' block onClick={redeem} loading={submit.busy} disabled={submit.busy} data-testid='coupon-redeem-submit'>
-                  确认核销
-                </Button>
-              </View>
-            </>
+            <ActionForm submitLabel='确认核销' onSubmit={redeem} busy={action.busy} testId='coupon-redeem-submit'>
+              <TextField label='单号' placeholder='选填，小票上的单号' value={orderNo} onChange={setOrderNo} maxlength={ORDER_NO.maxLength} error={orderError} serverError={action.fieldErrors.orderNo} testId='coupon-order' />
+            </ActionForm>
           ) : (
             <Text className='admin-hint' data-testid='coupon-unusable'>
               {inspected.status === 'used' ? '该券已被使用' : '该券已过期，不能核销'}
@@ -114,19 +100,13 @@ export function CouponRedeemForm() {
           )}
         </View>
       )}
-      {refusal && (
-        <View className='admin-result' data-testid='coupon-refused'>
-          <Text className='admin-result__warn'>{refusal}</Text>
-        </View>
-      )}
+      {refusal && <ActionResult testId='coupon-refused' warn={refusal} />}
       {redeemed && (
-        <View className='admin-result' data-testid='coupon-result'>
-          <Text className='admin-result__title'>「{redeemed.title}」已核销</Text>
-          <Text className='admin-result__big'>{couponValue(redeemed)}</Text>
-          <Text className='admin-result__line'>
+        <ActionResult testId='coupon-result' title={`「${redeemed.title}」已核销`} figure={couponValue(redeemed)}>
+          <ResultLine>
             {minSpendText(redeemed.minSpendFen)} · 会员 {redeemed.memberName} · {formatCardNo(redeemed.cardNo)}
-          </Text>
-        </View>
+          </ResultLine>
+        </ActionResult>
       )}
     </View>
   )

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { RedeemResult, Reward } from '@contract/rewards'
 import { RewardCard } from '../../../components/RewardCard'
@@ -9,6 +9,7 @@ import { useSubmit } from '../../../hooks/useSubmit'
 import type { Till } from '../../../hooks/useTill'
 import { callCloud } from '../../../services/cloud'
 import { confirmDialog } from '../../validation'
+import { ActionResult, ResultLine } from '../ActionForm'
 
 /** 礼品兑换 at the till: the member in front of the cashier gets a reward now, confirmed at once. */
 export function RedeemForMember({ till }: { till: Till }) {
@@ -31,12 +32,14 @@ export function RedeemForMember({ till }: { till: Till }) {
   return (
     <View>
       {result && (
-        <View className='admin-result' data-testid='till-redeem-result'>
-          {result.duplicate && <Text className='admin-result__warn'>该兑换已处理，以下为原结果</Text>}
-          <Text className='admin-result__title'>已兑换「{result.rewardName}」</Text>
-          <Text className='admin-result__line'>扣除 {result.pointsSpent.toLocaleString('zh-CN')} 积分 · 余额 {result.pointsBalance.toLocaleString('zh-CN')}</Text>
-          <Text className='admin-result__line'>兑换码 {result.code}（{result.status === 'confirmed' ? '已核销' : '待核销'}）</Text>
-        </View>
+        <ActionResult testId='till-redeem-result' warn={result.duplicate && '该兑换已处理，以下为原结果'} title={`已兑换「${result.rewardName}」`}>
+          <ResultLine>
+            扣除 {result.pointsSpent.toLocaleString('zh-CN')} 积分 · 余额 {result.pointsBalance.toLocaleString('zh-CN')}
+          </ResultLine>
+          <ResultLine>
+            兑换码 {result.code}（{result.status === 'confirmed' ? '已核销' : '待核销'}）
+          </ResultLine>
+        </ActionResult>
       )}
       {catalogue.data.length === 0 && <EmptyView title='暂无可兑换礼品' />}
       {catalogue.data.map((reward) => (

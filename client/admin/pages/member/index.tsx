@@ -2,15 +2,14 @@
 import '../../components/admin.scss'
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { View, Text } from '@tarojs/components'
 import { FilterTabs, type TabOption } from '../../../components/FilterTabs'
 import { LedgerList, ListFooter, fullDate } from '../../../components/LedgerList'
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
 import { useMemberLookup } from '../../../hooks/useMemberLookup'
 import { useMemberOrders } from '../../../hooks/useMemberOrders'
 import { HISTORY_TABS, useMemberPointsHistory } from '../../../hooks/usePointsHistory'
-import { MemberPanel } from '../../components/MemberPanel'
+import { MemberSearch } from '../../components/MemberSearch'
 import { OrderList } from '../../components/OrderList'
 import { RoleGate } from '../../components/RoleGate'
 
@@ -26,7 +25,6 @@ export default function MemberLookupPage() {
 
 function MemberLookup() {
   const lookup = useMemberLookup()
-  const [cardText, setCardText] = useState('')
   const [section, setSection] = useState<Section>('ledger')
   const member = lookup.member
   const history = useMemberPointsHistory(member?.cardNo ?? null)
@@ -41,36 +39,26 @@ function MemberLookup() {
 
   return (
     <View data-testid='member-lookup'>
-      <View className='admin-search'>
-        <Input className='admin-input' type='number' placeholder='输入 10 位会员卡号' value={cardText} maxlength={13} onInput={(event) => setCardText(event.detail.value)} onConfirm={() => lookup.byCardNo(cardText)} data-testid='lookup-card' />
-        <Button size='small' type='primary' disabled={lookup.busy || !cardText.trim()} onClick={() => lookup.byCardNo(cardText)} data-testid='lookup-submit'>
-          查询
-        </Button>
-        <Button size='small' fill='outline' disabled={lookup.busy} onClick={lookup.byScan}>
-          扫码
-        </Button>
-      </View>
-      {lookup.fieldErrors.cardNo && <Text className='admin-hint'>{lookup.fieldErrors.cardNo}</Text>}
-      {!member && <EmptyView title='查询会员' description='输入会员卡号，或扫描会员出示的会员码' />}
-      {member && (
-        <>
-          <MemberPanel member={member} />
-          <Text className='admin-hint admin-hint--left'>
-            入会 {fullDate(member.joinedAt)} · 最近活跃 {fullDate(member.lastActiveAt)} · 累计 {member.lifetimePoints.toLocaleString('zh-CN')} 积分
-          </Text>
-          <FilterTabs options={SECTIONS} value={section} onChange={setSection} />
-          {section === 'ledger' && <FilterTabs options={HISTORY_TABS} value={history.filter} onChange={history.setFilter} />}
-          {list.status === 'loading' && <LoadingView />}
-          {list.status === 'error' && <ErrorView message={list.error?.message ?? ''} onRetry={list.retry} />}
-          {list.status === 'ready' && list.items.length === 0 && <EmptyView title={section === 'ledger' ? '暂无积分记录' : '暂无消费记录'} />}
-          {list.status === 'ready' && list.items.length > 0 && (
-            <View className='admin-list'>
-              {section === 'ledger' ? <LedgerList entries={history.items} /> : <OrderList orders={orders.items} />}
-              <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} />
-            </View>
-          )}
-        </>
-      )}
+      <MemberSearch lookup={lookup} cardTestId='lookup-card' submitTestId='lookup-submit' empty={{ title: '查询会员', description: '输入会员卡号，或扫描会员出示的会员码' }}>
+        {(found) => (
+          <>
+            <Text className='admin-hint admin-hint--left'>
+              入会 {fullDate(found.joinedAt)} · 最近活跃 {fullDate(found.lastActiveAt)} · 累计 {found.lifetimePoints.toLocaleString('zh-CN')} 积分
+            </Text>
+            <FilterTabs options={SECTIONS} value={section} onChange={setSection} />
+            {section === 'ledger' && <FilterTabs options={HISTORY_TABS} value={history.filter} onChange={history.setFilter} />}
+            {list.status === 'loading' && <LoadingView />}
+            {list.status === 'error' && <ErrorView message={list.error?.message ?? ''} onRetry={list.retry} />}
+            {list.status === 'ready' && list.items.length === 0 && <EmptyView title={section === 'ledger' ? '暂无积分记录' : '暂无消费记录'} />}
+            {list.status === 'ready' && list.items.length > 0 && (
+              <View className='admin-list'>
+                {section === 'ledger' ? <LedgerList entries={history.items} /> : <OrderList orders={orders.items} />}
+                <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} />
+              </View>
+            )}
+          </>
+        )}
+      </MemberSearch>
     </View>
   )
 }

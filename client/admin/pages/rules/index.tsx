@@ -6,11 +6,14 @@ import { View, Text, Textarea } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { TierId } from '@contract/enums'
 import type { PublishResult, RulesOverview, RulesPreview } from '@contract/tiers'
+import { textProblem } from '@contract/fields'
+import { RULES_EXPLANATION } from '@contract/rulesFields'
 import { FormField, Panel } from '../../../components/FormField'
 import { ErrorView, LoadingView } from '../../../components/StatusView'
 import { useRulesEditor } from '../../../hooks/useRulesEditor'
+import { ActionForm } from '../../components/ActionForm'
 import { RoleGate } from '../../components/RoleGate'
-import { confirmDialog, toast } from '../../validation'
+import { confirmDialog, shownError, toast } from '../../validation'
 import { Chips } from './Chips'
 import { draftOf, formOf, type RulesForm, type TierForm } from './draftForm'
 import { History } from './History'
@@ -60,7 +63,7 @@ function Editor({ overview, editor, published, onPublished }: EditorProps) {
   const currentPreview = preview && preview.draftJson === draftJson ? preview.result : null
   const names = Object.fromEntries(form.tiers.map((tier) => [tier.id, tier.name.trim() || tier.id])) as Record<TierId, string>
   const errorAt = (path: string) => (attempted ? checked.errors[path] : undefined) ?? editor.fieldErrors[`draft.${path}`]
-  const explanationError = explanation.trim().length >= 4 ? null : '请用 4–200 字说明本次调整，会员会在会员卡上看到'
+  const explanationError = textProblem(explanation, RULES_EXPLANATION)
 
   function update(change: (current: RulesForm) => RulesForm) {
     editor.clearFieldErrors()
@@ -117,16 +120,11 @@ function Editor({ overview, editor, published, onPublished }: EditorProps) {
       {currentPreview && (
         <>
           <PreviewResult preview={currentPreview} names={names} />
-          <Panel title='发布'>
-            <FormField label='调整说明' error={(explanation && explanationError) || editor.fieldErrors.explanation} stacked>
-              <Textarea className='admin-textarea' maxlength={200} placeholder='必填，4–200 字，如：银卡门槛下调至 ¥800，更容易升级' value={explanation} onInput={(event) => setExplanation(event.detail.value)} data-testid='rules-explanation' />
+          <ActionForm title='发布' submitLabel='发布' onSubmit={publish} busy={editor.publishBusy} testId='rules-publish'>
+            <FormField label='调整说明' error={shownError(explanation, explanationError) ?? editor.fieldErrors.explanation} stacked>
+              <Textarea className='admin-textarea' maxlength={RULES_EXPLANATION.max} placeholder={`必填，${RULES_EXPLANATION.min}–${RULES_EXPLANATION.max} 字，会员会在会员卡上看到。如：银卡门槛下调至 ¥800，更容易升级`} value={explanation} onInput={(event) => setExplanation(event.detail.value)} data-testid='rules-explanation' />
             </FormField>
-          </Panel>
-          <View className='admin-actions'>
-            <Button type='primary' block loading={editor.publishBusy} disabled={editor.publishBusy} onClick={publish} data-testid='rules-publish'>
-              发布
-            </Button>
-          </View>
+          </ActionForm>
         </>
       )}
       <History versions={overview.history} active={overview.active.version} />

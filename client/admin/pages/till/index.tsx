@@ -57,7 +57,7 @@ function Till() {
         </View>
       )}
       {till.member && mode === 'accrue' && <AccrueForm till={till} />}
-      {till.member && mode === 'cash' && <PayWithPointsForm till={till} />}
+      {till.member && mode === 'cash' && <PayWithPointsForm till={till} member={till.member} />}
       {till.member && mode === 'redeem' && <RedeemForMember till={till} />}
       {mode === 'confirm' && <ConfirmCodeForm till={till} />}
       {mode === 'coupon' && <CouponRedeemForm />}

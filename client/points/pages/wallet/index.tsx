@@ -2,8 +2,9 @@ import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Coupon, CouponStatus } from '@contract/coupons'
+import { formatCode } from '@contract/format'
 import { CouponCard } from '../../../components/CouponCard'
-import { couponValue, groupedCouponCode, minSpendText } from '../../../components/CouponCard/value'
+import { couponValue, minSpendText } from '../../../components/CouponCard/value'
 import { FilterTabs } from '../../../components/FilterTabs'
 import { fullDate } from '../../../components/LedgerList/dates'
 import { QrCode } from '../../../components/QrCode'
@@ -60,7 +61,7 @@ function CouponCodeSheet({ coupon, onClose }: { coupon: Coupon; onClose: () => v
         </Text>
         <QrCode value={coupon.code} size={480} className='wallet__qr' />
         <Text className='wallet__code' data-testid='coupon-code'>
-          {groupedCouponCode(coupon.code)}
+          {formatCode(coupon.code)}
         </Text>
         <Text className='wallet__sheet-hint'>结账时出示给店员扫码核销 · 点击任意处关闭</Text>
       </View>
