@@ -1,5 +1,4 @@
-import dayjs from 'dayjs'
-import { SHOP_TIME_ZONE, monthDay, shopDate } from './calendar'
+import { monthDay, shopDate, shopTime } from './calendar'
 import { ledgerKeys } from './ledger'
 import type { MemberDoc } from './member'
 import type { BirthdayCoupon } from './tiers'
@@ -55,7 +54,7 @@ export interface IssuedCoupon {
 
 /** A coupon valid from the start of today for `validDays` shop days, ending at the end of the last one. */
 export function couponFrom(template: BirthdayCoupon, now: Date): IssuedCoupon {
-  const today = dayjs(now).tz(SHOP_TIME_ZONE).startOf('day')
+  const today = shopTime(now).startOf('day')
   const days = Math.max(1, Math.floor(template.validDays))
   return {
     title: template.title,
@@ -74,7 +73,7 @@ export const POINTS_ONLY_BANNER_DAYS = 7
 /** Until when the card shows the birthday banner: the coupon's validity, or the birthday week. */
 export function bannerUntil(issuedAt: Date, couponValidUntil: Date | null): Date {
   if (couponValidUntil) return couponValidUntil
-  return dayjs(issuedAt).tz(SHOP_TIME_ZONE).startOf('day').add(POINTS_ONLY_BANNER_DAYS - 1, 'day').endOf('day').toDate()
+  return shopTime(issuedAt).startOf('day').add(POINTS_ONLY_BANNER_DAYS - 1, 'day').endOf('day').toDate()
 }
 
 /** Coupon codes: 10 characters from the look-alike-free alphabet the contract's `couponCodeField` accepts. */

@@ -1,16 +1,26 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
 
 dayjs.extend(utc)
-dayjs.extend(timezone)
 
 /** Function runtimes run in UTC; the shop's calendar is China's. Every calendar date is computed here. */
 export const SHOP_TIME_ZONE = 'Asia/Shanghai'
 
+/**
+ * China has kept UTC+8 without daylight saving since 1991, so the shop's wall clock is a fixed
+ * offset. dayjs's timezone plugin asks Intl for the zone's offset on every call (about 0.4 ms, a
+ * large share of an accrual's CPU time); a fixed offset gives the same dates for a fraction of it.
+ */
+const SHOP_UTC_OFFSET_MINUTES = 8 * 60
+
+/** `at` on the shop's wall clock: format, startOf/endOf and add work in Beijing time. */
+export function shopTime(at: Date | number): dayjs.Dayjs {
+  return dayjs(at).utcOffset(SHOP_UTC_OFFSET_MINUTES)
+}
+
 /** `YYYY-MM-DD` of `now` in the shop's time zone. */
 export function shopDate(now: Date): string {
-  return dayjs(now).tz(SHOP_TIME_ZONE).format('YYYY-MM-DD')
+  return shopTime(now).format('YYYY-MM-DD')
 }
 
 /** `MM-DD` of a `YYYY-MM-DD` date, the field birthday queries use. */

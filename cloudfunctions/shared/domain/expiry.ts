@@ -1,5 +1,4 @@
-import dayjs from 'dayjs'
-import { SHOP_TIME_ZONE, shopDate } from './calendar'
+import { shopDate, shopTime } from './calendar'
 import { decision, pointsPatch, type Decision } from './decision'
 import { ledgerKeys, ledgerRow } from './ledger'
 import { pointsStateOf, type MemberDoc } from './member'
@@ -31,7 +30,7 @@ export function decideExpiry(member: MemberDoc | null, rules: Rules, now: Date):
       kind: 'expire',
       delta: -lot.remaining,
       balanceAfter,
-      reason: `积分过期（${dayjs(lot.expiresAt).tz(SHOP_TIME_ZONE).format('YYYY年M月')}到期）`,
+      reason: `积分过期（${shopTime(lot.expiresAt).format('YYYY年M月')}到期）`,
       by: 'system',
       rulesVersion: rules.version,
       at: now,

@@ -1,6 +1,5 @@
-import dayjs from 'dayjs'
 import type { TemplatePurpose } from '../contract/templates'
-import { SHOP_TIME_ZONE } from './calendar'
+import { shopTime } from './calendar'
 import { definitionOf, type TierChange, type TierRules } from './tiers'
 
 /** A subscription message a decision asks to send once it has committed (never inside the transaction). */
@@ -13,7 +12,7 @@ export interface Message {
 
 /** WeChat's `time` field format: 2026年11月22日 15:01, on the shop's clock. */
 export function templateTime(at: Date): string {
-  return dayjs(at).tz(SHOP_TIME_ZONE).format('YYYY年MM月DD日 HH:mm')
+  return shopTime(at).format('YYYY年MM月DD日 HH:mm')
 }
 
 /** `thing` fields allow 20 characters; longer text is cut rather than failing the send (47003). */

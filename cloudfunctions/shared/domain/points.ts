@@ -1,6 +1,5 @@
-import dayjs from 'dayjs'
 import type { TierId } from '../contract/enums'
-import { SHOP_TIME_ZONE } from './calendar'
+import { shopTime } from './calendar'
 import type { PointsRules } from './pointsRules'
 
 /**
@@ -33,7 +32,7 @@ export function pointsForPurchase(amountFen: number, tier: TierId, rules: Points
 
 /** End of the `expiryMonths`-th month after the month of `earnedAt`, on the shop's calendar. */
 export function lotExpiry(earnedAt: Date, rules: PointsRules): Date {
-  return dayjs(earnedAt).tz(SHOP_TIME_ZONE).add(rules.expiryMonths, 'month').endOf('month').toDate()
+  return shopTime(earnedAt).add(rules.expiryMonths, 'month').endOf('month').toDate()
 }
 
 export function earn(state: PointsState, points: number, expiresAt: Date): PointsState {

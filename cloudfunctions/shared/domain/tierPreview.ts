@@ -1,7 +1,6 @@
-import dayjs from 'dayjs'
 import type { TierId } from '../contract/enums'
 import type { RulesPreview, TierMove } from '../contract/tiers'
-import { SHOP_TIME_ZONE } from './calendar'
+import { shopTime } from './calendar'
 import { tierStateOf, type MemberDoc } from './member'
 import { decideEvaluation, decideUpgrade, definitionOf, qualifyingFigure, type MonthlyActivity, type TierRules, type TierState } from './tiers'
 
@@ -80,7 +79,7 @@ export function noticeMeaning(facts: MemberTierFacts, rules: TierRules, now: Dat
   const name = definitionOf(facts.state.tier, rules).name
   if (facts.state.tier !== rules.tiers[0].id && facts.state.tierSince.getTime() >= publishedAt.getTime()) return `新规则下您已升级为${name}`
   const consequence = consequenceOf(facts, rules, now)
-  const until = facts.state.tierUntil ? dayjs(facts.state.tierUntil).tz(SHOP_TIME_ZONE).format('YYYY年M月D日') : null
+  const until = facts.state.tierUntil ? shopTime(facts.state.tierUntil).format('YYYY年M月D日') : null
   switch (consequence.kind) {
     case 'upgrade':
       return `新规则下您已升级为${definitionOf(consequence.to, rules).name}`

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import { TIER_IDS, type TierId } from '../contract/enums'
-import { SHOP_TIME_ZONE } from './calendar'
+import { shopTime } from './calendar'
 
 /** What a member's tier is measured by: spend or points earned, over a rolling 12 months. */
 export type QualifyingBasis = 'spend' | 'points'
@@ -70,7 +70,7 @@ const rank = (tier: TierId) => TIER_IDS.indexOf(tier)
 
 /** `YYYY-MM` of `at` on the shop's calendar. */
 export function monthKey(at: Date): string {
-  return dayjs(at).tz(SHOP_TIME_ZONE).format('YYYY-MM')
+  return shopTime(at).format('YYYY-MM')
 }
 
 /**
@@ -79,7 +79,7 @@ export function monthKey(at: Date): string {
  */
 export function windowMonths(now: Date): string[] {
   if (lastWindow?.at === now.getTime()) return lastWindow.months
-  const current = dayjs(now).tz(SHOP_TIME_ZONE).startOf('month')
+  const current = shopTime(now).startOf('month')
   const months = Array.from({ length: WINDOW_MONTHS }, (_, back) => current.subtract(back, 'month').format('YYYY-MM'))
   lastWindow = { at: now.getTime(), months }
   return months
