@@ -52,8 +52,17 @@ const LOT_END = new Date('2027-05-31T23:59:59.999+08:00')
 
 /** A member with `points` in one lot and the row that put them there. */
 function memberWith(openid: string, points: number, overrides: Record<string, unknown> = {}) {
-  const member = seedMember(cloud(), openid, { pointsBalance: points, lifetimePoints: points, pointLots: points ? [{ expiresAt: LOT_END, remaining: points }] : [], nextExpiryAt: points ? LOT_END : null, ...overrides })
-  if (points) cloud().db.insertMany('ledger', [{ _id: `seed:${openid}`, openid, kind: 'adjust', delta: points, balanceAfter: points, reason: '测试', by: 'test', rulesVersion: 1, createdAt: NOW, expiresAt: LOT_END }])
+  const member = seedMember(cloud(), openid, {
+    pointsBalance: points,
+    lifetimePoints: points,
+    pointLots: points ? [{ expiresAt: LOT_END, remaining: points }] : [],
+    nextExpiryAt: points ? LOT_END : null,
+    ...overrides,
+  })
+  if (points)
+    cloud().db.insertMany('ledger', [
+      { _id: `seed:${openid}`, openid, kind: 'adjust', delta: points, balanceAfter: points, reason: '测试', by: 'test', rulesVersion: 1, createdAt: NOW, expiresAt: LOT_END },
+    ])
   return member
 }
 
@@ -123,7 +132,11 @@ describe('birthdays, expiry and tiers', () => {
 
   it('jobs.birthdays serves one member', async () => {
     await as(null).call('jobs', 'birthdays', {})
-    seedMember(cloud(), 'rt-zborn', { tier: 'silver', joinedAt: new Date('2024-01-01T00:00:00+08:00'), profile: { name: '寿星', gender: 'unknown', birthday: '1988-05-20', birthdayMD: '05-20', avatarFileId: null, phone: null } })
+    seedMember(cloud(), 'rt-zborn', {
+      tier: 'silver',
+      joinedAt: new Date('2024-01-01T00:00:00+08:00'),
+      profile: { name: '寿星', gender: 'unknown', birthday: '1988-05-20', birthdayMD: '05-20', avatarFileId: null, phone: null },
+    })
     await count('jobs.birthdays: one member served', null, 'jobs', 'birthdays', {})
   })
 

@@ -27,7 +27,12 @@ export const accrue = defineAction({
     })
     if (outcome.kind === 'refused') throw refusalError(outcome)
     // Past the refusal the member exists: a missing or removed one is refused by the decision.
-    if (outcome.kind === 'repeat') return replayOrMismatch(await ledgerRepo(db).byId(accrualKey(command)), (row) => isSameAccrual(row, command), (row) => resultOf(row, member!, true))
+    if (outcome.kind === 'repeat')
+      return replayOrMismatch(
+        await ledgerRepo(db).byId(accrualKey(command)),
+        (row) => isSameAccrual(row, command),
+        (row) => resultOf(row, member!, true),
+      )
     const { decision } = outcome
     await send(decision.messages)
     const change = decision.tierChange

@@ -20,6 +20,11 @@ export const adjust = defineAction({
     if (outcome.kind === 'refused' && outcome.code !== 'INSUFFICIENT_POINTS') throw refusalError(outcome)
     // As with payments: the first adjustment may be what emptied the balance.
     const original = await ledgerRepo(db).byId(adjustmentKey(command))
-    return replayOrMismatch(original, (row) => isSameAdjustment(row, command), (row) => ({ delta, pointsBalance: row.balanceAfter, duplicate: true }), outcome.kind === 'refused' ? () => refusalError(outcome) : undefined)
+    return replayOrMismatch(
+      original,
+      (row) => isSameAdjustment(row, command),
+      (row) => ({ delta, pointsBalance: row.balanceAfter, duplicate: true }),
+      outcome.kind === 'refused' ? () => refusalError(outcome) : undefined,
+    )
   },
 })

@@ -25,6 +25,11 @@ export const payWithPoints = defineAction({
     if (outcome.kind === 'refused' && outcome.code !== 'INSUFFICIENT_POINTS') throw refusalError(outcome)
     // A repeat is checked before "insufficient": the first payment may be what emptied the balance.
     const original = await ledgerRepo(db).byId(pointsAsCashKey(command))
-    return replayOrMismatch(original, (row) => isSamePointsAsCash(row, command), (row) => answer(row.balanceAfter, true), outcome.kind === 'refused' ? () => refusalError(outcome) : undefined)
+    return replayOrMismatch(
+      original,
+      (row) => isSamePointsAsCash(row, command),
+      (row) => answer(row.balanceAfter, true),
+      outcome.kind === 'refused' ? () => refusalError(outcome) : undefined,
+    )
   },
 })

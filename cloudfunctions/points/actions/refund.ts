@@ -27,7 +27,12 @@ export const refund = defineAction({
     if (outcome.kind === 'refused') throw refusalError(outcome)
     // The refund row's key is taken although the order's progress does not list it: another refund got there first.
     if (outcome.kind === 'repeat') throw new AppError('CONFLICT')
-    if (outcome.kind === 'refunded-before') return replayOrMismatch(outcome.original, (item) => isSameRefund(item, command), (item) => resultOf(item, true))
+    if (outcome.kind === 'refunded-before')
+      return replayOrMismatch(
+        outcome.original,
+        (item) => isSameRefund(item, command),
+        (item) => resultOf(item, true),
+      )
     const items = outcome.decision.refund?.items ?? []
     return resultOf(items[items.length - 1], false)
   },

@@ -44,7 +44,11 @@ export async function redeemReward(db: Database, request: Omit<Redemption, 'code
     const key = redemptionKey(command)
     const [redemption, row] = await Promise.all([rewardsRepo(db).redemptionByLedgerId(key), ledgerRepo(db).byId(key)])
     const original = redemption && row ? { redemption, row } : null
-    return replayOrMismatch(original, (found) => isSameRedemption(found, command), (found) => ({ ...toRedemption(found.redemption), pointsBalance: found.row.balanceAfter, duplicate: true }))
+    return replayOrMismatch(
+      original,
+      (found) => isSameRedemption(found, command),
+      (found) => ({ ...toRedemption(found.redemption), pointsBalance: found.row.balanceAfter, duplicate: true }),
+    )
   }
   throw new AppError('CONFLICT', '兑换码生成冲突，请重试')
 }

@@ -23,7 +23,12 @@ export async function settle<V extends { kind: string }>(transaction: Transactio
  * this same command, IDEMPOTENCY_MISMATCH when the key belongs to another. The original is read
  * by the caller after the transaction, so a first call pays nothing for this.
  */
-export function replayOrMismatch<O, R>(original: O | null, sameCommand: (original: O) => boolean, answer: (original: O) => R, whenMissing: () => AppError = () => new AppError('IDEMPOTENCY_MISMATCH')): R {
+export function replayOrMismatch<O, R>(
+  original: O | null,
+  sameCommand: (original: O) => boolean,
+  answer: (original: O) => R,
+  whenMissing: () => AppError = () => new AppError('IDEMPOTENCY_MISMATCH'),
+): R {
   if (original === null) throw whenMissing()
   if (!sameCommand(original)) throw new AppError('IDEMPOTENCY_MISMATCH')
   return answer(original)

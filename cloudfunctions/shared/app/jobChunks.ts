@@ -61,7 +61,14 @@ export async function workThrough<T, R>(queue: readonly T[], concurrency: number
 }
 
 /** The run's report in job_runs: where a cut-off walk resumes, and what drift stays on record. */
-export async function recordRun<R extends { elapsedMs: number }>(db: Database, job: JobName, startedAt: Date, trigger: 'daily' | 'on-demand' | 'chain', report: R, elapsedMs = report.elapsedMs): Promise<void> {
+export async function recordRun<R extends { elapsedMs: number }>(
+  db: Database,
+  job: JobName,
+  startedAt: Date,
+  trigger: 'daily' | 'on-demand' | 'chain',
+  report: R,
+  elapsedMs = report.elapsedMs,
+): Promise<void> {
   await jobRunsRepo(db).record({ job, startedAt, finishedAt: new Date(startedAt.getTime() + elapsedMs), trigger, report })
 }
 

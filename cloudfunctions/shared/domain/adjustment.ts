@@ -22,15 +22,10 @@ export const adjustmentKey = (command: Adjustment) => ledgerKeys.adjust(command.
 export function decideAdjustment(member: MemberDoc | null, command: Adjustment, rules: Rules, now: Date): Decision | Refusal {
   if (!isActiveMember(member)) return refuse('NOT_MEMBER', '该会员已注销')
   const { openid, delta, reason, actor } = command
-  const state = pointsStateOf(member)
   const expiresAt = lotExpiry(now, pointsRulesOf(rules))
-  let next = state
-  if (delta > 0) next = earn(state, delta, expiresAt)
-  else {
-    const spent = spend(state, -delta)
-    if (!spent.ok) return refuse('INSUFFICIENT_POINTS', '会员积分不足以扣减')
-    next = spent.state
-  }
+  const moved = delta > 0 ? { ok: true as const, state: earn(pointsStateOf(member), delta, expiresAt) } : spend(pointsStateOf(member), -delta)
+  if (!moved.ok) return refuse('INSUFFICIENT_POINTS', '会员积分不足以扣减')
+  const next = moved.state
   return decision(openid, {
     ledger: [
       ledgerRow({

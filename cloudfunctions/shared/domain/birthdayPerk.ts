@@ -54,7 +54,21 @@ export function decideBirthdayPerk(member: MemberDoc | null, rules: Rules, now: 
   const mark: BirthdayPerkMark = { year, points, couponId: coupon?._id ?? null, pointsExpiresAt, showUntil: bannerUntil(now, coupon?.validUntil ?? null), issuedAt: now }
   return decision(openid, {
     ledger: state
-      ? [ledgerRow({ key, openid, kind: 'earn', delta: points, balanceAfter: state.pointsBalance, reason: `生日礼遇 ${year}`, by: 'system', rulesVersion: rules.version, at: now, expiresAt: pointsExpiresAt, ref: `tier:${member.tier}` })]
+      ? [
+          ledgerRow({
+            key,
+            openid,
+            kind: 'earn',
+            delta: points,
+            balanceAfter: state.pointsBalance,
+            reason: `生日礼遇 ${year}`,
+            by: 'system',
+            rulesVersion: rules.version,
+            at: now,
+            expiresAt: pointsExpiresAt,
+            ref: `tier:${member.tier}`,
+          }),
+        ]
       : [],
     coupon,
     member: { lastBirthdayPerk: mark, ...(state ? pointsPatch(state) : {}) },

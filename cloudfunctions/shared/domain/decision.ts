@@ -12,7 +12,9 @@ import type { TierChangeRow } from './tierMoves'
  * The member fields a decision may change. Points, lots, activity and tier are written only
  * through a Decision (data/applyDecision), so every movement leaves its ledger row beside it.
  */
-export type MemberPatch = Partial<Pick<MemberDoc, 'pointsBalance' | 'lifetimePoints' | 'pointLots' | 'nextExpiryAt' | 'activity' | 'tier' | 'tierSince' | 'tierUntil' | 'lastActiveAt' | 'lastBirthdayPerk'>>
+export type MemberPatch = Partial<
+  Pick<MemberDoc, 'pointsBalance' | 'lifetimePoints' | 'pointLots' | 'nextExpiryAt' | 'activity' | 'tier' | 'tierSince' | 'tierUntil' | 'lastActiveAt' | 'lastBirthdayPerk'>
+>
 
 /**
  * What one command does to one member, decided from what the transaction read: everything

@@ -52,7 +52,20 @@ export function decideRedemption(state: { reward: RewardDoc | null; member: Memb
     confirmedBy,
   }
   return decision(openid, {
-    ledger: [ledgerRow({ key, openid, kind: 'redeem', delta: -reward.pointsCost, balanceAfter: spent.state.pointsBalance, reason: `兑换 ${reward.name}`, by: confirmedBy ?? openid, rulesVersion: rules.version, at: now, ref: code })],
+    ledger: [
+      ledgerRow({
+        key,
+        openid,
+        kind: 'redeem',
+        delta: -reward.pointsCost,
+        balanceAfter: spent.state.pointsBalance,
+        reason: `兑换 ${reward.name}`,
+        by: confirmedBy ?? openid,
+        rulesVersion: rules.version,
+        at: now,
+        ref: code,
+      }),
+    ],
     redemption: { record, reward: { stock: reward.stock - 1, updatedAt: now } },
     member: { ...pointsPatch(spent.state), lastActiveAt: now },
   })

@@ -140,7 +140,9 @@ describe('the one door for points', () => {
 describe('layers', () => {
   const sources = sourcesUnder(ROOT)
   const imports = (source: Source) =>
-    source.tree.statements.flatMap((statement) => (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? [statement.moduleSpecifier.text] : [])
+    source.tree.statements.flatMap((statement) =>
+      (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? [statement.moduleSpecifier.text] : [],
+    )
   const resolved = (source: Source, specifier: string) => (specifier.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(source.file), specifier)) : specifier)
 
   it('domain/ imports nothing from data/, runtime/ or app/; data/ nothing from app/', () => {
@@ -154,6 +156,12 @@ describe('layers', () => {
   })
 
   it('nothing in cloudfunctions imports the emulator', () => {
-    expect(sources.flatMap((source) => imports(source).filter((specifier) => resolved(source, specifier).includes('emulator')).map((specifier) => `${source.file} → ${specifier}`))).toEqual([])
+    expect(
+      sources.flatMap((source) =>
+        imports(source)
+          .filter((specifier) => resolved(source, specifier).includes('emulator'))
+          .map((specifier) => `${source.file} → ${specifier}`),
+      ),
+    ).toEqual([])
   })
 })

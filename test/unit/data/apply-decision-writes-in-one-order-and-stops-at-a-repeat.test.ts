@@ -73,7 +73,11 @@ it('answers repeat for a coupon-only perk whose coupon key is taken', async () =
 it.each([
   ['a later ledger row (a lot expired twice)', ['a:2'], decision('m1', { ledger: [row('a:1'), row('a:2')] })],
   ['a redemption code', ['CODE2345'], decision('m1', { ledger: [row('a:1')], redemption: { record: { _id: 'CODE2345', rewardId: 'rw-1' } as RedemptionDoc, reward: { stock: 1, updatedAt: NOW } } })],
-  ['a tier change with no ledger row before it', ['tier:m1:1'], decision('m1', { tierChange: { _id: 'tier:m1:1', openid: 'm1', from: 'gold', to: 'silver', reason: 'downgrade', figure: 0, rulesVersion: 1, at: NOW } })],
+  [
+    'a tier change with no ledger row before it',
+    ['tier:m1:1'],
+    decision('m1', { tierChange: { _id: 'tier:m1:1', openid: 'm1', from: 'gold', to: 'silver', reason: 'downgrade', figure: 0, rulesVersion: 1, at: NOW } }),
+  ],
 ])('throws KeyTaken, so the transaction rolls back, when %s is taken', async (_label, taken, taking) => {
   const { transaction } = recordingTransaction(taken)
   const failure = await applyDecision(transaction, taking).catch((error: unknown) => error)

@@ -13,12 +13,26 @@ describe('given a regular member with 40 points expiring in June', () => {
       kind: 'decision',
       openid: 'member-1',
       ledger: [
-        { _id: 'order:store-001:A100', kind: 'earn', delta: 88, balanceAfter: 128, reason: '消费 ¥88.50 · 单号 A100', by: 'cashier-1', rulesVersion: 7, createdAt: NOW, expiresAt: EARNED_NOW_EXPIRES, order: { storeId: 'store-001', orderNo: 'A100', amountFen: 8850, cashier: 'cashier-1' } },
+        {
+          _id: 'order:store-001:A100',
+          kind: 'earn',
+          delta: 88,
+          balanceAfter: 128,
+          reason: '消费 ¥88.50 · 单号 A100',
+          by: 'cashier-1',
+          rulesVersion: 7,
+          createdAt: NOW,
+          expiresAt: EARNED_NOW_EXPIRES,
+          order: { storeId: 'store-001', orderNo: 'A100', amountFen: 8850, cashier: 'cashier-1' },
+        },
       ],
       member: {
         pointsBalance: 128,
         lifetimePoints: 128,
-        pointLots: [{ expiresAt: JUNE_END, remaining: 40 }, { expiresAt: EARNED_NOW_EXPIRES, remaining: 88 }],
+        pointLots: [
+          { expiresAt: JUNE_END, remaining: 40 },
+          { expiresAt: EARNED_NOW_EXPIRES, remaining: 88 },
+        ],
         nextExpiryAt: JUNE_END,
         activity: { '2026-05': { spendFen: 8850, points: 88 } },
         lastActiveAt: NOW,
@@ -62,7 +76,18 @@ describe('given no member, or a removed one', () => {
 })
 
 describe('a repeat of the order number', () => {
-  const original = ledgerRow({ key: 'order:store-001:A100', openid: 'member-1', kind: 'earn', delta: 88, balanceAfter: 128, reason: '', by: 'cashier-1', rulesVersion: 7, at: NOW, order: { storeId: 'store-001', orderNo: 'A100', amountFen: 8850, cashier: 'cashier-1' } })
+  const original = ledgerRow({
+    key: 'order:store-001:A100',
+    openid: 'member-1',
+    kind: 'earn',
+    delta: 88,
+    balanceAfter: 128,
+    reason: '',
+    by: 'cashier-1',
+    rulesVersion: 7,
+    at: NOW,
+    order: { storeId: 'store-001', orderNo: 'A100', amountFen: 8850, cashier: 'cashier-1' },
+  })
 
   it('is the same purchase for the same member and amount, whoever scans it', () => {
     expect(isSameAccrual(original, { ...purchase(8850), cashier: 'cashier-2' })).toBe(true)

@@ -10,7 +10,14 @@ describe('given 100 points expiring in June', () => {
   it('when the owner adds 50, then a lot that expires like earned points, under adjust:<requestId>', () => {
     expect(decideAdjustment(member, adjustment(50), RULES, NOW)).toMatchObject({
       ledger: [{ _id: 'adjust:req-00000001', kind: 'adjust', delta: 50, balanceAfter: 150, reason: '人工调整：补录漏积分', by: 'owner-1', expiresAt: EARNED_NOW_EXPIRES }],
-      member: { pointsBalance: 150, lifetimePoints: 150, pointLots: [{ expiresAt: JUNE_END, remaining: 100 }, { expiresAt: EARNED_NOW_EXPIRES, remaining: 50 }] },
+      member: {
+        pointsBalance: 150,
+        lifetimePoints: 150,
+        pointLots: [
+          { expiresAt: JUNE_END, remaining: 100 },
+          { expiresAt: EARNED_NOW_EXPIRES, remaining: 50 },
+        ],
+      },
     })
   })
 

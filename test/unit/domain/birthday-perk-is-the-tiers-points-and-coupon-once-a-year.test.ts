@@ -10,7 +10,9 @@ describe('given a silver member on their birthday (100 points and a ¥10 coupon 
   it('when the perk is decided, then points as an earn lot and a coupon, both keyed birthday:<openid>:<year>, and the mark', () => {
     expect(decideBirthdayPerk(silver, RULES, NOW, CODE)).toMatchObject({
       kind: 'decision',
-      ledger: [{ _id: 'birthday:member-1:2026', kind: 'earn', delta: 100, balanceAfter: 110, reason: '生日礼遇 2026', by: 'system', rulesVersion: 7, expiresAt: EARNED_NOW_EXPIRES, ref: 'tier:silver' }],
+      ledger: [
+        { _id: 'birthday:member-1:2026', kind: 'earn', delta: 100, balanceAfter: 110, reason: '生日礼遇 2026', by: 'system', rulesVersion: 7, expiresAt: EARNED_NOW_EXPIRES, ref: 'tier:silver' },
+      ],
       coupon: {
         _id: 'birthday:member-1:2026',
         openid: 'member-1',
@@ -41,11 +43,19 @@ describe('given a silver member on their birthday (100 points and a ¥10 coupon 
 })
 
 describe('given a tier whose perk is a coupon only', () => {
-  const couponOnly: Rules = { ...DEFAULT_RULES, tiers: { ...DEFAULT_RULES.tiers, tiers: DEFAULT_RULES.tiers.tiers.map((tier) => (tier.id === 'silver' ? { ...tier, birthdayPerk: { ...tier.birthdayPerk, points: 0 } } : tier)) } }
+  const couponOnly: Rules = {
+    ...DEFAULT_RULES,
+    tiers: { ...DEFAULT_RULES.tiers, tiers: DEFAULT_RULES.tiers.tiers.map((tier) => (tier.id === 'silver' ? { ...tier, birthdayPerk: { ...tier.birthdayPerk, points: 0 } } : tier)) },
+  }
 
   it('then no ledger row and no points fields: the coupon alone carries the key, shown until it ends', () => {
     const decision = decideBirthdayPerk(silver, couponOnly, NOW, CODE)
-    expect(decision).toMatchObject({ ledger: [], coupon: { _id: 'birthday:member-1:2026' }, member: { lastBirthdayPerk: { points: 0, pointsExpiresAt: null } }, messages: [{ data: { thing1: '生日 ¥10 代金券' } }] })
+    expect(decision).toMatchObject({
+      ledger: [],
+      coupon: { _id: 'birthday:member-1:2026' },
+      member: { lastBirthdayPerk: { points: 0, pointsExpiresAt: null } },
+      messages: [{ data: { thing1: '生日 ¥10 代金券' } }],
+    })
     expect(decision.kind === 'decision' && 'pointsBalance' in decision.member).toBe(false)
   })
 

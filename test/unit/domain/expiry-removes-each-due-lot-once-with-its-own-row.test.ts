@@ -4,13 +4,30 @@ import { aMember, APRIL_END, DECEMBER_END, JUNE_END, NOW, RULES } from './given'
 const MARCH_END = new Date('2026-03-31T23:59:59.999+08:00')
 
 describe('given lots that ended in March and April, and one ending in June', () => {
-  const member = aMember({ lots: [{ expiresAt: MARCH_END, remaining: 30 }, { expiresAt: APRIL_END, remaining: 70 }, { expiresAt: JUNE_END, remaining: 100 }] })
+  const member = aMember({
+    lots: [
+      { expiresAt: MARCH_END, remaining: 30 },
+      { expiresAt: APRIL_END, remaining: 70 },
+      { expiresAt: JUNE_END, remaining: 100 },
+    ],
+  })
 
   it('when the job runs on 20 May, then one expire row per due lot, keyed by the lot’s date, with the balance after each', () => {
     expect(decideExpiry(member, RULES, NOW)).toMatchObject({
       kind: 'decision',
       ledger: [
-        { _id: 'expire:member-1:2026-03-31', kind: 'expire', delta: -30, balanceAfter: 170, reason: '积分过期（2026年3月到期）', by: 'system', rulesVersion: 7, ref: 'lot:2026-03-31', expiresAt: null, createdAt: NOW },
+        {
+          _id: 'expire:member-1:2026-03-31',
+          kind: 'expire',
+          delta: -30,
+          balanceAfter: 170,
+          reason: '积分过期（2026年3月到期）',
+          by: 'system',
+          rulesVersion: 7,
+          ref: 'lot:2026-03-31',
+          expiresAt: null,
+          createdAt: NOW,
+        },
         { _id: 'expire:member-1:2026-04-30', delta: -70, balanceAfter: 100, reason: '积分过期（2026年4月到期）', ref: 'lot:2026-04-30' },
       ],
       member: { pointsBalance: 100, lifetimePoints: 200, pointLots: [{ expiresAt: JUNE_END, remaining: 100 }], nextExpiryAt: JUNE_END },

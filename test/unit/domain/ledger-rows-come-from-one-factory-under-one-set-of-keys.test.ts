@@ -34,5 +34,20 @@ it('keeps the optional facts it is given (a shortfall of 0 included) and leaves 
   expect(reversal).toMatchObject({ shortfall: 0, ref: 'order:s:1' })
   expect('order' in reversal).toBe(false)
   expect(isOrderRow(reversal)).toBe(false)
-  expect(isOrderRow(ledgerRow({ key: 'order:s:1', openid: 'o1', kind: 'earn', delta: 1, balanceAfter: 1, reason: '', by: 'c1', rulesVersion: 1, at: NOW, order: { storeId: 's', orderNo: '1', amountFen: 100, cashier: 'c1' } }))).toBe(true)
+  expect(
+    isOrderRow(
+      ledgerRow({
+        key: 'order:s:1',
+        openid: 'o1',
+        kind: 'earn',
+        delta: 1,
+        balanceAfter: 1,
+        reason: '',
+        by: 'c1',
+        rulesVersion: 1,
+        at: NOW,
+        order: { storeId: 's', orderNo: '1', amountFen: 100, cashier: 'c1' },
+      }),
+    ),
+  ).toBe(true)
 })

@@ -7,14 +7,30 @@ const latte: RewardDoc = { _id: 'rw-latte', name: '拿铁一杯', description: '
 const byMember: Redemption = { openid: 'member-1', rewardId: 'rw-latte', requestId: 'req-00000001', code: 'ABCD2345', confirmedBy: null }
 
 describe('given a latte for 300 points with 5 left, and a member with 200 expiring in June and 400 in December', () => {
-  const member = aMember({ lots: [{ expiresAt: JUNE_END, remaining: 200 }, { expiresAt: DECEMBER_END, remaining: 400 }] })
+  const member = aMember({
+    lots: [
+      { expiresAt: JUNE_END, remaining: 200 },
+      { expiresAt: DECEMBER_END, remaining: 400 },
+    ],
+  })
 
   it('when the member redeems it, then the oldest points go, a pending code, one less in stock', () => {
     expect(decideRedemption({ reward: latte, member }, byMember, RULES, NOW)).toMatchObject({
       ledger: [{ _id: 'redeem:member-1:req-00000001', kind: 'redeem', delta: -300, balanceAfter: 300, reason: '兑换 拿铁一杯', by: 'member-1', ref: 'ABCD2345', expiresAt: null }],
       member: { pointsBalance: 300, pointLots: [{ expiresAt: DECEMBER_END, remaining: 300 }] },
       redemption: {
-        record: { _id: 'ABCD2345', openid: 'member-1', rewardId: 'rw-latte', rewardName: '拿铁一杯', pointsSpent: 300, status: 'pending', ledgerId: 'redeem:member-1:req-00000001', createdAt: NOW, confirmedAt: null, confirmedBy: null },
+        record: {
+          _id: 'ABCD2345',
+          openid: 'member-1',
+          rewardId: 'rw-latte',
+          rewardName: '拿铁一杯',
+          pointsSpent: 300,
+          status: 'pending',
+          ledgerId: 'redeem:member-1:req-00000001',
+          createdAt: NOW,
+          confirmedAt: null,
+          confirmedBy: null,
+        },
         reward: { stock: 4, updatedAt: NOW },
       },
     })

@@ -5,17 +5,58 @@ import { aMember, JUNE_END, NOW } from './given'
 const ORDER_AT = new Date('2026-03-15T12:00:00+08:00')
 const MARCH_LOT_END = new Date('2027-03-31T23:59:59.999+08:00')
 /** A ¥100 order on 15 March that earned 100 points. */
-const order = ledgerRow({ key: 'order:store-001:A1', openid: 'member-1', kind: 'earn', delta: 100, balanceAfter: 150, reason: '', by: 'cashier-1', rulesVersion: 3, at: ORDER_AT, expiresAt: MARCH_LOT_END, order: { storeId: 'store-001', orderNo: 'A1', amountFen: 10_000, cashier: 'cashier-1' } }) as OrderRow
+const order = ledgerRow({
+  key: 'order:store-001:A1',
+  openid: 'member-1',
+  kind: 'earn',
+  delta: 100,
+  balanceAfter: 150,
+  reason: '',
+  by: 'cashier-1',
+  rulesVersion: 3,
+  at: ORDER_AT,
+  expiresAt: MARCH_LOT_END,
+  order: { storeId: 'store-001', orderNo: 'A1', amountFen: 10_000, cashier: 'cashier-1' },
+}) as OrderRow
 const refund = (refundId: string, refundFen: number): Refund => ({ storeId: 'store-001', orderNo: 'A1', refundId, refundFen, cashier: 'cashier-2' })
 
 describe('given the member still holds the order’s 100 points and 50 older ones', () => {
-  const member = aMember({ lots: [{ expiresAt: JUNE_END, remaining: 50 }, { expiresAt: MARCH_LOT_END, remaining: 100 }], activity: { '2026-03': { spendFen: 10_000, points: 100 } } })
+  const member = aMember({
+    lots: [
+      { expiresAt: JUNE_END, remaining: 50 },
+      { expiresAt: MARCH_LOT_END, remaining: 100 },
+    ],
+    activity: { '2026-03': { spendFen: 10_000, points: 100 } },
+  })
 
   it('when a third is refunded, then 33 points come off the newest lot, out of March’s spend, under the refund key and the order’s rules version', () => {
     expect(decideRefund({ order, progress: null, member }, refund('R1', 3333), NOW)).toMatchObject({
       kind: 'decision',
-      ledger: [{ _id: 'refund:store-001:A1:R1', openid: 'member-1', kind: 'reverse', delta: -33, balanceAfter: 117, shortfall: 0, ref: 'order:store-001:A1', rulesVersion: 3, by: 'cashier-2', reason: '退款 ¥33.33 · 单号 A1', expiresAt: null }],
-      member: { pointsBalance: 117, lifetimePoints: 117, pointLots: [{ expiresAt: JUNE_END, remaining: 50 }, { expiresAt: MARCH_LOT_END, remaining: 67 }], activity: { '2026-03': { spendFen: 6667, points: 67 } }, lastActiveAt: NOW },
+      ledger: [
+        {
+          _id: 'refund:store-001:A1:R1',
+          openid: 'member-1',
+          kind: 'reverse',
+          delta: -33,
+          balanceAfter: 117,
+          shortfall: 0,
+          ref: 'order:store-001:A1',
+          rulesVersion: 3,
+          by: 'cashier-2',
+          reason: '退款 ¥33.33 · 单号 A1',
+          expiresAt: null,
+        },
+      ],
+      member: {
+        pointsBalance: 117,
+        lifetimePoints: 117,
+        pointLots: [
+          { expiresAt: JUNE_END, remaining: 50 },
+          { expiresAt: MARCH_LOT_END, remaining: 67 },
+        ],
+        activity: { '2026-03': { spendFen: 6667, points: 67 } },
+        lastActiveAt: NOW,
+      },
       refund: { _id: 'order:store-001:A1', refundedFen: 3333, reversedPoints: 33, items: [{ refundId: 'R1', amountFen: 3333, pointsReversed: 33, shortfall: 0, balanceAfter: 117 }] },
     })
   })
@@ -48,7 +89,12 @@ describe('given the order has been refunded ¥40 under R1', () => {
   })
 
   it('when a refund would pass the order’s amount, then INVALID_INPUT on the amount, decided without the member', () => {
-    expect(decideRefund({ order, progress, member: null }, refund('R2', 6001), NOW)).toEqual({ kind: 'refused', code: 'INVALID_INPUT', message: '退款金额超过订单剩余金额', fields: [{ path: 'amount', message: '退款金额超过订单剩余金额' }] })
+    expect(decideRefund({ order, progress, member: null }, refund('R2', 6001), NOW)).toEqual({
+      kind: 'refused',
+      code: 'INVALID_INPUT',
+      message: '退款金额超过订单剩余金额',
+      fields: [{ path: 'amount', message: '退款金额超过订单剩余金额' }],
+    })
   })
 
   it('when a new refund finds no member document, then NOT_MEMBER', () => {

@@ -20,12 +20,28 @@ describe('the owner’s draft', () => {
     const draft = draftOf(DEFAULT_RULES)
     expect(draft.basis).toBe('spend')
     expect(draft.points).toEqual(DEFAULT_RULES.points)
-    expect(draft.tiers[1]).toEqual({ id: 'silver', name: '银卡', threshold: 100_000, color: '#8d97a5', pointsMultiplier: 1.2, discountPercent: 2, birthdayPoints: 100, birthdayCoupon: DEFAULT_RULES.tiers.tiers[1].birthdayPerk.coupon, prioritySignup: false })
+    expect(draft.tiers[1]).toEqual({
+      id: 'silver',
+      name: '银卡',
+      threshold: 100_000,
+      color: '#8d97a5',
+      pointsMultiplier: 1.2,
+      discountPercent: 2,
+      birthdayPoints: 100,
+      birthdayCoupon: DEFAULT_RULES.tiers.tiers[1].birthdayPerk.coupon,
+      prioritySignup: false,
+    })
   })
 
   it('published, becomes the next version with its explanation, author and time, and the same hold period', () => {
     const draft = draftOf(DEFAULT_RULES)
-    const published = rulesFromDraft({ ...draft, basis: 'points', tiers: draft.tiers.map((tier) => (tier.id === 'gold' ? { ...tier, threshold: 4000, birthdayPoints: 300 } : tier)) }, 2, '金卡门槛调整', PUBLISHED_AT, 'owner-1')
+    const published = rulesFromDraft(
+      { ...draft, basis: 'points', tiers: draft.tiers.map((tier) => (tier.id === 'gold' ? { ...tier, threshold: 4000, birthdayPoints: 300 } : tier)) },
+      2,
+      '金卡门槛调整',
+      PUBLISHED_AT,
+      'owner-1',
+    )
     expect(published).toMatchObject({ version: 2, explanation: '金卡门槛调整', publishedAt: PUBLISHED_AT, publishedBy: 'owner-1', tiers: { basis: 'points', holdMonths: 12 } })
     expect(published.tiers.tiers[2]).toMatchObject({ id: 'gold', threshold: 4000, birthdayPerk: { points: 300, coupon: DEFAULT_RULES.tiers.tiers[2].birthdayPerk.coupon } })
   })

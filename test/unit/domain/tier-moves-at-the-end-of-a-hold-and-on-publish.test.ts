@@ -39,7 +39,11 @@ describe('the evaluation at the end of a hold', () => {
 })
 
 describe('the upgrades of a publish', () => {
-  const lowerSilver: Rules = { ...DEFAULT_RULES, version: 8, tiers: { ...DEFAULT_RULES.tiers, tiers: DEFAULT_RULES.tiers.tiers.map((tier) => (tier.id === 'silver' ? { ...tier, threshold: 50_000 } : tier)) } }
+  const lowerSilver: Rules = {
+    ...DEFAULT_RULES,
+    version: 8,
+    tiers: { ...DEFAULT_RULES.tiers, tiers: DEFAULT_RULES.tiers.tiers.map((tier) => (tier.id === 'silver' ? { ...tier, threshold: 50_000 } : tier)) },
+  }
   const spent600 = { '2026-05': { spendFen: 60_000, points: 600 } }
 
   it('given ¥600 spent and silver lowered to ¥500, then up to silver, recorded as caused by the rules, under the new version', () => {

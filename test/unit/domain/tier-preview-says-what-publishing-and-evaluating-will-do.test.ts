@@ -5,7 +5,10 @@ import type { TierRules } from '../../../cloudfunctions/shared/domain/tiers'
 const NOW = new Date('2026-05-20T10:00:00+08:00')
 const rules = DEFAULT_RULES.tiers // silver ¥1,000, gold ¥5,000, diamond ¥20,000
 const spent = (fen: number) => ({ '2026-05': { spendFen: fen, points: fen / 100 } })
-const facts = (tier: 'regular' | 'silver' | 'gold', tierUntil: Date | null, fen: number): MemberTierFacts => ({ state: { tier, tierSince: new Date('2025-06-01T00:00:00+08:00'), tierUntil }, activity: spent(fen) })
+const facts = (tier: 'regular' | 'silver' | 'gold', tierUntil: Date | null, fen: number): MemberTierFacts => ({
+  state: { tier, tierSince: new Date('2025-06-01T00:00:00+08:00'), tierUntil },
+  activity: spent(fen),
+})
 const ENDED = new Date('2026-05-01T00:00:00+08:00')
 const LATER = new Date('2026-09-01T00:00:00+08:00')
 
