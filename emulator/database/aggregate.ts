@@ -8,7 +8,7 @@ import { compareValues, sortDocs } from './query';
 export const AGGREGATE_DEFAULT_LIMIT = 20;
 
 export function runPipeline(docs: Doc[], pipeline: Doc[], resolve: (collection: string) => Doc[]): Doc[] {
-  const hasLimit = pipeline.some((s) => '$limit' in s);
+  const hasLimit = pipeline.some((stage) => '$limit' in stage);
   try {
     checkStages(pipeline);
     // $sample, $sort, $bucket and $count are done here, where mingo differs from MongoDB: it samples with
@@ -39,13 +39,13 @@ export function runPipeline(docs: Doc[], pipeline: Doc[], resolve: (collection: 
     flush();
     if (out === docs) out = [...docs];
     return hasLimit ? out : out.slice(0, AGGREGATE_DEFAULT_LIMIT);
-  } catch (e) {
-    throw new DbError(REQUEST_FAILED, `[InvalidParameter] aggregate: ${(e as Error).message}`);
+  } catch (error) {
+    throw new DbError(REQUEST_FAILED, `[InvalidParameter] aggregate: ${(error as Error).message}`);
   }
 }
 
 function isPlainSort(spec: unknown): spec is Record<string, 1 | -1> {
-  return !!spec && typeof spec === 'object' && Object.keys(spec).length > 0 && Object.values(spec).every((v) => v === 1 || v === -1);
+  return !!spec && typeof spec === 'object' && Object.keys(spec).length > 0 && Object.values(spec).every((value) => value === 1 || value === -1);
 }
 
 /** MongoDB refuses these (mingo would answer an empty or unchanged list). */
@@ -63,8 +63,8 @@ function bucket(docs: Doc[], spec: Doc, resolve: (collection: string) => Doc[]):
   const keys = new Aggregator([{ $project: { _id: 0, k: spec.groupBy } }], { collectionResolver: resolve }).run(docs) as Doc[];
   const groups = new Map<number, Doc[]>();
   docs.forEach((doc, i) => {
-    const k = keys[i].k ?? null;
-    let at = bounds.findIndex((low, j) => j < bounds.length - 1 && compareValues(k, low) >= 0 && compareValues(k, bounds[j + 1]) < 0);
+    const groupKey = keys[i].k ?? null;
+    let at = bounds.findIndex((low, j) => j < bounds.length - 1 && compareValues(groupKey, low) >= 0 && compareValues(groupKey, bounds[j + 1]) < 0);
     if (at < 0) {
       if (!('default' in spec)) throw new Error('$bucket could not find a matching branch for an input, and no default was specified.');
       at = bounds.length - 1;
@@ -72,7 +72,7 @@ function bucket(docs: Doc[], spec: Doc, resolve: (collection: string) => Doc[]):
     groups.set(at, [...(groups.get(at) ?? []), doc]);
   });
   const output = spec.output ?? { count: { $sum: 1 } };
-  return [...groups.keys()].sort((a, b) => a - b).map((at) => {
+  return [...groups.keys()].sort((left, right) => left - right).map((at) => {
     const [acc] = new Aggregator([{ $group: { _id: null, ...output } }], { collectionResolver: resolve }).run(groups.get(at)!) as Doc[];
     const { _id: _ignored, ...fields } = acc;
     return { _id: at === bounds.length - 1 ? spec.default : bounds[at], ...fields };
@@ -80,10 +80,10 @@ function bucket(docs: Doc[], spec: Doc, resolve: (collection: string) => Doc[]):
 }
 
 function sample(docs: Doc[], size: number): Doc[] {
-  const a = [...docs];
-  for (let i = a.length - 1; i > 0; i--) {
+  const shuffled = [...docs];
+  for (let i = shuffled.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
+    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
   }
-  return a.slice(0, Math.max(0, size));
+  return shuffled.slice(0, Math.max(0, size));
 }

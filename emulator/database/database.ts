@@ -73,8 +73,8 @@ export class EmulatedDatabase {
   }
 
   stats(): DbStats {
-    const s = this.ctx.stats;
-    return { ...s, byAction: { ...s.byAction } };
+    const stats = this.ctx.stats;
+    return { ...stats, byAction: { ...stats.byAction } };
   }
 
   resetStats(): void {
@@ -84,8 +84,8 @@ export class EmulatedDatabase {
   /** Seed documents directly (no round trip). Generates `_id` when absent; fails on duplicates. */
   insertMany(collection: string, docs: object[]): void {
     this.store.batch(() => {
-      for (const d of docs) {
-        const doc = parseEJSON(deepClone(d), this.ctx.now) as Doc;
+      for (const document of docs) {
+        const doc = parseEJSON(deepClone(document), this.ctx.now) as Doc;
         if (doc._id === undefined || doc._id === null) doc._id = newId();
         this.store.insert(collection, doc);
       }
@@ -93,6 +93,7 @@ export class EmulatedDatabase {
   }
 
   /** Deep copies of the documents matching a MongoDB filter (no round trip, not counted). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests and the bench read the rows as their own document types
   find(collection: string, filter?: object): any[] {
     return matching(this.store.all(collection), filter as Doc | undefined).map(deepClone);
   }

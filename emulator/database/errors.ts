@@ -19,6 +19,6 @@ export function duplicateKey(collection: string, index: string, key: string): Db
   );
 }
 
-export function isDuplicateKeyError(e: unknown): boolean {
-  return e instanceof DbError && e.message.includes('E11000');
+export function isDuplicateKeyError(error: unknown): boolean {
+  return error instanceof DbError && error.message.includes('E11000');
 }

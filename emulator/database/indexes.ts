@@ -9,11 +9,11 @@ export interface IndexSpec {
   unique?: boolean;
 }
 
-export function getPath(doc: any, path: string): any {
+export function getPath(doc: unknown, path: string): unknown {
   let cur = doc;
   for (const part of path.split('.')) {
     if (cur === null || cur === undefined || typeof cur !== 'object') return undefined;
-    cur = cur[part];
+    cur = (cur as Record<string, unknown>)[part];
   }
   return cur;
 }
@@ -26,23 +26,23 @@ type Kind = 'eq' | 'range';
 function condKind(cond: unknown): Kind | null {
   if (cond === null || typeof cond !== 'object' || cond instanceof Date) return 'eq';
   if (cond instanceof RegExp || Array.isArray(cond)) return cond instanceof RegExp ? null : 'eq';
-  if ((cond as any)._bsontype) return 'eq';
+  if ((cond as { _bsontype?: unknown })._bsontype) return 'eq';
   const keys = Object.keys(cond as object);
-  if (keys.length === 0 || !keys.every((k) => k.startsWith('$'))) return 'eq'; // embedded-document equality
-  if (keys.every((k) => EQ_OPS.has(k))) return 'eq';
-  if (keys.every((k) => EQ_OPS.has(k) || RANGE_OPS.has(k))) return 'range';
+  if (keys.length === 0 || !keys.every((key) => key.startsWith('$'))) return 'eq'; // embedded-document equality
+  if (keys.every((key) => EQ_OPS.has(key))) return 'eq';
+  if (keys.every((key) => EQ_OPS.has(key) || RANGE_OPS.has(key))) return 'range';
   return null;
 }
 
 /** Top-level field conditions an index could serve (conjunctions only; `$and` is flattened). */
 export function constraints(filter: Doc | undefined): Map<string, unknown[]> {
   const out = new Map<string, unknown[]>();
-  const visit = (f: Doc) => {
-    for (const [k, v] of Object.entries(f)) {
-      if (k === '$and' && Array.isArray(v)) v.forEach((x) => x && typeof x === 'object' && visit(x));
-      else if (!k.startsWith('$')) {
-        if (!out.has(k)) out.set(k, []);
-        out.get(k)!.push(v);
+  const visit = (filterDoc: Doc) => {
+    for (const [key, value] of Object.entries(filterDoc)) {
+      if (key === '$and' && Array.isArray(value)) value.forEach((item) => item && typeof item === 'object' && visit(item));
+      else if (!key.startsWith('$')) {
+        if (!out.has(key)) out.set(key, []);
+        out.get(key)!.push(value);
       }
     }
   };
@@ -70,26 +70,26 @@ export function plan(filter: Doc | undefined, indexes: IndexSpec[], docsFor: (in
   const cons = constraints(filter);
   const candidates: Array<{ name: string; sub: Doc; index: IndexSpec | null }> = [];
   const idConds = cons.get('_id');
-  if (idConds && idConds.every((c) => condKind(c) !== null)) candidates.push({ name: '_id_', sub: { $and: idConds.map((c) => ({ _id: c })) }, index: null });
+  if (idConds && idConds.every((cond) => condKind(cond) !== null)) candidates.push({ name: '_id_', sub: { $and: idConds.map((cond) => ({ _id: cond })) }, index: null });
   for (const ix of indexes) {
     const parts: Doc[] = [];
     for (const [field] of ix.fields) {
       const cs = cons.get(field);
       if (!cs) break;
       const kinds = cs.map(condKind);
-      if (kinds.some((k) => k === null)) break;
-      for (const c of cs) parts.push({ [field]: c });
-      if (kinds.some((k) => k === 'range')) break;
+      if (kinds.some((kind) => kind === null)) break;
+      for (const cond of cs) parts.push({ [field]: cond });
+      if (kinds.some((kind) => kind === 'range')) break;
     }
     if (parts.length) candidates.push({ name: ix.name, sub: { $and: parts }, index: ix });
   }
   if (!candidates.length) return { examined: docs.length, index: null };
   let best: Plan | null = null;
-  for (const c of candidates) {
-    const q = new Query(c.sub);
-    let n = 0;
-    for (const d of docsFor(c.index)) if (q.test(d)) n++;
-    if (!best || n < best.examined) best = { examined: n, index: c.name };
+  for (const candidate of candidates) {
+    const query = new Query(candidate.sub);
+    let count = 0;
+    for (const doc of docsFor(candidate.index)) if (query.test(doc)) count++;
+    if (!best || count < best.examined) best = { examined: count, index: candidate.name };
   }
   return best!;
 }
@@ -98,9 +98,9 @@ export function plan(filter: Doc | undefined, indexes: IndexSpec[], docsFor: (in
 export function isSupported(filter: Doc | undefined, indexes: IndexSpec[]): boolean {
   if (isEmpty(filter)) return true;
   const cons = constraints(filter);
-  const usable = (f: string) => {
-    const cs = cons.get(f);
-    return !!cs && cs.every((c) => condKind(c) !== null);
+  const usable = (field: string) => {
+    const cs = cons.get(field);
+    return !!cs && cs.every((cond) => condKind(cond) !== null);
   };
   if (usable('_id')) return true;
   return indexes.some((ix) => ix.fields.length > 0 && usable(ix.fields[0][0]));

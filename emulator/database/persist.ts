@@ -44,8 +44,8 @@ function checksum(text: string): string {
   return createHash('sha1').update(text).digest('hex').slice(0, 10);
 }
 
-function segmentName(n: number): string {
-  return `journal-${String(n).padStart(6, '0')}.log`;
+function segmentName(segmentNumber: number): string {
+  return `journal-${String(segmentNumber).padStart(6, '0')}.log`;
 }
 
 export class Persister {
@@ -88,8 +88,8 @@ export class Persister {
       const collection = decodeURIComponent(name.slice(0, -SNAPSHOT_SUFFIX.length));
       state.set(collection, readSnapshot(path.join(this.dir, name)));
     }
-    const segments = names.flatMap((name) => (SEGMENT.test(name) ? [Number(SEGMENT.exec(name)![1])] : [])).sort((a, b) => a - b);
-    for (const n of segments) this.replay(path.join(this.dir, segmentName(n)), state);
+    const segments = names.flatMap((name) => (SEGMENT.test(name) ? [Number(SEGMENT.exec(name)![1])] : [])).sort((left, right) => left - right);
+    for (const segmentNumber of segments) this.replay(path.join(this.dir, segmentName(segmentNumber)), state);
     for (const [collection, docs] of state) {
       this.store.coll(collection);
       for (const doc of docs.values()) this.store.put(collection, doc);
@@ -233,7 +233,7 @@ export class Persister {
       for (const item of work) if (!halted()) await writeSnapshotAsync(this.snapshotFile(item.collection), item.collection, item.docs, halted);
       if (halted()) return;
       syncDirectory(this.dir);
-      for (const n of finished) fs.rmSync(path.join(this.dir, segmentName(n)), { force: true });
+      for (const segmentNumber of finished) fs.rmSync(path.join(this.dir, segmentName(segmentNumber)), { force: true });
       this.stats.compactions++;
     })().finally(() => {
       this.compacting = null;
@@ -248,7 +248,7 @@ export class Persister {
     const finished = fs
       .readdirSync(this.dir)
       .flatMap((name) => (SEGMENT.test(name) ? [Number(SEGMENT.exec(name)![1])] : []))
-      .filter((n) => n <= this.segment);
+      .filter((segmentNumber) => segmentNumber <= this.segment);
     this.segment++;
     this.segmentBytes = 0;
     return finished;
@@ -272,7 +272,7 @@ export class Persister {
     for (const name of fs.readdirSync(this.dir)) if (name.endsWith(SNAPSHOT_SUFFIX)) this.cleared = true;
     for (const item of this.snapshotWork()) writeSnapshotSync(this.snapshotFile(item.collection), item.collection, item.docs);
     syncDirectory(this.dir);
-    for (const n of segments) fs.rmSync(path.join(this.dir, segmentName(n)), { force: true });
+    for (const segmentNumber of segments) fs.rmSync(path.join(this.dir, segmentName(segmentNumber)), { force: true });
     this.stats.compactions++;
   }
 
@@ -335,7 +335,7 @@ function readSnapshot(file: string): Map<string, Doc> {
   }
   // A snapshot in the earlier whole-file format.
   const parsed = fromCanonicalEJSON(bytes.toString('utf8'));
-  for (const doc of (Array.isArray(parsed) ? parsed : parsed.docs) as Doc[]) docs.set(idKey(doc._id), doc);
+  for (const doc of (Array.isArray(parsed) ? parsed : (parsed as { docs: Doc[] }).docs) as Doc[]) docs.set(idKey(doc._id), doc);
   return docs;
 }
 

@@ -23,9 +23,9 @@ export function scan(ctx: PlanContext, coll: string, filter: Doc | undefined, pa
   }
   const isIdLookup = filter && Object.keys(filter).length === 1 && '_id' in filter && (typeof filter._id === 'string' || typeof filter._id === 'number');
   if (isIdLookup) {
-    const d = ctx.store.get(coll, idKey(filter!._id));
-    ctx.stats.examined += d ? 1 : 0;
-    return d ? [d] : [];
+    const doc = ctx.store.get(coll, idKey(filter!._id));
+    ctx.stats.examined += doc ? 1 : 0;
+    return doc ? [doc] : [];
   }
   // Each index is judged over the documents its own leading equality reaches (every document its
   // conditions match is among them), so counts equal a whole-collection evaluation at a fraction of the cost.
@@ -49,13 +49,13 @@ function equalityValues(filter: Doc | undefined, field: string): unknown[] | nul
   for (const condition of conditions) {
     const these = plainEquality(condition);
     if (!these) continue;
-    values = values ? values.filter((v) => these.some((w) => valueKey(w) === valueKey(v))) : these;
+    values = values ? values.filter((value) => these.some((other) => valueKey(other) === valueKey(value))) : these;
   }
   return values;
 }
 
-function isScalar(v: unknown): boolean {
-  return v === null || typeof v !== 'object' || v instanceof Date;
+function isScalar(value: unknown): boolean {
+  return value === null || typeof value !== 'object' || value instanceof Date;
 }
 
 function plainEquality(condition: unknown): unknown[] | null {
@@ -63,7 +63,7 @@ function plainEquality(condition: unknown): unknown[] | null {
   if (condition instanceof RegExp || Array.isArray(condition)) return null;
   const ops = Object.keys(condition as Doc);
   if (ops.length === 1 && ops[0] === '$eq' && isScalar((condition as Doc).$eq)) return [(condition as Doc).$eq];
-  if (ops.length === 1 && ops[0] === '$in' && Array.isArray((condition as Doc).$in) && (condition as Doc).$in.every((v: unknown) => isScalar(v) && !(v instanceof RegExp))) return (condition as Doc).$in;
+  if (ops.length === 1 && ops[0] === '$in' && Array.isArray((condition as Doc).$in) && (condition as Doc).$in.every((value: unknown) => isScalar(value) && !(value instanceof RegExp))) return (condition as Doc).$in;
   return null;
 }
 

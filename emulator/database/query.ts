@@ -6,15 +6,15 @@ import { DbError, REQUEST_FAILED } from './errors';
 export function compile(filter: Doc | undefined): Query {
   try {
     return new Query(filter ?? {});
-  } catch (e) {
-    throw new DbError(REQUEST_FAILED, `[InvalidParameter] bad query: ${(e as Error).message}`);
+  } catch (error) {
+    throw new DbError(REQUEST_FAILED, `[InvalidParameter] bad query: ${(error as Error).message}`);
   }
 }
 
 export function matching(docs: Doc[], filter: Doc | undefined): Doc[] {
   if (!filter || Object.keys(filter).length === 0) return docs;
-  const q = compile(filter);
-  return docs.filter((d) => q.test(d));
+  const query = compile(filter);
+  return docs.filter((doc) => query.test(doc));
 }
 
 export interface FindOptions {
@@ -33,24 +33,24 @@ export function find(docs: Doc[], filter: Doc | undefined, opts: FindOptions): D
     const offset = opts.offset ?? 0;
     if (offset || opts.limit !== undefined) list = list.slice(offset, opts.limit !== undefined ? offset + opts.limit : undefined);
     return projection ? project(list, projection, query) : list;
-  } catch (e) {
-    if (e instanceof DbError) throw e;
-    throw new DbError(REQUEST_FAILED, `[InvalidParameter] ${(e as Error).message}`);
+  } catch (error) {
+    if (error instanceof DbError) throw error;
+    throw new DbError(REQUEST_FAILED, `[InvalidParameter] ${(error as Error).message}`);
   }
 }
 
-function isSlice(v: unknown): v is { $slice: number | [number, number] } {
-  return v !== null && typeof v === 'object' && '$slice' in (v as Doc);
+function isSlice(value: unknown): value is { $slice: number | [number, number] } {
+  return value !== null && typeof value === 'object' && '$slice' in (value as Doc);
 }
 
 function project(docs: Doc[], projection: Doc, query: Query): Doc[] {
   const specs = Object.values(projection);
   // MongoDB: a $slice without any inclusion keeps every other field (mingo treats it as an inclusion).
-  if (specs.some(isSlice) && specs.every((v) => isSlice(v) || v === 0 || v === false)) return docs.map((d) => sliceOnly(d, projection));
+  if (specs.some(isSlice) && specs.every((value) => isSlice(value) || value === 0 || value === false)) return docs.map((doc) => sliceOnly(doc, projection));
   const out = query.find<Doc>(docs, projection).all();
   // MongoDB omits an $elemMatch-projected field when no element matches (mingo answers null).
-  const elemMatched = Object.keys(projection).filter((k) => projection[k] && typeof projection[k] === 'object' && '$elemMatch' in projection[k]);
-  for (const d of out) for (const k of elemMatched) if (d[k] === null || d[k] === undefined) delete d[k];
+  const elemMatched = Object.keys(projection).filter((key) => projection[key] && typeof projection[key] === 'object' && '$elemMatch' in projection[key]);
+  for (const doc of out) for (const key of elemMatched) if (doc[key] === null || doc[key] === undefined) delete doc[key];
   return out;
 }
 
@@ -59,12 +59,12 @@ function sliceOnly(doc: Doc, projection: Doc): Doc {
   for (const [path, spec] of Object.entries(projection)) {
     const parts = path.split('.');
     const last = parts.pop()!;
-    const parents = parts.reduce<unknown[]>((objs, part) => objs.flatMap((o) => (Array.isArray(o) ? o : [o])).map((o) => (o && typeof o === 'object' ? (o as Doc)[part] : undefined)), [out]);
-    for (const parent of parents.flatMap((o) => (Array.isArray(o) ? o : [o]))) {
+    const parents = parts.reduce<unknown[]>((objs, part) => objs.flatMap((obj) => (Array.isArray(obj) ? obj : [obj])).map((obj) => (obj && typeof obj === 'object' ? (obj as Doc)[part] : undefined)), [out]);
+    for (const parent of parents.flatMap((obj) => (Array.isArray(obj) ? obj : [obj]))) {
       if (!parent || typeof parent !== 'object') continue;
-      const p = parent as Doc;
-      if (!isSlice(spec)) delete p[last];
-      else if (Array.isArray(p[last])) p[last] = slice(p[last], spec.$slice);
+      const parentDoc = parent as Doc;
+      if (!isSlice(spec)) delete parentDoc[last];
+      else if (Array.isArray(parentDoc[last])) parentDoc[last] = slice(parentDoc[last], spec.$slice);
     }
   }
   return out;
@@ -88,81 +88,81 @@ const EMPTY_ARRAY = Symbol('empty array');
  */
 export function sortDocs(docs: Doc[], order: Record<string, unknown>): Doc[] {
   const keys = Object.entries(order).map(([path, dir]) => ({ parts: path.split('.'), dir: dir === -1 || dir === 'desc' ? -1 : 1 }));
-  const decorated = docs.map((doc) => ({ doc, values: keys.map((k) => sortValue(doc, k.parts, k.dir)) }));
-  decorated.sort((a, b) => {
+  const decorated = docs.map((doc) => ({ doc, values: keys.map((sortKey) => sortValue(doc, sortKey.parts, sortKey.dir)) }));
+  decorated.sort((left, right) => {
     for (let i = 0; i < keys.length; i++) {
-      const c = compareValues(a.values[i], b.values[i]);
-      if (c) return c * keys[i].dir;
+      const cmp = compareValues(left.values[i], right.values[i]);
+      if (cmp) return cmp * keys[i].dir;
     }
     return 0;
   });
-  return decorated.map((d) => d.doc);
+  return decorated.map((entry) => entry.doc);
 }
 
-function leaves(v: unknown, parts: string[]): unknown[] {
-  if (!parts.length) return Array.isArray(v) ? (v.length ? v : [EMPTY_ARRAY]) : [v];
+function leaves(value: unknown, parts: string[]): unknown[] {
+  if (!parts.length) return Array.isArray(value) ? (value.length ? value : [EMPTY_ARRAY]) : [value];
   const [part, ...rest] = parts;
-  if (Array.isArray(v)) {
-    if (/^\d+$/.test(part)) return leaves(v[Number(part)], rest);
-    return v.flatMap((el) => (isPlain(el) ? leaves(el[part] ?? null, rest) : []));
+  if (Array.isArray(value)) {
+    if (/^\d+$/.test(part)) return leaves(value[Number(part)], rest);
+    return value.flatMap((el) => (isPlain(el) ? leaves(el[part] ?? null, rest) : []));
   }
-  return isPlain(v) ? (v[part] === undefined ? [] : leaves(v[part], rest)) : [];
+  return isPlain(value) ? (value[part] === undefined ? [] : leaves(value[part], rest)) : [];
 }
 
 function sortValue(doc: Doc, parts: string[], dir: number): unknown {
   const found = leaves(doc, parts);
-  const values = found.length > 1 ? found.filter((v) => v !== EMPTY_ARRAY) : found;
+  const values = found.length > 1 ? found.filter((value) => value !== EMPTY_ARRAY) : found;
   if (!values.length) return null;
-  return values.reduce((best, v) => (compareValues(v, best) * dir < 0 ? v : best));
+  return values.reduce((best, value) => (compareValues(value, best) * dir < 0 ? value : best));
 }
 
-function isPlain(v: unknown): v is Doc {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) && !(v as Doc)._bsontype;
+function isPlain(value: unknown): value is Doc {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp) && !(value as Doc)._bsontype;
 }
 
-function rank(v: unknown): number {
-  if (v === EMPTY_ARRAY) return 0;
-  if (v === null || v === undefined) return 1;
-  if (typeof v === 'number') return 2;
-  if (typeof v === 'string') return 3;
-  if (Array.isArray(v)) return 5;
-  if (typeof v === 'boolean') return 8;
-  if (v instanceof Date) return 9;
-  if (v instanceof RegExp) return 11;
-  if ((v as Doc)._bsontype) return (v as Doc)._bsontype === 'ObjectId' ? 7 : 6;
+function rank(value: unknown): number {
+  if (value === EMPTY_ARRAY) return 0;
+  if (value === null || value === undefined) return 1;
+  if (typeof value === 'number') return 2;
+  if (typeof value === 'string') return 3;
+  if (Array.isArray(value)) return 5;
+  if (typeof value === 'boolean') return 8;
+  if (value instanceof Date) return 9;
+  if (value instanceof RegExp) return 11;
+  if ((value as Doc)._bsontype) return (value as Doc)._bsontype === 'ObjectId' ? 7 : 6;
   return 4;
 }
 
 /** BSON order of two values (sorting, $bucket boundaries). */
-export function compareValues(a: unknown, b: unknown): number {
-  const ra = rank(a);
-  const rb = rank(b);
+export function compareValues(left: unknown, right: unknown): number {
+  const ra = rank(left);
+  const rb = rank(right);
   if (ra !== rb) return ra < rb ? -1 : 1;
   switch (ra) {
-    case 2: return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
-    case 3: return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
-    case 8: return Number(a) - Number(b);
-    case 9: return Math.sign((a as Date).getTime() - (b as Date).getTime());
-    case 5: return compareLists(a as unknown[], b as unknown[]);
+    case 2: return (left as number) < (right as number) ? -1 : (left as number) > (right as number) ? 1 : 0;
+    case 3: return (left as string) < (right as string) ? -1 : (left as string) > (right as string) ? 1 : 0;
+    case 8: return Number(left) - Number(right);
+    case 9: return Math.sign((left as Date).getTime() - (right as Date).getTime());
+    case 5: return compareLists(left as unknown[], right as unknown[]);
     case 4: {
-      const ea = Object.entries(a as Doc);
-      const eb = Object.entries(b as Doc);
+      const ea = Object.entries(left as Doc);
+      const eb = Object.entries(right as Doc);
       for (let i = 0; i < Math.min(ea.length, eb.length); i++) {
-        const c = compareValues(ea[i][0], eb[i][0]) || compareValues(ea[i][1], eb[i][1]);
-        if (c) return c;
+        const cmp = compareValues(ea[i][0], eb[i][0]) || compareValues(ea[i][1], eb[i][1]);
+        if (cmp) return cmp;
       }
       return Math.sign(ea.length - eb.length);
     }
     case 0:
     case 1: return 0;
-    default: return compareValues(String(a), String(b));
+    default: return compareValues(String(left), String(right));
   }
 }
 
-function compareLists(a: unknown[], b: unknown[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const c = compareValues(a[i], b[i]);
-    if (c) return c;
+function compareLists(left: unknown[], right: unknown[]): number {
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const cmp = compareValues(left[i], right[i]);
+    if (cmp) return cmp;
   }
-  return Math.sign(a.length - b.length);
+  return Math.sign(left.length - right.length);
 }

@@ -54,22 +54,22 @@ export function startDatabaseServer(db: EmulatedDatabase, opts: ServerOptions = 
         const action = String(request?.action ?? '');
         if (!action.startsWith('database.') && opts.fallback) return void fallback();
         if (!request) return reply(200, { requestId: requestId(), code: 'INVALID_PARAM', message: 'body must be a JSON object' });
-        const h = req.headers['x-wx-openid'];
-        const openid = Array.isArray(h) ? h[0] : h;
+        const openidHeader = req.headers['x-wx-openid'];
+        const openid = Array.isArray(openidHeader) ? openidHeader[0] : openidHeader;
         Promise.resolve()
           .then(() => db.handle(request, openid ? { openid } : undefined))
           .then(
             (ans) => reply(200, ans),
-            (e) => reply(200, { requestId: requestId(), code: 'DATABASE_REQUEST_FAILED', message: String(e?.message ?? e) }),
+            (error) => reply(200, { requestId: requestId(), code: 'DATABASE_REQUEST_FAILED', message: String(error?.message ?? error) }),
           )
           .catch(failed);
       } catch (error) {
         failed(error);
       }
     };
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= maxBodyBytes) chunks.push(c);
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
       else chunks.length = 0;
       if (size > MAX_DRAIN_BYTES && !cut) {
         cut = true;
@@ -92,8 +92,8 @@ export function startDatabaseServer(db: EmulatedDatabase, opts: ServerOptions = 
         url: `http://127.0.0.1:${port}/admin`,
         port,
         close: () =>
-          new Promise<void>((r) => {
-            server.close(() => r());
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
             server.closeAllConnections?.();
           }),
       });

@@ -8,7 +8,7 @@ import type { IndexSpec } from './indexes';
 import { getPath } from './indexes';
 
 export function idKey(id: unknown): string {
-  return typeof id === 'string' ? 's:' + id : 'j:' + EJSON.stringify(id as any, { relaxed: false });
+  return typeof id === 'string' ? 's:' + id : 'j:' + EJSON.stringify(id, { relaxed: false });
 }
 
 /** 32 lowercase hex chars, like WeChat cloud's generated `_id`s. */
@@ -19,15 +19,15 @@ export function newId(): string {
 interface Version { seq: number; doc: Doc | undefined }
 
 /** The key under which a value is bucketed: equal values (as a filter's equality compares them) share it. */
-export function valueKey(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  switch (typeof v) {
-    case 'string': return 's:' + v;
-    case 'number': return 'n:' + (Object.is(v, -0) ? 0 : v);
-    case 'boolean': return 'b:' + v;
+export function valueKey(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  switch (typeof value) {
+    case 'string': return 's:' + value;
+    case 'number': return 'n:' + (Object.is(value, -0) ? 0 : value);
+    case 'boolean': return 'b:' + value;
     default:
-      if (v instanceof Date) return 'd:' + v.getTime();
-      return 'j:' + EJSON.stringify(v as any, { relaxed: false });
+      if (value instanceof Date) return 'd:' + value.getTime();
+      return 'j:' + EJSON.stringify(value, { relaxed: false });
   }
 }
 
@@ -80,14 +80,14 @@ export class Store {
   constructor(private indexes: IndexSpec[] = []) {}
 
   coll(name: string): Collection {
-    let c = this.colls.get(name);
-    if (!c) {
+    let coll = this.colls.get(name);
+    if (!coll) {
       const declared = this.indexes.filter((i) => i.collection === name);
-      const bucketFields = [...new Set(declared.map((i) => i.fields[0]?.[0]).filter((f): f is string => !!f && f !== '_id' && !/(^|\.)\d+(\.|$)/.test(f)))];
-      c = new Collection(name, declared.filter((i) => i.unique), bucketFields);
-      this.colls.set(name, c);
+      const bucketFields = [...new Set(declared.map((i) => i.fields[0]?.[0]).filter((field): field is string => !!field && field !== '_id' && !/(^|\.)\d+(\.|$)/.test(field)))];
+      coll = new Collection(name, declared.filter((i) => i.unique), bucketFields);
+      this.colls.set(name, coll);
     }
-    return c;
+    return coll;
   }
 
   has(name: string): boolean {
@@ -96,27 +96,27 @@ export class Store {
 
   /** internal references: callers must not mutate */
   all(name: string): Doc[] {
-    const c = this.colls.get(name);
-    return c ? [...c.docs.values()] : [];
+    const coll = this.colls.get(name);
+    return coll ? [...coll.docs.values()] : [];
   }
 
   /** Keys of the string `_id`s in ascending `_id` order (what walking the `_id` index yields). */
   idOrder(name: string): string[] {
-    const c = this.colls.get(name);
-    if (!c) return [];
-    if (!c.idOrder) c.idOrder = [...c.docs.keys()].filter((key) => key.startsWith('s:')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return c.idOrder;
+    const coll = this.colls.get(name);
+    if (!coll) return [];
+    if (!coll.idOrder) coll.idOrder = [...coll.docs.keys()].filter((key) => key.startsWith('s:')).sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+    return coll.idOrder;
   }
 
   /** Documents whose `field` (the first field of a declared index) equals one of `values`; null when the field has no bucket. */
   bucket(name: string, field: string, values: unknown[]): Doc[] | null {
-    const c = this.colls.get(name);
-    if (!c) return [];
-    const buckets = c.buckets.get(field);
+    const coll = this.colls.get(name);
+    if (!coll) return [];
+    const buckets = coll.buckets.get(field);
     if (!buckets) return null;
     const keys = new Set<string>();
-    for (const v of values) for (const key of buckets.get(valueKey(v)) ?? []) keys.add(key);
-    return [...keys].map((key) => c.docs.get(key)!);
+    for (const value of values) for (const key of buckets.get(valueKey(value)) ?? []) keys.add(key);
+    return [...keys].map((key) => coll.docs.get(key)!);
   }
 
   size(name: string): number {
@@ -133,39 +133,39 @@ export class Store {
 
   /** The document as it was committed at `snapshot` (a value of `seq`). */
   readAt(name: string, key: string, snapshot: number): Doc | undefined {
-    const c = this.colls.get(name);
-    if (!c) return undefined;
-    if ((c.versions.get(key) ?? 0) <= snapshot) return c.docs.get(key);
-    const h = c.history.get(key);
-    if (!h) return undefined;
-    for (let i = h.length - 1; i >= 0; i--) if (h[i].seq <= snapshot) return h[i].doc;
+    const coll = this.colls.get(name);
+    if (!coll) return undefined;
+    if ((coll.versions.get(key) ?? 0) <= snapshot) return coll.docs.get(key);
+    const history = coll.history.get(key);
+    if (!history) return undefined;
+    for (let i = history.length - 1; i >= 0; i--) if (history[i].seq <= snapshot) return history[i].doc;
     return undefined;
   }
 
   /** Insert or replace (doc must carry `_id`). Enforces unique indexes. */
   put(name: string, doc: Doc): void {
-    const c = this.coll(name);
+    const coll = this.coll(name);
     const key = idKey(doc._id);
     const stored = deepClone(doc);
-    const tuples = this.uniqueTuples(c, stored);
-    for (const [ix, t] of tuples) {
-      const holder = c.unique.get(ix)!.get(t);
-      if (holder !== undefined && holder !== key) throw duplicateKey(name, ix, t);
+    const tuples = this.uniqueTuples(coll, stored);
+    for (const [ix, tuple] of tuples) {
+      const holder = coll.unique.get(ix)!.get(tuple);
+      if (holder !== undefined && holder !== key) throw duplicateKey(name, ix, tuple);
     }
-    this.write(c, key, stored);
+    this.write(coll, key, stored);
   }
 
   /** Insert only: fails with E11000 on an existing `_id`. */
   insert(name: string, doc: Doc): void {
-    const c = this.coll(name);
-    if (c.docs.has(idKey(doc._id))) throw duplicateKey(name, '_id_', `{ _id: ${EJSON.stringify(doc._id as any)} }`);
+    const coll = this.coll(name);
+    if (coll.docs.has(idKey(doc._id))) throw duplicateKey(name, '_id_', `{ _id: ${EJSON.stringify(doc._id)} }`);
     this.put(name, doc);
   }
 
   remove(name: string, key: string): boolean {
-    const c = this.colls.get(name);
-    if (!c || !c.docs.has(key)) return false;
-    this.write(c, key, undefined);
+    const coll = this.colls.get(name);
+    if (!coll || !coll.docs.has(key)) return false;
+    this.write(coll, key, undefined);
     return true;
   }
 
@@ -175,23 +175,23 @@ export class Store {
     this.undo = [];
     this.committing = [];
     try {
-      const r = fn();
+      const result = fn();
       this.undo = null;
       this.emitCommit();
-      return r;
-    } catch (e) {
+      return result;
+    } catch (error) {
       const undo = this.undo ?? [];
       this.undo = null;
       this.committing = [];
       for (let i = undo.length - 1; i >= 0; i--) {
-        const u = undo[i];
-        this.rawSet(u.coll, u.key, u.doc);
-        if (u.version === undefined) u.coll.versions.delete(u.key);
-        else u.coll.versions.set(u.key, u.version);
-        if (u.historyLen === undefined) u.coll.history.delete(u.key);
-        else u.coll.history.get(u.key)!.length = u.historyLen;
+        const entry = undo[i];
+        this.rawSet(entry.coll, entry.key, entry.doc);
+        if (entry.version === undefined) entry.coll.versions.delete(entry.key);
+        else entry.coll.versions.set(entry.key, entry.version);
+        if (entry.historyLen === undefined) entry.coll.history.delete(entry.key);
+        else entry.coll.history.get(entry.key)!.length = entry.historyLen;
       }
-      throw e;
+      throw error;
     }
   }
 
@@ -204,43 +204,43 @@ export class Store {
    *  before `oldest` (the oldest open snapshot) and everything after it stay. Without this, a store that
    *  always has some transaction open (any steady load) would keep every version it ever wrote. */
   pruneHistory(oldest: number): void {
-    for (const c of this.colls.values()) {
-      for (const [key, h] of c.history) {
+    for (const coll of this.colls.values()) {
+      for (const [key, history] of coll.history) {
         let keepFrom = 0;
-        for (let i = h.length - 1; i >= 0; i--) {
-          if (h[i].seq <= oldest) {
+        for (let i = history.length - 1; i >= 0; i--) {
+          if (history[i].seq <= oldest) {
             keepFrom = i;
             break;
           }
         }
-        if (keepFrom > 0) h.splice(0, keepFrom);
+        if (keepFrom > 0) history.splice(0, keepFrom);
         // Only the current version is left and every snapshot sees it: readAt needs no history.
-        if (h.length === 1 && h[0].seq <= oldest) c.history.delete(key);
+        if (history.length === 1 && history[0].seq <= oldest) coll.history.delete(key);
       }
     }
   }
 
   dropHistory(): void {
-    for (const c of this.colls.values()) c.history.clear();
+    for (const coll of this.colls.values()) coll.history.clear();
   }
 
-  private write(c: Collection, key: string, doc: Doc | undefined): void {
-    const prev = c.docs.get(key);
-    const prevVersion = c.versions.get(key);
-    const h = c.history.get(key);
-    if (this.undo) this.undo.push({ coll: c, key, doc: prev, version: prevVersion, historyLen: h?.length });
+  private write(coll: Collection, key: string, doc: Doc | undefined): void {
+    const prev = coll.docs.get(key);
+    const prevVersion = coll.versions.get(key);
+    const history = coll.history.get(key);
+    if (this.undo) this.undo.push({ coll: coll, key, doc: prev, version: prevVersion, historyLen: history?.length });
     const seq = ++this.seq;
     if (this.keepHistory()) {
-      let hist = h;
+      let hist = history;
       if (!hist) {
         hist = [{ seq: prevVersion ?? 0, doc: prev }];
-        c.history.set(key, hist);
+        coll.history.set(key, hist);
       }
       hist.push({ seq, doc });
     }
-    this.rawSet(c, key, doc);
-    c.versions.set(key, seq);
-    this.committing.push({ collection: c.name, key, doc });
+    this.rawSet(coll, key, doc);
+    coll.versions.set(key, seq);
+    this.committing.push({ collection: coll.name, key, doc });
     if (!this.undo) this.emitCommit();
   }
 
@@ -250,37 +250,37 @@ export class Store {
     if (record.length) this.onCommit(record);
   }
 
-  private rawSet(c: Collection, key: string, doc: Doc | undefined): void {
-    const prev = c.docs.get(key);
-    if (prev) for (const [ix, t] of this.uniqueTuples(c, prev)) if (c.unique.get(ix)!.get(t) === key) c.unique.get(ix)!.delete(t);
-    if (Boolean(prev) !== Boolean(doc)) c.idOrder = null;
-    for (const [field, buckets] of c.buckets) {
+  private rawSet(coll: Collection, key: string, doc: Doc | undefined): void {
+    const prev = coll.docs.get(key);
+    if (prev) for (const [ix, tuple] of this.uniqueTuples(coll, prev)) if (coll.unique.get(ix)!.get(tuple) === key) coll.unique.get(ix)!.delete(tuple);
+    if (Boolean(prev) !== Boolean(doc)) coll.idOrder = null;
+    for (const [field, buckets] of coll.buckets) {
       const parts = field.split('.');
       const before = prev ? new Set(valuesAt(prev, parts).map(valueKey)) : new Set<string>();
       const after = doc ? new Set(valuesAt(doc, parts).map(valueKey)) : new Set<string>();
-      for (const v of before) {
-        if (after.has(v)) continue;
-        const bucket = buckets.get(v);
+      for (const value of before) {
+        if (after.has(value)) continue;
+        const bucket = buckets.get(value);
         bucket?.delete(key);
-        if (bucket && !bucket.size) buckets.delete(v);
+        if (bucket && !bucket.size) buckets.delete(value);
       }
-      for (const v of after) {
-        if (before.has(v)) continue;
-        let bucket = buckets.get(v);
-        if (!bucket) buckets.set(v, (bucket = new Set()));
+      for (const bucketKey of after) {
+        if (before.has(bucketKey)) continue;
+        let bucket = buckets.get(bucketKey);
+        if (!bucket) buckets.set(bucketKey, (bucket = new Set()));
         bucket.add(key);
       }
     }
     if (doc) {
-      c.docs.set(key, doc);
-      for (const [ix, t] of this.uniqueTuples(c, doc)) c.unique.get(ix)!.set(t, key);
-    } else c.docs.delete(key);
+      coll.docs.set(key, doc);
+      for (const [ix, tuple] of this.uniqueTuples(coll, doc)) coll.unique.get(ix)!.set(tuple, key);
+    } else coll.docs.delete(key);
   }
 
-  private uniqueTuples(c: Collection, doc: Doc): Array<[string, string]> {
-    return c.uniqueIndexes.map((ix) => [
+  private uniqueTuples(coll: Collection, doc: Doc): Array<[string, string]> {
+    return coll.uniqueIndexes.map((ix) => [
       ix.name,
-      EJSON.stringify(Object.fromEntries(ix.fields.map(([f]) => [f, getPath(doc, f) ?? null])) as any, { relaxed: false }),
+      EJSON.stringify(Object.fromEntries(ix.fields.map(([field]) => [field, getPath(doc, field) ?? null])), { relaxed: false }),
     ]);
   }
 }

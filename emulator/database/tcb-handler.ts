@@ -58,9 +58,9 @@ export async function handleBody(ctx: HandlerContext, body: Record<string, unkno
     const out = dispatch(ctx, action, body, callerFrom(body, caller));
     if ('transactionId' in out && action === 'database.startTransaction') return { requestId: rid, ...out };
     return { requestId: rid, data: out };
-  } catch (e) {
-    if (e instanceof DbError) return { requestId: rid, code: e.code, message: e.message };
-    return { requestId: rid, code: REQUEST_FAILED, message: `[InternalError] ${(e as Error)?.message ?? String(e)}` };
+  } catch (error) {
+    if (error instanceof DbError) return { requestId: rid, code: error.code, message: error.message };
+    return { requestId: rid, code: REQUEST_FAILED, message: `[InternalError] ${(error as Error)?.message ?? String(error)}` };
   }
 }
 
@@ -81,24 +81,25 @@ function dispatch(ctx: HandlerContext, action: string, body: Record<string, unkn
 }
 
 function collectionName(body: Record<string, unknown>): string {
-  const c = body.collectionName;
-  if (typeof c !== 'string' || !c) throw new DbError(INVALID_PARAM, 'collectionName is required');
-  return c;
+  const name = body.collectionName;
+  if (typeof name !== 'string' || !name) throw new DbError(INVALID_PARAM, 'collectionName is required');
+  return name;
 }
 
-function parse(ctx: HandlerContext, v: unknown): any {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a request field's EJSON: a filter, a document or an update, as the SDK sent it
+function parse(ctx: HandlerContext, value: unknown): any {
   try {
-    return parseEJSON(v, ctx.now);
-  } catch (e) {
-    throw new DbError(INVALID_PARAM, `bad EJSON: ${(e as Error).message}`);
+    return parseEJSON(value, ctx.now);
+  } catch (error) {
+    throw new DbError(INVALID_PARAM, `bad EJSON: ${(error as Error).message}`);
   }
 }
 
 /** The `_id` of a `queryType: 'DOC'` request. */
 function docId(ctx: HandlerContext, body: Record<string, unknown>): unknown {
-  const q = parse(ctx, body.query);
-  if (!q || !('_id' in q)) throw new DbError(INVALID_PARAM, 'DOC query without _id');
-  return q._id;
+  const query = parse(ctx, body.query);
+  if (!query || !('_id' in query)) throw new DbError(INVALID_PARAM, 'DOC query without _id');
+  return query._id;
 }
 
 function inTxn(body: Record<string, unknown>): boolean {
@@ -114,10 +115,10 @@ function getDocument(ctx: HandlerContext, body: Record<string, unknown>): Answer
   const projection = parse(ctx, body.projection);
   if (inTxn(body)) {
     txnDocOnly(body, 'get');
-    const t = ctx.txns.get(body.transactionId);
-    const d = ctx.txns.read(t, coll, docId(ctx, body));
-    ctx.stats.examined += d ? 1 : 0;
-    const list = d ? find([d], undefined, { projection }) : [];
+    const txn = ctx.txns.get(body.transactionId);
+    const doc = ctx.txns.read(txn, coll, docId(ctx, body));
+    ctx.stats.examined += doc ? 1 : 0;
+    const list = doc ? find([doc], undefined, { projection }) : [];
     ctx.stats.returned += list.length;
     return { list: list.map(toEJSON) };
   }
@@ -141,26 +142,26 @@ function calculateDocument(ctx: HandlerContext, body: Record<string, unknown>): 
 function insertDocument(ctx: HandlerContext, body: Record<string, unknown>, caller: Caller): Answer {
   const coll = collectionName(body);
   const raw = Array.isArray(body.data) ? body.data : [body.data];
-  const docs: Doc[] = raw.map((x) => {
-    const d = parse(ctx, x);
-    if (!d || typeof d !== 'object' || Array.isArray(d)) throw new DbError(INVALID_PARAM, 'insert data must be an object');
-    const doc: Doc = { ...d };
+  const docs: Doc[] = raw.map((rawDoc) => {
+    const document = parse(ctx, rawDoc);
+    if (!document || typeof document !== 'object' || Array.isArray(document)) throw new DbError(INVALID_PARAM, 'insert data must be an object');
+    const doc: Doc = { ...document };
     if (doc._id === undefined || doc._id === null) doc._id = newId();
     if (doc._openid === undefined && caller.openid) doc._openid = caller.openid;
     return doc;
   });
   if (inTxn(body)) {
-    const t = ctx.txns.get(body.transactionId);
-    for (const d of docs) {
-      if (ctx.txns.read(t, coll, d._id)) throw duplicateId(coll, d._id);
+    const txn = ctx.txns.get(body.transactionId);
+    for (const doc of docs) {
+      if (ctx.txns.read(txn, coll, doc._id)) throw duplicateId(coll, doc._id);
     }
-    for (const d of docs) ctx.txns.write(t, coll, d._id, d, true);
+    for (const doc of docs) ctx.txns.write(txn, coll, doc._id, doc, true);
   } else {
     ctx.store.batch(() => {
-      for (const d of docs) ctx.store.insert(coll, d);
+      for (const doc of docs) ctx.store.insert(coll, doc);
     });
   }
-  return { insertedIds: docs.map((d) => d._id) };
+  return { insertedIds: docs.map((doc) => doc._id) };
 }
 
 function duplicateId(coll: string, id: unknown): DbError {
@@ -174,19 +175,19 @@ function modifyDocument(ctx: HandlerContext, body: Record<string, unknown>, call
   const upsert = body.upsert === true;
   if (inTxn(body)) {
     txnDocOnly(body, 'update');
-    const t = ctx.txns.get(body.transactionId);
+    const txn = ctx.txns.get(body.transactionId);
     const id = docId(ctx, body);
-    const old = ctx.txns.read(t, coll, id);
+    const old = ctx.txns.read(txn, coll, id);
     ctx.stats.examined += old ? 1 : 0;
     if (!old && !upsert) return { updated: 0 };
     if (!merge) {
       const next = replaceDoc(old, id, data);
       if (!old && caller.openid && next._openid === undefined) next._openid = caller.openid;
-      ctx.txns.write(t, coll, id, next, !old);
+      ctx.txns.write(txn, coll, id, next, !old);
       return old ? { updated: 1 } : { updated: 0, upsert_id: id };
     }
     const { doc, changed } = applyUpdate(old ?? { _id: id }, data);
-    if (changed || !old) ctx.txns.write(t, coll, id, doc, !old);
+    if (changed || !old) ctx.txns.write(txn, coll, id, doc, !old);
     return old ? { updated: changed ? 1 : 0 } : { updated: 0, upsert_id: id };
   }
   const isDoc = body.queryType === 'DOC';
@@ -228,12 +229,12 @@ function removeDocument(ctx: HandlerContext, body: Record<string, unknown>): Ans
   const coll = collectionName(body);
   if (inTxn(body)) {
     txnDocOnly(body, 'remove');
-    const t = ctx.txns.get(body.transactionId);
+    const txn = ctx.txns.get(body.transactionId);
     const id = docId(ctx, body);
-    const old = ctx.txns.read(t, coll, id);
+    const old = ctx.txns.read(txn, coll, id);
     ctx.stats.examined += old ? 1 : 0;
     if (!old) return { deleted: 0 };
-    ctx.txns.write(t, coll, id, undefined);
+    ctx.txns.write(txn, coll, id, undefined);
     return { deleted: 1 };
   }
   const filter = parse(ctx, body.query);
@@ -241,7 +242,7 @@ function removeDocument(ctx: HandlerContext, body: Record<string, unknown>): Ans
   let targets = matching(scan(ctx, coll, filter), filter);
   if (!multi) targets = targets.slice(0, 1);
   ctx.store.batch(() => {
-    for (const d of targets) ctx.store.remove(coll, idKey(d._id));
+    for (const doc of targets) ctx.store.remove(coll, idKey(doc._id));
   });
   return { deleted: targets.length };
 }
@@ -249,9 +250,9 @@ function removeDocument(ctx: HandlerContext, body: Record<string, unknown>): Ans
 function aggregateDocuments(ctx: HandlerContext, body: Record<string, unknown>): Answer {
   const coll = collectionName(body);
   const stages = Array.isArray(body.stages) ? body.stages : [];
-  const pipeline: Doc[] = stages.map((s: any) => {
-    const key = String(s.stageKey ?? '');
-    return { [key.startsWith('$') ? key : '$' + key]: parse(ctx, s.stageValue) };
+  const pipeline: Doc[] = stages.map((stage: Doc) => {
+    const key = String(stage.stageKey ?? '');
+    return { [key.startsWith('$') ? key : '$' + key]: parse(ctx, stage.stageValue) };
   });
   const first = pipeline[0];
   const filter = first && '$match' in first ? first.$match : undefined;

@@ -38,46 +38,46 @@ export class TxnManager {
 
   start(): Txn {
     this.sweep();
-    const t = new Txn(randomBytes(12).toString('hex'), this.store.seq, this.clock());
-    this.txns.set(t.id, t);
-    return t;
+    const txn = new Txn(randomBytes(12).toString('hex'), this.store.seq, this.clock());
+    this.txns.set(txn.id, txn);
+    return txn;
   }
 
   get(id: unknown): Txn {
     this.sweep();
-    const t = typeof id === 'string' ? this.txns.get(id) : undefined;
-    if (!t) throw new DbError(REQUEST_FAILED, `[ResourceNotFound] transaction ${String(id)} not found, already finished or expired`);
-    return t;
+    const txn = typeof id === 'string' ? this.txns.get(id) : undefined;
+    if (!txn) throw new DbError(REQUEST_FAILED, `[ResourceNotFound] transaction ${String(id)} not found, already finished or expired`);
+    return txn;
   }
 
-  read(t: Txn, coll: string, id: unknown): Doc | undefined {
+  read(txn: Txn, coll: string, id: unknown): Doc | undefined {
     const key = idKey(id);
-    const w = t.writes.get(coll + '\u0000' + key);
-    if (w) return w.doc;
-    return this.store.readAt(coll, key, t.snapshot);
+    const pendingWrite = txn.writes.get(coll + '\u0000' + key);
+    if (pendingWrite) return pendingWrite.doc;
+    return this.store.readAt(coll, key, txn.snapshot);
   }
 
-  write(t: Txn, coll: string, id: unknown, doc: Doc | undefined, insert = false): void {
+  write(txn: Txn, coll: string, id: unknown, doc: Doc | undefined, insert = false): void {
     const key = idKey(id);
-    const k = coll + '\u0000' + key;
-    const prev = t.writes.get(k);
-    t.writes.set(k, { coll, key, doc, insert: insert || (prev?.insert ?? false) });
+    const writeKey = coll + '\u0000' + key;
+    const prev = txn.writes.get(writeKey);
+    txn.writes.set(writeKey, { coll, key, doc, insert: insert || (prev?.insert ?? false) });
   }
 
   commit(id: unknown): void {
-    const t = this.get(id);
-    this.txns.delete(t.id);
+    const txn = this.get(id);
+    this.txns.delete(txn.id);
     try {
       if (this.forcedConflicts > 0) {
         this.forcedConflicts--;
-        throw conflict(t);
+        throw conflict(txn);
       }
-      for (const w of t.writes.values()) if (this.store.version(w.coll, w.key) > t.snapshot) throw conflict(t);
+      for (const pendingWrite of txn.writes.values()) if (this.store.version(pendingWrite.coll, pendingWrite.key) > txn.snapshot) throw conflict(txn);
       this.store.batch(() => {
-        for (const w of t.writes.values()) {
-          if (w.doc === undefined) this.store.remove(w.coll, w.key);
-          else if (w.insert && !this.store.get(w.coll, w.key)) this.store.insert(w.coll, w.doc);
-          else this.store.put(w.coll, w.doc);
+        for (const pendingWrite of txn.writes.values()) {
+          if (pendingWrite.doc === undefined) this.store.remove(pendingWrite.coll, pendingWrite.key);
+          else if (pendingWrite.insert && !this.store.get(pendingWrite.coll, pendingWrite.key)) this.store.insert(pendingWrite.coll, pendingWrite.doc);
+          else this.store.put(pendingWrite.coll, pendingWrite.doc);
         }
       });
     } finally {
@@ -94,7 +94,7 @@ export class TxnManager {
   private trimHistory(): void {
     if (!this.txns.size) return this.store.dropHistory();
     let oldest = Infinity;
-    for (const t of this.txns.values()) oldest = Math.min(oldest, t.snapshot);
+    for (const txn of this.txns.values()) oldest = Math.min(oldest, txn.snapshot);
     this.store.pruneHistory(oldest);
   }
 
@@ -106,8 +106,8 @@ export class TxnManager {
   private sweep(): void {
     const now = this.clock();
     let expired = false;
-    for (const [id, t] of this.txns) {
-      if (now - t.startedAt > TRANSACTION_TTL_MS) {
+    for (const [id, txn] of this.txns) {
+      if (now - txn.startedAt > TRANSACTION_TTL_MS) {
         this.txns.delete(id);
         expired = true;
       }
@@ -116,6 +116,6 @@ export class TxnManager {
   }
 }
 
-function conflict(t: Txn): DbError {
-  return new DbError(TRANSACTION_CONFLICT, `[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe last transaction still executing, transactionId: ${t.id}`);
+function conflict(txn: Txn): DbError {
+  return new DbError(TRANSACTION_CONFLICT, `[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe last transaction still executing, transactionId: ${txn.id}`);
 }

@@ -12,14 +12,14 @@ const PATH_OPS = ['$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '
 export function applyUpdate(doc: Doc, spec: Doc, condition?: Doc): { doc: Doc; changed: boolean } {
   const modifier: Doc = {};
   const plain: Doc = {};
-  for (const [k, v] of Object.entries(spec ?? {})) {
-    if (k.startsWith('$')) modifier[k] = v;
-    else plain[k] = v;
+  for (const [key, value] of Object.entries(spec ?? {})) {
+    if (key.startsWith('$')) modifier[key] = value;
+    else plain[key] = value;
   }
   if (Object.keys(plain).length) modifier.$set = { ...(modifier.$set ?? {}), ...plain };
   for (const op of PATH_OPS) {
     const fields = modifier[op];
-    if (fields && Object.keys(fields).some((f) => f === '_id' || f.startsWith('_id.'))) {
+    if (fields && Object.keys(fields).some((field) => field === '_id' || field.startsWith('_id.'))) {
       if (op === '$set' && deepEqual(fields._id, doc._id)) continue;
       throw new DbError(REQUEST_FAILED, '[InvalidParameter] 不能更新_id的值 (cannot update _id)');
     }
@@ -28,11 +28,11 @@ export function applyUpdate(doc: Doc, spec: Doc, condition?: Doc): { doc: Doc; c
   addToSetAsPush(doc, modifier);
   const next = deepClone(doc);
   try {
-    const changed = mingoUpdate(next, modifier as any, undefined, condition, { cloneMode: 'deep' });
+    const changed = mingoUpdate(next, modifier as Parameters<typeof mingoUpdate>[1], undefined, condition, { cloneMode: 'deep' });
     if (changed.length) fillHoles(next);
     return { doc: next, changed: changed.length > 0 && !deepEqual(doc, next) };
-  } catch (e) {
-    throw new DbError(REQUEST_FAILED, `[FailedOperation] ${(e as Error).message}`);
+  } catch (error) {
+    throw new DbError(REQUEST_FAILED, `[FailedOperation] ${(error as Error).message}`);
   }
 }
 
@@ -45,14 +45,14 @@ export function replaceDoc(old: Doc | undefined, id: unknown, data: Doc): Doc {
 }
 
 /** MongoDB pads an array written past its end with nulls (`'arr.5': 1`); mingo leaves holes. */
-function fillHoles(v: unknown): void {
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      if (!(i in v)) v[i] = null;
-      else fillHoles(v[i]);
+function fillHoles(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) value[i] = null;
+      else fillHoles(value[i]);
     }
-  } else if (v !== null && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp) && !(v as Doc)._bsontype) {
-    for (const x of Object.values(v)) fillHoles(x);
+  } else if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof RegExp) && !(value as Doc)._bsontype) {
+    for (const child of Object.values(value)) fillHoles(child);
   }
 }
 
@@ -73,21 +73,21 @@ function target(doc: Doc, path: string): Target {
   return { found: true, value: cur };
 }
 
-function bsonType(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (v instanceof Date) return 'date';
-  if (v instanceof RegExp) return 'regex';
-  if (typeof v === 'number') return Number.isInteger(v) && Math.abs(v) < 2 ** 31 ? 'int' : 'double';
-  if (typeof v === 'boolean') return 'bool';
-  return typeof v === 'object' ? 'object' : typeof v;
+function bsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof Date) return 'date';
+  if (value instanceof RegExp) return 'regex';
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 2 ** 31 ? 'int' : 'double';
+  if (typeof value === 'boolean') return 'bool';
+  return typeof value === 'object' ? 'object' : typeof value;
 }
 
-function brief(v: unknown): string {
+function brief(value: unknown): string {
   try {
-    return JSON.stringify(v) ?? String(v);
+    return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(v);
+    return String(value);
   }
 }
 
@@ -108,17 +108,17 @@ function checkTargets(doc: Doc, modifier: Doc): void {
     for (const path of Object.keys(fields)) {
       if (path.includes('$')) continue;
       const field = path.split('.').pop()!;
-      const t = target(doc, path);
-      if (!t.found) {
-        if (t.blocked && CREATING_OPS.has(op)) fail(`Cannot create field '${t.blocked.field}' in element {${t.blocked.parent}: ${brief(t.blocked.value)}}`);
+      const resolved = target(doc, path);
+      if (!resolved.found) {
+        if (resolved.blocked && CREATING_OPS.has(op)) fail(`Cannot create field '${resolved.blocked.field}' in element {${resolved.blocked.parent}: ${brief(resolved.blocked.value)}}`);
         continue;
       }
-      const v = t.value;
-      const type = bsonType(v);
-      if ((op === '$inc' || op === '$mul') && typeof v !== 'number') {
+      const value = resolved.value;
+      const type = bsonType(value);
+      if ((op === '$inc' || op === '$mul') && typeof value !== 'number') {
         fail(`Cannot apply ${op} to a value of non-numeric type. ${id} has the field '${field}' of non-numeric type ${type}`);
       }
-      if (Array.isArray(v)) continue;
+      if (Array.isArray(value)) continue;
       if (op === '$push') fail(`The field '${field}' must be an array but is of type ${type} in document ${id}`);
       if (op === '$addToSet') fail(`Cannot apply $addToSet to non-array field. Field named '${field}' has non-array type ${type}`);
       if (op === '$pop') fail(`Path '${path}' contains an element of non-array type '${type}'`);
@@ -138,12 +138,12 @@ function addToSetAsPush(doc: Doc, modifier: Doc): void {
     if (path.includes('$') || (modifier.$push && path in modifier.$push)) continue;
     const arg = spec[path];
     const values: unknown[] = arg && typeof arg === 'object' && !Array.isArray(arg) && Array.isArray(arg.$each) ? arg.$each : [arg];
-    const t = target(doc, path);
-    const current = t.found && Array.isArray(t.value) ? (t.value as unknown[]) : [];
+    const resolved = target(doc, path);
+    const current = resolved.found && Array.isArray(resolved.value) ? (resolved.value as unknown[]) : [];
     const add: unknown[] = [];
-    for (const v of values) if (!current.some((c) => deepEqual(c, v)) && !add.some((a) => deepEqual(a, v))) add.push(v);
+    for (const value of values) if (!current.some((existing) => deepEqual(existing, value)) && !add.some((added) => deepEqual(added, value))) add.push(value);
     delete spec[path];
-    if (!add.length && t.found) continue;
+    if (!add.length && resolved.found) continue;
     modifier.$push = { ...(modifier.$push ?? {}), [path]: { $each: add } };
   }
   if (!Object.keys(spec).length) delete modifier.$addToSet;
