@@ -24,7 +24,7 @@ describe('parseCron: WeChat 7-field cron (sec min hour day month weekday year)',
     ['0 5/20 * * * * *', 'minutes', [5, 25, 45]],
     ['0 0 0 1 1 * 2026,2027', 'years', [2026, 2027]],
   ] as const)('%s → %s %j', (source, field, expected) => {
-    expect([...(parseCron(source)[field] ?? [])].sort((a, b) => a - b)).toEqual(expected)
+    expect([...(parseCron(source)[field] ?? [])].sort((left, right) => left - right)).toEqual(expected)
   })
 
   it.each([

@@ -35,7 +35,7 @@ test('answers and examined counts equal a whole-collection evaluation', async ()
   await fc.assert(
     fc.asyncProperty(fc.array(doc, { maxLength: 25 }), filter, fc.array(fc.tuple(fc.nat(24), doc), { maxLength: 5 }), async (docs, query, rewrites) => {
       const db = new EmulatedDatabase({ indexes });
-      db.insertMany('c', docs.map((d, i) => ({ _id: `d${i}`, ...d })));
+      db.insertMany('c', docs.map((doc, i) => ({ _id: `d${i}`, ...doc })));
       // Rewrites move documents between buckets; removals take them out.
       for (const [index, next] of rewrites) {
         if (index >= docs.length) continue;
@@ -43,7 +43,7 @@ test('answers and examined counts equal a whole-collection evaluation', async ()
       }
       if (docs.length > 3) await db.handle({ action: 'database.removeDocument', collectionName: 'c', queryType: 'DOC', query: '{"_id":"d3"}' });
       const all = db.find('c');
-      const expected = all.filter((d) => new Query(query).test(d)).map((d) => d._id).sort();
+      const expected = all.filter((doc) => new Query(query).test(doc)).map((doc) => doc._id).sort();
       db.resetStats();
       const answer = (await db.handle({ action: 'database.getDocument', collectionName: 'c', queryType: 'WHERE', query: wire(query), limit: 1000 })) as { data: { list: string[] } };
       const got = answer.data.list.map((text) => JSON.parse(text)._id).sort();

@@ -28,82 +28,82 @@ describe('durable persistence (journal + snapshots)', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('every answered write is on disk before its answer: a database abandoned without close() loses none', async () => {
-    const a = new EmulatedDatabase({ persistDir: dir });
-    for (let i = 0; i < 50; i++) await insert(a, 'orders', { _id: `o${i}`, n: i });
-    abandon(a);
-    const b = new EmulatedDatabase({ persistDir: dir });
-    expect(b.find('orders')).toHaveLength(50);
-    expect(b.persistStats()).toMatchObject({ replayed: 50, dropped: 0 });
-    await b.close();
+    const firstDb = new EmulatedDatabase({ persistDir: dir });
+    for (let i = 0; i < 50; i++) await insert(firstDb, 'orders', { _id: `o${i}`, n: i });
+    abandon(firstDb);
+    const reopened = new EmulatedDatabase({ persistDir: dir });
+    expect(reopened.find('orders')).toHaveLength(50);
+    expect(reopened.persistStats()).toMatchObject({ replayed: 50, dropped: 0 });
+    await reopened.close();
   });
 
   test('concurrent commits share an fsync (group commit) and all survive', async () => {
-    const a = new EmulatedDatabase({ persistDir: dir });
-    await Promise.all(Array.from({ length: 200 }, (_, i) => insert(a, 'orders', { _id: `o${i}` })));
-    const stats = a.persistStats()!;
+    const firstDb = new EmulatedDatabase({ persistDir: dir });
+    await Promise.all(Array.from({ length: 200 }, (_, i) => insert(firstDb, 'orders', { _id: `o${i}` })));
+    const stats = firstDb.persistStats()!;
     expect(stats.commits).toBe(200);
     expect(stats.syncs).toBeLessThan(200);
-    abandon(a);
-    const b = new EmulatedDatabase({ persistDir: dir });
-    expect(b.find('orders')).toHaveLength(200);
-    await b.close();
+    abandon(firstDb);
+    const reopened = new EmulatedDatabase({ persistDir: dir });
+    expect(reopened.find('orders')).toHaveLength(200);
+    await reopened.close();
   });
 
   test('a transaction is one journal line: cut short by a kill, none of its writes come back', async () => {
-    const a = new EmulatedDatabase({ persistDir: dir });
-    a.insertMany('accounts', [{ _id: 'x', balance: 100 }, { _id: 'y', balance: 0 }]);
-    await a.flush();
-    expect(await transfer(a, 'x', 'y', 30)).toMatchObject({ data: {} });
-    expect(a.find('accounts').map((doc) => doc.balance).sort()).toEqual([30, 70]);
-    abandon(a);
+    const firstDb = new EmulatedDatabase({ persistDir: dir });
+    firstDb.insertMany('accounts', [{ _id: 'x', balance: 100 }, { _id: 'y', balance: 0 }]);
+    await firstDb.flush();
+    expect(await transfer(firstDb, 'x', 'y', 30)).toMatchObject({ data: {} });
+    expect(firstDb.find('accounts').map((doc) => doc.balance).sort()).toEqual([30, 70]);
+    abandon(firstDb);
     const [segment] = journalFiles(dir);
     const file = path.join(dir, segment);
     const text = fs.readFileSync(file, 'utf8');
     // The kill landed in the middle of writing the transfer's line.
     fs.writeFileSync(file, text.slice(0, text.length - 20));
-    const b = new EmulatedDatabase({ persistDir: dir });
-    expect(b.find('accounts').map((doc) => doc.balance).sort()).toEqual([0, 100]);
-    expect(b.persistStats()).toMatchObject({ dropped: 1 });
-    await b.close();
+    const reopened = new EmulatedDatabase({ persistDir: dir });
+    expect(reopened.find('accounts').map((doc) => doc.balance).sort()).toEqual([0, 100]);
+    expect(reopened.persistStats()).toMatchObject({ dropped: 1 });
+    await reopened.close();
   });
 
   test('a line with a wrong checksum ends the replay there', async () => {
-    const a = new EmulatedDatabase({ persistDir: dir });
-    await insert(a, 'orders', { _id: 'kept' });
-    await insert(a, 'orders', { _id: 'torn' });
-    abandon(a);
+    const firstDb = new EmulatedDatabase({ persistDir: dir });
+    await insert(firstDb, 'orders', { _id: 'kept' });
+    await insert(firstDb, 'orders', { _id: 'torn' });
+    abandon(firstDb);
     const file = path.join(dir, journalFiles(dir)[0]);
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     lines[1] = lines[1].replace('torn', 'tOrn');
     fs.writeFileSync(file, lines.join('\n'));
-    const b = new EmulatedDatabase({ persistDir: dir });
-    expect(b.find('orders').map((doc) => doc._id)).toEqual(['kept']);
-    await b.close();
+    const reopened = new EmulatedDatabase({ persistDir: dir });
+    expect(reopened.find('orders').map((doc) => doc._id)).toEqual(['kept']);
+    await reopened.close();
   });
 
   test('start folds the journal into snapshots and removes stray temp files', async () => {
-    const a = new EmulatedDatabase({ persistDir: dir });
-    await insert(a, 'orders', { _id: 'o1' });
-    abandon(a);
+    const firstDb = new EmulatedDatabase({ persistDir: dir });
+    await insert(firstDb, 'orders', { _id: 'o1' });
+    abandon(firstDb);
     fs.writeFileSync(path.join(dir, 'orders.json.1234.tmp'), '{"half":');
-    const b = new EmulatedDatabase({ persistDir: dir });
+    const reopened = new EmulatedDatabase({ persistDir: dir });
     expect(fs.readdirSync(dir).sort()).toEqual(['LOCK', 'orders.json']);
-    expect(b.find('orders')).toHaveLength(1);
-    await b.close();
+    expect(reopened.find('orders')).toHaveLength(1);
+    await reopened.close();
   });
 
   test('compaction in the background keeps every commit, while commits go on', async () => {
-    const a = new EmulatedDatabase({ persistDir: dir, compactAtBytes: 4 * 1024 });
+    const firstDb = new EmulatedDatabase({ persistDir: dir, compactAtBytes: 4 * 1024 });
     for (let round = 0; round < 20; round++) {
-      await Promise.all(Array.from({ length: 20 }, (_, i) => insert(a, 'orders', { _id: `r${round}-${i}`, text: 'x'.repeat(100) })));
-      await a.handle({ action: 'database.modifyDocument', collectionName: 'counters', queryType: 'DOC', query: '{"_id":"c"}', data: JSON.stringify({ $inc: { n: 1 } }), merge: true, upsert: true });
+      await Promise.all(Array.from({ length: 20 }, (_, i) => insert(firstDb, 'orders', { _id: `r${round}-${i}`, text: 'x'.repeat(100) })));
+      await firstDb.handle({ action: 'database.modifyDocument', collectionName: 'counters', queryType: 'DOC', query: '{"_id":"c"}', data: JSON.stringify({ $inc: { n: 1 } }), merge: true, upsert: true });
     }
-    expect(a.persistStats()!.compactions).toBeGreaterThan(0);
-    abandon(a);
-    const b = new EmulatedDatabase({ persistDir: dir });
-    expect(b.find('orders')).toHaveLength(400);
-    expect(b.find('counters')).toEqual([{ _id: 'c', n: 20 }]);
-    await b.close();
+    expect(firstDb.persistStats()!.compactions).toBeGreaterThan(0);
+    abandon(firstDb);
+    const reopened = new EmulatedDatabase({ persistDir: dir });
+    expect(reopened.find('orders')).toHaveLength(400);
+    expect(reopened.find('counters')).toEqual([{ _id: 'c', n: 20 }]);
+    await reopened.close();
   });
 
   test('one process per folder: a live holder is refused, a dead one is taken over, close() releases it', async () => {
@@ -117,18 +117,18 @@ describe('durable persistence (journal + snapshots)', () => {
   });
 
   test('removals and clear() are journaled too', async () => {
-    const a = new EmulatedDatabase({ persistDir: dir });
-    await insert(a, 'orders', { _id: 'gone' });
-    await insert(a, 'orders', { _id: 'stays' });
-    await a.handle({ action: 'database.removeDocument', collectionName: 'orders', queryType: 'DOC', query: '{"_id":"gone"}' });
-    abandon(a);
-    const b = new EmulatedDatabase({ persistDir: dir });
-    expect(b.find('orders').map((doc) => doc._id)).toEqual(['stays']);
-    b.clear();
-    await b.flush();
-    abandon(b);
-    const c = new EmulatedDatabase({ persistDir: dir });
-    expect(c.collections()).toEqual([]);
-    await c.close();
+    const firstDb = new EmulatedDatabase({ persistDir: dir });
+    await insert(firstDb, 'orders', { _id: 'gone' });
+    await insert(firstDb, 'orders', { _id: 'stays' });
+    await firstDb.handle({ action: 'database.removeDocument', collectionName: 'orders', queryType: 'DOC', query: '{"_id":"gone"}' });
+    abandon(firstDb);
+    const reopened = new EmulatedDatabase({ persistDir: dir });
+    expect(reopened.find('orders').map((doc) => doc._id)).toEqual(['stays']);
+    reopened.clear();
+    await reopened.flush();
+    abandon(reopened);
+    const reopenedAgain = new EmulatedDatabase({ persistDir: dir });
+    expect(reopenedAgain.collections()).toEqual([]);
+    await reopenedAgain.close();
   });
 });

@@ -3,8 +3,10 @@ import { EmulatedDatabase, DatabaseOptions, startDatabaseServer, sdkEnv } from '
 
 export interface Harness {
   db: EmulatedDatabase;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- wx-server-sdk, called as the app calls it
   cloud: any;
   /** cloud.database() */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cloud.database(): tests chain any SDK call on it
   sdb: any;
   close(): Promise<void>;
 }
@@ -13,7 +15,7 @@ export async function startHarness(opts: DatabaseOptions = {}): Promise<Harness>
   const db = new EmulatedDatabase(opts);
   const server = await startDatabaseServer(db);
   Object.assign(process.env, sdkEnv(server.url));
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only after sdkEnv() has set the environment it reads
   const cloud = require('wx-server-sdk');
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
   return {

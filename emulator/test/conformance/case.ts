@@ -4,20 +4,28 @@ import type { EmulatedDatabase } from '../../database';
 /** What a case's code sees: the real wx-server-sdk pointed at the emulator. */
 export interface Sdk {
   /** cloud.database() */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a case chains any SDK call on it; its typings would only get in the way of the cases
   db: any;
   /** db.command */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's command builder, used as freely as in app code
   _: any;
   /** db.command.aggregate */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's aggregate operators, used as freely as in app code
   $: any;
   /** wx-server-sdk itself, e.g. for cloud.database({ throwOnNotFound: false }) */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- wx-server-sdk itself, called as the app calls it
   cloud: any;
   /** the emulator: only for injecting commit conflicts */
   emu: EmulatedDatabase;
 }
 
+/** The transaction runTransaction hands a case's callback: the database's collection() surface, as untyped as Sdk.db. */
+export type SdkTransaction = Sdk['db'];
+
 /** Shows one part of the SDK's answer instead of all of it (rejections are always shown whole). */
 export interface View {
   label: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's answer: its shape is what the case checks
   of: (answer: any) => unknown;
 }
 

@@ -6,14 +6,14 @@
  * emulator/CONFORMANCE.md is rendered from these (npx tsx emulator/scripts/conformance.ts).
  */
 import type { IndexSpec } from '../../database';
-import type { Case, Fixture, Sdk, View } from './case';
+import type { Case, Fixture, Sdk, SdkTransaction, View } from './case';
 
 /** The emulator's clock for every case: what serverDate() resolves to. */
 export const NOW = new Date('2024-05-01T08:00:00.000Z');
 
 export const INDEXES: IndexSpec[] = [{ collection: 'people', name: 'phone_unique', fields: [['phone', 1]], unique: true }];
 
-const W = { _id: 'x', n: 10, s: 'str', nul: null, o: { a: 1, b: 2 }, arr: [1, 2, 3], objs: [{ k: 1 }, { k: 2 }, { k: 2 }] };
+const WIDE_DOC = { _id: 'x', n: 10, s: 'str', nul: null, o: { a: 1, b: 2 }, arr: [1, 2, 3], objs: [{ k: 1 }, { k: 2 }, { k: 2 }] };
 
 export const FIXTURES: Record<string, Fixture> = {
   q: {
@@ -31,7 +31,7 @@ export const FIXTURES: Record<string, Fixture> = {
     ],
   },
   big: { docs: Array.from({ length: 1200 }, (_x, i) => ({ _id: `b${String(i).padStart(4, '0')}`, i })), about: "1200 documents `{ _id: 'b0000' … 'b1199', i: 0 … 1199 }`" },
-  w: { docs: [W] },
+  w: { docs: [WIDE_DOC] },
   acc: { docs: [{ _id: 'A', bal: 100 }, { _id: 'B', bal: 0 }] },
   people: { docs: [{ _id: 'p1', phone: '111' }, { _id: 'p2', phone: '222' }], about: "`[{ _id: 'p1', phone: '111' }, { _id: 'p2', phone: '222' }]`, unique index `phone_unique` on `phone`" },
   dates: { docs: [{ _id: 'past', at: new Date('2024-04-30T00:00:00.000Z') }, { _id: 'future', at: new Date('2024-06-01T00:00:00.000Z') }] },
@@ -46,49 +46,49 @@ export const FIXTURES: Record<string, Fixture> = {
   orders: { docs: [{ _id: 'o1', member: 'm1', amount: 10 }, { _id: 'o2', member: 'm1', amount: 30 }, { _id: 'o3', member: 'm2', amount: 5 }] },
 };
 
-const IDS: View = { label: '_ids (sorted)', of: (a) => a.data.map((d: any) => d._id).sort() };
-const ORDERED: View = { label: '_ids in order', of: (a) => a.data.map((d: any) => d._id) };
-const DATA: View = { label: 'data', of: (a) => a.data };
-const STATS: View = { label: 'stats', of: (a) => a.stats };
-const LIST: View = { label: 'list', of: (a) => a.list };
-const LENGTH: View = { label: 'data.length', of: (a) => a.data.length };
+const IDS: View = { label: '_ids (sorted)', of: (answer) => answer.data.map((doc: { _id: unknown }) => doc._id).sort() };
+const ORDERED: View = { label: '_ids in order', of: (answer) => answer.data.map((doc: { _id: unknown }) => doc._id) };
+const DATA: View = { label: 'data', of: (answer) => answer.data };
+const STATS: View = { label: 'stats', of: (answer) => answer.stats };
+const LIST: View = { label: 'list', of: (answer) => answer.list };
+const LENGTH: View = { label: 'data.length', of: (answer) => answer.data.length };
 
 const rejects = (thrown: unknown) => ({ rejects: thrown });
 const failed = (api: string, message: string) => rejects({ errCode: -502001, errMsg: `${api}:fail -502001 database request fail. ${message}` });
 /** `w` after an update: the fixture document with `patch` applied (`undefined` removes a field). */
-const wAfter = (patch: Record<string, unknown>) => [Object.fromEntries(Object.entries({ ...W, ...patch }).filter(([, v]) => v !== undefined))];
-const wSame = [W];
+const wAfter = (patch: Record<string, unknown>) => [Object.fromEntries(Object.entries({ ...WIDE_DOC, ...patch }).filter(([, value]) => value !== undefined))];
+const wSame = [WIDE_DOC];
 
-const q = (where: string, ids: string[], note?: string): Case => ({ area: 'query operators', call: `db.collection('q').where(${where}).get()`, uses: ['q'], view: IDS, expected: ids, note });
+const queryCase = (where: string, ids: string[], note?: string): Case => ({ area: 'query operators', call: `db.collection('q').where(${where}).get()`, uses: ['q'], view: IDS, expected: ids, note });
 
 const queryOperators: Case[] = [
-  q('{ n: 2 }', ['b']),
-  q('{ n: _.eq(1) }', ['a']),
-  q('{ n: _.neq(1) }', ['b', 'c', 'd']),
-  q('{ n: _.gt(2) }', ['c', 'd']),
-  q('{ n: _.gte(2) }', ['b', 'c', 'd']),
-  q('{ n: _.lt(2) }', ['a']),
-  q('{ n: _.lte(2) }', ['a', 'b']),
-  q('{ n: _.in([1, 4, 9]) }', ['a', 'd']),
-  q('{ n: _.nin([1, 4]) }', ['b', 'c']),
-  q('{ n: _.gt(1).and(_.lt(4)) }', ['b', 'c']),
-  q('{ n: _.lt(2).or(_.gt(3)) }', ['a', 'd']),
-  q('{ n: _.or(_.lt(2), _.gt(3)) }', ['a', 'd']),
-  q("_.and([{ n: _.gt(1) }, { tags: 'y' }])", ['b', 'd']),
-  q("_.or([{ n: 1 }, { s: 'date' }])", ['a', 'd']),
-  q('_.nor([{ n: 1 }, { n: 2 }])', ['c', 'd']),
-  q('{ n: _.not(_.gt(2)) }', ['a', 'b']),
-  q('{ n: _.mod([2, 0]) }', ['b', 'd']),
-  q('{ flag: _.exists(true) }', ['a', 'c', 'd'], 'a null value exists'),
-  q('{ flag: _.exists(false) }', ['b']),
-  q('{ flag: null }', ['b', 'd'], 'null matches a missing field too'),
-  q('{ flag: _.neq(null) }', ['a', 'c']),
-  q('{ flag: _.in([null, true]) }', ['a', 'b', 'd']),
-  q('{ s: _.gt(1) }', [], 'comparisons only match values of the same type: no string is > 1'),
-  q('{ n: { $gt: 3 } }', ['d'], 'raw MongoDB operators pass through the SDK unchanged'),
-  q("{ n: undefined, s: 'date' }", ['d'], 'undefined values are dropped by the SDK'),
-  q("_.expr($.gt(['$n', 2]))", ['c', 'd']),
-  q("_.and([{ tags: 'y' }, _.or([{ n: _.lt(4) }, { n: 4, _id: _.lt('d') }])])", ['a', 'b'], 'keyset pagination as the ledger page uses it'),
+  queryCase('{ n: 2 }', ['b']),
+  queryCase('{ n: _.eq(1) }', ['a']),
+  queryCase('{ n: _.neq(1) }', ['b', 'c', 'd']),
+  queryCase('{ n: _.gt(2) }', ['c', 'd']),
+  queryCase('{ n: _.gte(2) }', ['b', 'c', 'd']),
+  queryCase('{ n: _.lt(2) }', ['a']),
+  queryCase('{ n: _.lte(2) }', ['a', 'b']),
+  queryCase('{ n: _.in([1, 4, 9]) }', ['a', 'd']),
+  queryCase('{ n: _.nin([1, 4]) }', ['b', 'c']),
+  queryCase('{ n: _.gt(1).and(_.lt(4)) }', ['b', 'c']),
+  queryCase('{ n: _.lt(2).or(_.gt(3)) }', ['a', 'd']),
+  queryCase('{ n: _.or(_.lt(2), _.gt(3)) }', ['a', 'd']),
+  queryCase("_.and([{ n: _.gt(1) }, { tags: 'y' }])", ['b', 'd']),
+  queryCase("_.or([{ n: 1 }, { s: 'date' }])", ['a', 'd']),
+  queryCase('_.nor([{ n: 1 }, { n: 2 }])', ['c', 'd']),
+  queryCase('{ n: _.not(_.gt(2)) }', ['a', 'b']),
+  queryCase('{ n: _.mod([2, 0]) }', ['b', 'd']),
+  queryCase('{ flag: _.exists(true) }', ['a', 'c', 'd'], 'a null value exists'),
+  queryCase('{ flag: _.exists(false) }', ['b']),
+  queryCase('{ flag: null }', ['b', 'd'], 'null matches a missing field too'),
+  queryCase('{ flag: _.neq(null) }', ['a', 'c']),
+  queryCase('{ flag: _.in([null, true]) }', ['a', 'b', 'd']),
+  queryCase('{ s: _.gt(1) }', [], 'comparisons only match values of the same type: no string is > 1'),
+  queryCase('{ n: { $gt: 3 } }', ['d'], 'raw MongoDB operators pass through the SDK unchanged'),
+  queryCase("{ n: undefined, s: 'date' }", ['d'], 'undefined values are dropped by the SDK'),
+  queryCase("_.expr($.gt(['$n', 2]))", ['c', 'd']),
+  queryCase("_.and([{ tags: 'y' }, _.or([{ n: _.lt(4) }, { n: 4, _id: _.lt('d') }])])", ['a', 'b'], 'keyset pagination as the ledger page uses it'),
   {
     area: 'query operators', call: "db.collection('q').where(_.and([{ _id: _.gte('b') }, { _id: _.lte('c') }])).orderBy('_id', 'asc').limit(1000).field({ _id: true, n: true }).get()", uses: ['q'], view: DATA,
     expected: [{ _id: 'b', n: 2 }, { _id: 'c', n: 3 }], note: 'an `_id` range bounded on both sides, as the members repo walks it',
@@ -185,7 +185,7 @@ const paging: Case[] = [
   { area: 'order / paging / projection', call: "db.collection('big').limit(0).get()", uses: ['big'], view: LENGTH, expected: 100, note: 'limit 0 is taken as no limit' },
   {
     area: 'order / paging / projection', call: "db.collection('big').orderBy('i', 'asc').skip(1150).get()", uses: ['big'],
-    view: { label: '[data.length, first i, last i]', of: (a) => [a.data.length, a.data[0].i, a.data[a.data.length - 1].i] }, expected: [50, 1150, 1199],
+    view: { label: '[data.length, first i, last i]', of: (answer) => [answer.data.length, answer.data[0].i, answer.data[answer.data.length - 1].i] }, expected: [50, 1150, 1199],
   },
   { area: 'order / paging / projection', call: "db.collection('q').skip(10).get()", uses: ['q'], expected: { data: [], errMsg: 'collection.get:ok' } },
   { area: 'order / paging / projection', call: "db.collection('q').doc('b').field({ s: true, _id: false }).get()", uses: ['q'], expected: { data: { s: 'Banana' }, errMsg: 'document.get:ok' } },
@@ -230,7 +230,7 @@ const writes: Case[] = [
     expected: failed('collection.add', '[FailedOperation] E11000 duplicate key error collection: w index: _id_ dup key: { _id: "x" }'), then: { w: wSame },
     note: 'idempotency keys rely on this: the app matches /duplicate|E11000/',
   },
-  { area: 'add / get / set / remove', call: "db.collection('w').doc('x').get()", uses: ['w'], expected: { data: W, errMsg: 'document.get:ok' } },
+  { area: 'add / get / set / remove', call: "db.collection('w').doc('x').get()", uses: ['w'], expected: { data: WIDE_DOC, errMsg: 'document.get:ok' } },
   {
     area: 'add / get / set / remove', call: "db.collection('w').doc('missing').get()", uses: ['w'],
     expected: rejects({ errCode: -1, errMsg: 'document.get:fail document with _id missing does not exist' }), note: 'the server answers an empty list; wx-server-sdk turns it into this error',
@@ -245,7 +245,7 @@ const writes: Case[] = [
   },
   {
     area: 'add / get / set / remove', call: "db.collection('w').doc('new').set({ data: { n: 1 } })", uses: ['w'],
-    expected: { _id: 'new', errMsg: 'document.set:ok', stats: { updated: 0, created: 1 } }, then: { w: [W, { _id: 'new', n: 1 }] },
+    expected: { _id: 'new', errMsg: 'document.set:ok', stats: { updated: 0, created: 1 } }, then: { w: [WIDE_DOC, { _id: 'new', n: 1 }] },
   },
   { area: 'add / get / set / remove', call: "db.collection('w').doc('x').set({ data: { n: _.inc(1) } })", uses: ['w'], expected: rejects({ errCode: -502001, errMsg: 'document.set:fail -502001 database request fail. update operator complicit' }), sends: [], note: 'refused by the SDK' },
   { area: 'add / get / set / remove', call: "db.collection('w').doc('x').set({ data: { _id: 'x', n: 1 } })", uses: ['w'], expected: rejects({ errCode: -501007, errMsg: 'document.set:fail -501007 invalid parameters. 不能更新_id的值' }), sends: [], note: 'refused by the SDK' },
@@ -262,7 +262,7 @@ const writes: Case[] = [
   { area: 'add / get / set / remove', call: "db.collection('acc').where({ bal: _.gte(0) }).update({ data: { bal: 100 } })", uses: ['acc'], expected: { stats: { updated: 1 }, errMsg: 'collection.update:ok' }, note: '`updated` counts documents changed: A already had 100' },
   {
     area: 'add / get / set / remove', call: "Promise.all([1, 2].map(() => db.collection('coupons').where({ code: 'K1', status: 'available', openid: _.neq('o2') }).update({ data: { status: 'used' } })))", uses: ['coupons'],
-    view: { label: '[stats.updated]', of: (a) => a.map((r: any) => r.stats.updated) }, expected: [1, 0], note: 'a conditional update as compare-and-set: of two tills redeeming one coupon, exactly one wins',
+    view: { label: '[stats.updated]', of: (answer) => answer.map((result: { stats: { updated: number } }) => result.stats.updated) }, expected: [1, 0], note: 'a conditional update as compare-and-set: of two tills redeeming one coupon, exactly one wins',
   },
   { area: 'add / get / set / remove', call: "db.collection('w').doc('x').update({ data: { n: 10 } })", uses: ['w'], expected: { stats: { updated: 0 }, errMsg: 'document.update:ok' }, note: 'nothing changed' },
   { area: 'add / get / set / remove', call: "db.collection('w').doc('missing').update({ data: { a: 1 } })", uses: ['w'], expected: { stats: { updated: 0 }, errMsg: 'document.update:ok' }, then: { w: wSame }, note: 'no error, no upsert' },
@@ -445,12 +445,12 @@ const aggregate: Case[] = [
   { area: 'aggregate', call: "db.collection('members').aggregate().match({ _id: 'm1' }).lookup({ from: 'nothing', localField: '_id', foreignField: 'x', as: 'xs' }).project({ xs: 1 }).end()", uses: ['members'], view: LIST, expected: [{ _id: 'm1', xs: [] }] },
   {
     area: 'aggregate', call: "db.collection('members').aggregate().sample({ size: 2 }).end()", uses: ['members'],
-    view: { label: '[list.length, distinct _ids]', of: (a) => [a.list.length, new Set(a.list.map((d: any) => d._id)).size] }, expected: [2, 2], note: 'drawn without replacement',
+    view: { label: '[list.length, distinct _ids]', of: (answer) => [answer.list.length, new Set(answer.list.map((doc: { _id: unknown }) => doc._id)).size] }, expected: [2, 2], note: 'drawn without replacement',
   },
-  { area: 'aggregate', call: "db.collection('big').aggregate().end()", uses: ['big'], view: { label: 'list.length', of: (a) => a.list.length }, expected: 20, note: 'without a limit stage WeChat returns 20 records' },
-  { area: 'aggregate', call: "db.collection('big').aggregate().limit(25).end()", uses: ['big'], view: { label: 'list.length', of: (a) => a.list.length }, expected: 25 },
+  { area: 'aggregate', call: "db.collection('big').aggregate().end()", uses: ['big'], view: { label: 'list.length', of: (answer) => answer.list.length }, expected: 20, note: 'without a limit stage WeChat returns 20 records' },
+  { area: 'aggregate', call: "db.collection('big').aggregate().limit(25).end()", uses: ['big'], view: { label: 'list.length', of: (answer) => answer.list.length }, expected: 25 },
   {
-    area: 'aggregate', call: "db.collection('members').aggregate([{ $match: { tier: 'silver' } }]).end()", uses: ['members'], view: { label: 'list.length', of: (a) => a.list.length }, expected: 3,
+    area: 'aggregate', call: "db.collection('members').aggregate([{ $match: { tier: 'silver' } }]).end()", uses: ['members'], view: { label: 'list.length', of: (answer) => answer.list.length }, expected: 3,
     note: "wx-server-sdk's aggregate() takes no pipeline argument: the stage is dropped",
   },
   {
@@ -465,11 +465,11 @@ const txn = 'transactions';
 const transactions: Case[] = [
   {
     area: txn, call: "db.runTransaction(async (t) => { const a = (await t.collection('acc').doc('A').get()).data; await t.collection('acc').doc('A').update({ data: { bal: a.bal - 30 } }); await t.collection('acc').doc('B').update({ data: { bal: _.inc(30) } }); await t.collection('ledger').add({ data: { _id: 'L1', amount: 30 } }); return 'done' })",
-    run: ({ db, _ }) => db.runTransaction(async (t: any) => {
-      const a = (await t.collection('acc').doc('A').get()).data;
-      await t.collection('acc').doc('A').update({ data: { bal: a.bal - 30 } });
-      await t.collection('acc').doc('B').update({ data: { bal: _.inc(30) } });
-      await t.collection('ledger').add({ data: { _id: 'L1', amount: 30 } });
+    run: ({ db, _ }) => db.runTransaction(async (txn: SdkTransaction) => {
+      const accountA = (await txn.collection('acc').doc('A').get()).data;
+      await txn.collection('acc').doc('A').update({ data: { bal: accountA.bal - 30 } });
+      await txn.collection('acc').doc('B').update({ data: { bal: _.inc(30) } });
+      await txn.collection('ledger').add({ data: { _id: 'L1', amount: 30 } });
       return 'done';
     }),
     uses: ['acc'], expected: 'done', then: { acc: [{ _id: 'A', bal: 70 }, { _id: 'B', bal: 30 }], ledger: [{ _id: 'L1', amount: 30 }] }, note: "resolves with the callback's value",
@@ -477,11 +477,11 @@ const transactions: Case[] = [
   {
     area: txn, call: "t = await db.startTransaction(); await t.collection('acc').doc('A').update({ data: { bal: 1 } }); [inside, outside] = [(await t.collection('acc').doc('A').get()).data.bal, (await db.collection('acc').doc('A').get()).data.bal]; await t.commit()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
-      await t.collection('acc').doc('A').update({ data: { bal: 1 } });
-      const inside = (await t.collection('acc').doc('A').get()).data.bal;
+      const txn = await db.startTransaction();
+      await txn.collection('acc').doc('A').update({ data: { bal: 1 } });
+      const inside = (await txn.collection('acc').doc('A').get()).data.bal;
       const outside = (await db.collection('acc').doc('A').get()).data.bal;
-      const commit = await t.commit();
+      const commit = await txn.commit();
       return { inside, outside, commit };
     },
     uses: ['acc'], expected: { inside: 1, outside: 100, commit: { requestId: '<requestId>', data: {} } }, then: { acc: [{ _id: 'A', bal: 1 }, { _id: 'B', bal: 0 }] },
@@ -490,11 +490,11 @@ const transactions: Case[] = [
   {
     area: txn, call: "t = await db.startTransaction(); await db.collection('acc').doc('A').update({ data: { bal: 5 } }); [inside, outside] = [(await t.collection('acc').doc('A').get()).data.bal, (await db.collection('acc').doc('A').get()).data.bal]; await t.rollback()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
+      const txn = await db.startTransaction();
       await db.collection('acc').doc('A').update({ data: { bal: 5 } });
-      const inside = (await t.collection('acc').doc('A').get()).data.bal;
+      const inside = (await txn.collection('acc').doc('A').get()).data.bal;
       const outside = (await db.collection('acc').doc('A').get()).data.bal;
-      await t.rollback();
+      await txn.rollback();
       return { inside, outside };
     },
     uses: ['acc'], expected: { inside: 100, outside: 5 }, note: 'snapshot isolation: reads see the database as it was at startTransaction',
@@ -502,12 +502,12 @@ const transactions: Case[] = [
   {
     area: txn, call: "t = await db.startTransaction(); await db.collection('acc').add({ data: { _id: 'NEW' } }); await t.collection('acc').doc('NEW').get()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
+      const txn = await db.startTransaction();
       try {
         await db.collection('acc').add({ data: { _id: 'NEW' } });
-        return await t.collection('acc').doc('NEW').get();
+        return await txn.collection('acc').doc('NEW').get();
       } finally {
-        await t.rollback();
+        await txn.rollback();
       }
     },
     uses: ['acc'], expected: rejects({ errCode: -1, errMsg: 'document.get:fail document with _id NEW does not exist' }), note: 'created after the snapshot: invisible',
@@ -515,21 +515,21 @@ const transactions: Case[] = [
   {
     area: txn, call: "t = await db.startTransaction(); await db.collection('acc').doc('B').remove(); await t.collection('acc').doc('B').get()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
+      const txn = await db.startTransaction();
       await db.collection('acc').doc('B').remove();
-      const r = await t.collection('acc').doc('B').get();
-      await t.rollback();
-      return r;
+      const result = await txn.collection('acc').doc('B').get();
+      await txn.rollback();
+      return result;
     },
     uses: ['acc'], expected: { data: { _id: 'B', bal: 0 }, errMsg: 'document.get:ok' }, note: 'removed after the snapshot: still readable inside',
   },
   {
     area: txn, call: "t = await db.startTransaction(); await db.collection('acc').doc('A').update({ data: { bal: 5 } }); await t.collection('acc').doc('A').update({ data: { bal: 101 } }); await t.commit()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
+      const txn = await db.startTransaction();
       await db.collection('acc').doc('A').update({ data: { bal: 5 } });
-      await t.collection('acc').doc('A').update({ data: { bal: 101 } });
-      return t.commit();
+      await txn.collection('acc').doc('A').update({ data: { bal: 101 } });
+      return txn.commit();
     },
     uses: ['acc'], expected: rejects({ code: 'DATABASE_TRANSACTION_CONFLICT', message: '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe last transaction still executing, transactionId: <txn>' }),
     then: { acc: [{ _id: 'A', bal: 5 }, { _id: 'B', bal: 0 }] },
@@ -551,21 +551,21 @@ const transactions: Case[] = [
   {
     area: txn, call: "t = await db.startTransaction(); await t.collection('acc').doc('A').get(); await db.collection('acc').doc('A').update({ data: { bal: 7 } }); await t.commit()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
-      await t.collection('acc').doc('A').get();
+      const txn = await db.startTransaction();
+      await txn.collection('acc').doc('A').get();
       await db.collection('acc').doc('A').update({ data: { bal: 7 } });
-      return t.commit();
+      return txn.commit();
     },
     uses: ['acc'], expected: { requestId: '<requestId>', data: {} }, note: 'only writes conflict: a document merely read may change',
   },
   {
     area: txn, call: "t = await db.startTransaction(); await t.collection('acc').where({ bal: 100 }).get()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
+      const txn = await db.startTransaction();
       try {
-        return await t.collection('acc').where({ bal: 100 }).get();
+        return await txn.collection('acc').where({ bal: 100 }).get();
       } finally {
-        await t.rollback();
+        await txn.rollback();
       }
     },
     uses: ['acc'], expected: failed('collection.get', '[InvalidParameter] transactions only support single-document operations (get with where())'),
@@ -575,10 +575,10 @@ const transactions: Case[] = [
   {
     area: txn, call: "t = await db.startTransaction(); await t.collection('acc').where({ _id: 'A' }).update({ data: { bal: 1 } }); await t.rollback()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
-      const r = await t.collection('acc').where({ _id: 'A' }).update({ data: { bal: 1 } });
-      await t.rollback();
-      return r;
+      const txn = await db.startTransaction();
+      const result = await txn.collection('acc').where({ _id: 'A' }).update({ data: { bal: 1 } });
+      await txn.rollback();
+      return result;
     },
     uses: ['acc'], expected: { stats: { updated: 1 }, errMsg: 'collection.update:ok' }, then: { acc: [{ _id: 'A', bal: 1 }, { _id: 'B', bal: 0 }] },
     sends: [{ action: 'startTransaction' }, { action: 'modifyDocument', queryType: 'WHERE', multi: true, merge: true, upsert: false, data: { $set: { bal: 1 } }, query: { _id: 'A' } }, { action: 'abortTransaction', transactionId: '<txn>' }],
@@ -587,42 +587,42 @@ const transactions: Case[] = [
   {
     area: txn, call: "t = await db.startTransaction(); await t.collection('acc').where({ _id: 'B' }).remove(); await t.rollback()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
-      const r = await t.collection('acc').where({ _id: 'B' }).remove();
-      await t.rollback();
-      return r;
+      const txn = await db.startTransaction();
+      const result = await txn.collection('acc').where({ _id: 'B' }).remove();
+      await txn.rollback();
+      return result;
     },
     uses: ['acc'], expected: { stats: { removed: 1 }, errMsg: 'collection.remove:ok' }, then: { acc: [{ _id: 'A', bal: 100 }] }, note: 'likewise where().remove()',
   },
   {
     area: txn, call: "t = await db.startTransaction(); await t.collection('acc').add({ data: { _id: 'C' } }); await t.collection('acc').count()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
-      await t.collection('acc').add({ data: { _id: 'C' } });
-      const r = await t.collection('acc').count();
-      await t.rollback();
-      return r;
+      const txn = await db.startTransaction();
+      await txn.collection('acc').add({ data: { _id: 'C' } });
+      const result = await txn.collection('acc').count();
+      await txn.rollback();
+      return result;
     },
     uses: ['acc'], expected: { total: 2, errMsg: 'collection.count:ok' }, note: "count() carries no transaction id: it counts committed documents, not the transaction's",
   },
   {
     area: txn, call: "t = await db.startTransaction(); await db.collection('acc').doc('A').update({ data: { bal: 9 } }); await t.collection('acc').aggregate().match({ _id: 'A' }).end()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
+      const txn = await db.startTransaction();
       await db.collection('acc').doc('A').update({ data: { bal: 9 } });
-      const r = await t.collection('acc').aggregate().match({ _id: 'A' }).end();
-      await t.rollback();
-      return r;
+      const result = await txn.collection('acc').aggregate().match({ _id: 'A' }).end();
+      await txn.rollback();
+      return result;
     },
     uses: ['acc'], view: LIST, expected: [{ _id: 'A', bal: 9 }], note: 'aggregate() carries no transaction id either: it reads the live data, not the snapshot',
   },
   {
     area: txn, call: "t = await db.startTransaction(); await t.collection('acc').doc('N').set({ data: { bal: 1 } }); await t.commit()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
-      const r = await t.collection('acc').doc('N').set({ data: { bal: 1 } });
-      await t.commit();
-      return r;
+      const txn = await db.startTransaction();
+      const result = await txn.collection('acc').doc('N').set({ data: { bal: 1 } });
+      await txn.commit();
+      return result;
     },
     uses: ['acc'], expected: { _id: 'N', errMsg: 'document.set:ok', stats: { updated: 0, created: 0 } }, then: { acc: [{ _id: 'A', bal: 100 }, { _id: 'B', bal: 0 }, { _id: 'N', bal: 1 }] },
     note: 'inside a transaction set() reports created: 0 even when it creates (node-sdk answers `upserted`, wx-server-sdk reads `upsertedId`)',
@@ -630,30 +630,30 @@ const transactions: Case[] = [
   {
     area: txn, call: "t = await db.startTransaction(); await t.collection('acc').doc('Z').update({ data: { bal: 1 } }); await t.commit()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
-      const r = await t.collection('acc').doc('Z').update({ data: { bal: 1 } });
-      await t.commit();
-      return r;
+      const txn = await db.startTransaction();
+      const result = await txn.collection('acc').doc('Z').update({ data: { bal: 1 } });
+      await txn.commit();
+      return result;
     },
     uses: ['acc'], expected: { stats: { updated: 0 }, errMsg: 'document.update:ok' }, then: { acc: FIXTURES.acc.docs },
   },
   {
     area: txn, call: "t = await db.startTransaction(); await t.collection('acc').doc('B').remove(); await t.commit()",
     run: async ({ db }) => {
-      const t = await db.startTransaction();
-      const r = await t.collection('acc').doc('B').remove();
-      await t.commit();
-      return r;
+      const txn = await db.startTransaction();
+      const result = await txn.collection('acc').doc('B').remove();
+      await txn.commit();
+      return result;
     },
     uses: ['acc'], expected: { stats: { removed: 1 }, errMsg: 'document.remove:ok' }, then: { acc: [{ _id: 'A', bal: 100 }] },
   },
   {
     area: txn, call: "t = await db.startTransaction(); await t.collection('acc').doc('A').update({ data: { bal: _.inc(-1) } }); await t.collection('acc').doc('Z').set({ data: { bal: 1 } }); await t.rollback()",
     run: async ({ db, _ }) => {
-      const t = await db.startTransaction();
-      await t.collection('acc').doc('A').update({ data: { bal: _.inc(-1) } });
-      await t.collection('acc').doc('Z').set({ data: { bal: 1 } });
-      return t.rollback();
+      const txn = await db.startTransaction();
+      await txn.collection('acc').doc('A').update({ data: { bal: _.inc(-1) } });
+      await txn.collection('acc').doc('Z').set({ data: { bal: 1 } });
+      return txn.rollback();
     },
     uses: ['acc'], expected: { requestId: '<requestId>', data: {} }, then: { acc: FIXTURES.acc.docs }, note: 'rollback writes nothing',
   },
@@ -687,19 +687,19 @@ const transactions: Case[] = [
   },
   {
     area: txn, call: "db.runTransaction(async (t) => { await t.collection('acc').doc('A').update({ data: { bal: 0 } }); await t.collection('ledger').add({ data: { _id: 'L2' } }); await t.collection('acc').doc('B').remove(); throw new Error('boom') })",
-    run: ({ db }) => db.runTransaction(async (t: any) => {
-      await t.collection('acc').doc('A').update({ data: { bal: 0 } });
-      await t.collection('ledger').add({ data: { _id: 'L2' } });
-      await t.collection('acc').doc('B').remove();
+    run: ({ db }) => db.runTransaction(async (txn: SdkTransaction) => {
+      await txn.collection('acc').doc('A').update({ data: { bal: 0 } });
+      await txn.collection('ledger').add({ data: { _id: 'L2' } });
+      await txn.collection('acc').doc('B').remove();
       throw new Error('boom');
     }),
     uses: ['acc'], expected: rejects({ message: 'boom' }), then: { acc: FIXTURES.acc.docs, ledger: [] }, note: "the callback's error, nothing written (the SDK aborts)",
   },
   {
     area: txn, call: "db.runTransaction(async (t) => { await t.collection('acc').doc('A').update({ data: { bal: 0 } }); await t.rollback('no money') })",
-    run: ({ db }) => db.runTransaction(async (t: any) => {
-      await t.collection('acc').doc('A').update({ data: { bal: 0 } });
-      await t.rollback('no money');
+    run: ({ db }) => db.runTransaction(async (txn: SdkTransaction) => {
+      await txn.collection('acc').doc('A').update({ data: { bal: 0 } });
+      await txn.rollback('no money');
     }),
     uses: ['acc'], expected: rejects('no money'), then: { acc: FIXTURES.acc.docs }, note: 'rejects with the value given to rollback()',
   },
@@ -708,9 +708,9 @@ const transactions: Case[] = [
     run: async ({ db, _, emu }) => {
       emu.setFault({ conflictNextCommits: 2 });
       let attempts = 0;
-      await db.runTransaction(async (t: any) => {
+      await db.runTransaction(async (txn: SdkTransaction) => {
         attempts++;
-        await t.collection('acc').doc('A').update({ data: { bal: _.inc(1) } });
+        await txn.collection('acc').doc('A').update({ data: { bal: _.inc(1) } });
       });
       return { attempts };
     },
@@ -722,13 +722,13 @@ const transactions: Case[] = [
       emu.setFault({ conflictNextCommits: 1 });
       let attempts = 0;
       try {
-        await db.runTransaction(async (t: any) => {
+        await db.runTransaction(async (txn: SdkTransaction) => {
           attempts++;
-          await t.collection('acc').doc('A').update({ data: { bal: 1 } });
+          await txn.collection('acc').doc('A').update({ data: { bal: 1 } });
         }, 0);
         return { attempts };
-      } catch (e: any) {
-        return { attempts, code: e.code };
+      } catch (error) {
+        return { attempts, code: (error as { code?: unknown }).code };
       }
     },
     uses: ['acc'], expected: { attempts: 1, code: 'DATABASE_TRANSACTION_CONFLICT' }, then: { acc: FIXTURES.acc.docs }, note: 'with 0 retries (as the app runs it, retrying with its own backoff) the conflict is thrown',
@@ -739,13 +739,13 @@ const transactions: Case[] = [
       emu.setFault({ conflictNextCommits: 10 });
       let attempts = 0;
       try {
-        await db.runTransaction(async (t: any) => {
+        await db.runTransaction(async (txn: SdkTransaction) => {
           attempts++;
-          await t.collection('acc').doc('A').update({ data: { bal: _.inc(1) } });
+          await txn.collection('acc').doc('A').update({ data: { bal: _.inc(1) } });
         }, 1);
         return { attempts };
-      } catch (e: any) {
-        return { attempts, code: e.code };
+      } catch (error) {
+        return { attempts, code: (error as { code?: unknown }).code };
       }
     },
     uses: ['acc'], expected: { attempts: 2, code: 'DATABASE_TRANSACTION_CONFLICT' }, then: { acc: FIXTURES.acc.docs }, note: 'retries exhausted: 1 + retries attempts, then the conflict',
@@ -783,10 +783,9 @@ export const CASES: Case[] = [
 ];
 
 /** Runs a case's code: its `run`, or its `call` text. */
-export function runnerOf(c: Case): (sdk: Sdk) => Promise<unknown> {
-  if (c.run) return c.run;
+export function runnerOf(testCase: Case): (sdk: Sdk) => Promise<unknown> {
+  if (testCase.run) return testCase.run;
   // The call column is the code itself, so the table cannot show one thing and test another.
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const fn = new Function('db', '_', '$', 'cloud', 'emu', `return (async () => (${c.call}))();`) as (...args: unknown[]) => Promise<unknown>;
-  return (s) => fn(s.db, s._, s.$, s.cloud, s.emu);
+  const fn = new Function('db', '_', '$', 'cloud', 'emu', `return (async () => (${testCase.call}))();`) as (...args: unknown[]) => Promise<unknown>;
+  return (sdk) => fn(sdk.db, sdk._, sdk.$, sdk.cloud, sdk.emu);
 }

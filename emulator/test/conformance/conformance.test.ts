@@ -7,13 +7,13 @@ beforeAll(async () => {
   outcomes = await runCases();
 });
 
-describe.each([...new Set(CASES.map((c) => c.area))])('%s', (area) => {
-  const cases = CASES.map((c, i) => [c.call, i] as const).filter(([, i]) => CASES[i].area === area);
+describe.each([...new Set(CASES.map((testCase) => testCase.area))])('%s', (area) => {
+  const cases = CASES.map((testCase, i) => [testCase.call, i] as const).filter(([, i]) => CASES[i].area === area);
   test.each(cases)('%s', (_call, i) => {
-    const { case: c, answer, then, sends } = outcomes[i];
-    expect(answer).toEqual(c.expected);
-    if (c.then) expect(then).toEqual(c.then);
-    if (c.sends) expect(sends).toEqual(c.sends);
+    const { case: testCase, answer, then, sends } = outcomes[i];
+    expect(answer).toEqual(testCase.expected);
+    if (testCase.then) expect(then).toEqual(testCase.then);
+    if (testCase.sends) expect(sends).toEqual(testCase.sends);
   });
 });
 

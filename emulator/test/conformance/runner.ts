@@ -19,48 +19,48 @@ export interface Outcome {
 const PLUMBING = new Set(['envName', 'tcb_sessionToken', 'wxCloudApiToken', 'wxCloudbaseAccesstoken', 'crossAuthorizationToken', 'collectionName']);
 
 export async function runCases(cases: Case[] = CASES): Promise<Outcome[]> {
-  const h = await startHarness({ now: () => NOW, indexes: INDEXES });
+  const harness = await startHarness({ now: () => NOW, indexes: INDEXES });
   const sent: Array<Record<string, unknown>> = [];
-  const handle = h.db.handle.bind(h.db);
-  h.db.handle = (body, caller) => {
+  const handle = harness.db.handle.bind(harness.db);
+  harness.db.handle = (body, caller) => {
     sent.push(body);
     return handle(body, caller);
   };
-  const db = h.sdb;
-  const sdk: Sdk = { db, _: db.command, $: db.command.aggregate, cloud: h.cloud, emu: h.db };
+  const db = harness.sdb;
+  const sdk: Sdk = { db, _: db.command, $: db.command.aggregate, cloud: harness.cloud, emu: harness.db };
   const outcomes: Outcome[] = [];
   try {
-    for (const c of cases) {
-      h.db.clear();
-      h.db.setFault({ conflictNextCommits: 0 });
-      for (const name of c.uses ?? []) h.db.insertMany(name, FIXTURES[name].docs);
+    for (const testCase of cases) {
+      harness.db.clear();
+      harness.db.setFault({ conflictNextCommits: 0 });
+      for (const name of testCase.uses ?? []) harness.db.insertMany(name, FIXTURES[name].docs);
       sent.length = 0;
       let answer: unknown;
       try {
-        const raw = await runnerOf(c)(sdk);
-        answer = c.view ? c.view.of(raw) : raw;
-      } catch (e) {
-        answer = rejection(e);
+        const raw = await runnerOf(testCase)(sdk);
+        answer = testCase.view ? testCase.view.of(raw) : raw;
+      } catch (error) {
+        answer = rejection(error);
       }
       const names = new Names();
       outcomes.push({
-        case: c,
+        case: testCase,
         answer: normalise(answer, names),
-        then: c.then ? Object.fromEntries(Object.keys(c.then).map((coll) => [coll, normalise(h.db.find(coll), names) as unknown[]])) : undefined,
+        then: testCase.then ? Object.fromEntries(Object.keys(testCase.then).map((coll) => [coll, normalise(harness.db.find(coll), names) as unknown[]])) : undefined,
         sends: sent.map((body) => normalise(summarise(body), names) as Record<string, unknown>),
       });
     }
   } finally {
-    await h.close();
+    await harness.close();
   }
   return outcomes;
 }
 
 /** How a rejection reads in the table: the fields an app can branch on. */
-function rejection(e: unknown): { rejects: unknown } {
-  if (e === null || typeof e !== 'object') return { rejects: e };
-  if (!(e instanceof Error)) return { rejects: { ...(e as object) } };
-  const err = e as Error & { errCode?: unknown; errMsg?: unknown; code?: unknown };
+function rejection(error: unknown): { rejects: unknown } {
+  if (error === null || typeof error !== 'object') return { rejects: error };
+  if (!(error instanceof Error)) return { rejects: { ...(error as object) } };
+  const err = error as Error & { errCode?: unknown; errMsg?: unknown; code?: unknown };
   const out: Record<string, unknown> = {};
   if (err.errCode !== undefined) out.errCode = err.errCode;
   if (err.code !== undefined) out.code = err.code;
@@ -72,21 +72,21 @@ function rejection(e: unknown): { rejects: unknown } {
 /** One request as the table shows it: action without `database.`, EJSON strings decoded. */
 function summarise(body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { action: String(body.action).replace(/^database\./, '') };
-  const decode = (v: unknown) => {
-    if (typeof v !== 'string' || v === '') return v;
+  const decode = (value: unknown) => {
+    if (typeof value !== 'string' || value === '') return value;
     try {
-      return EJSON.parse(v, { relaxed: true });
+      return EJSON.parse(value, { relaxed: true });
     } catch {
-      return JSON.parse(v); // EJSON bson refuses (a regex with a JS-only flag): shown as sent
+      return JSON.parse(value); // EJSON bson refuses (a regex with a JS-only flag): shown as sent
     }
   };
-  for (const [k, v] of Object.entries(body)) {
-    if (k === 'action' || PLUMBING.has(k) || v === undefined) continue;
-    if (k === 'query' || k === 'order' || k === 'projection') out[k] = decode(v);
-    else if (k === 'data') out[k] = Array.isArray(v) ? v.map(decode) : decode(v);
-    else if (k === 'stages' && Array.isArray(v)) out[k] = v.map((s: any) => ({ [s.stageKey]: decode(s.stageValue) }));
-    else if (k === 'transactionId') out[k] = '<txn>';
-    else out[k] = v;
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'action' || PLUMBING.has(key) || value === undefined) continue;
+    if (key === 'query' || key === 'order' || key === 'projection') out[key] = decode(value);
+    else if (key === 'data') out[key] = Array.isArray(value) ? value.map(decode) : decode(value);
+    else if (key === 'stages' && Array.isArray(value)) out[key] = value.map((stage: { stageKey: string; stageValue: unknown }) => ({ [stage.stageKey]: decode(stage.stageValue) }));
+    else if (key === 'transactionId') out[key] = '<txn>';
+    else out[key] = value;
   }
   return out;
 }
@@ -101,13 +101,14 @@ class Names {
 }
 
 /** What changes from run to run (generated ids, request and transaction ids) replaced by placeholders. */
-function normalise(v: unknown, names: Names): unknown {
-  if (typeof v === 'string') return v.replace(/\b[0-9a-f]{32}\b/g, (m) => names.id(m)).replace(/\b[0-9a-f]{24}\b/g, '<txn>');
-  if (v === null || typeof v !== 'object' || v instanceof Date || v instanceof RegExp) return v;
-  if ((v as any)._bsontype === 'BSONRegExp') return regexOf((v as any).pattern, (v as any).options);
-  if (Array.isArray(v)) return v.map((x) => normalise(x, names));
+function normalise(value: unknown, names: Names): unknown {
+  if (typeof value === 'string') return value.replace(/\b[0-9a-f]{32}\b/g, (match) => names.id(match)).replace(/\b[0-9a-f]{24}\b/g, '<txn>');
+  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return value;
+  const bson = value as { _bsontype?: unknown; pattern: string; options: string };
+  if (bson._bsontype === 'BSONRegExp') return regexOf(bson.pattern, bson.options);
+  if (Array.isArray(value)) return value.map((item) => normalise(item, names));
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = k === 'requestId' ? '<requestId>' : normalise(x, names);
+  for (const [key, item] of Object.entries(value)) out[key] = key === 'requestId' ? '<requestId>' : normalise(item, names);
   return out;
 }
 
@@ -120,40 +121,40 @@ function regexOf(pattern: string, options: string): unknown {
 }
 
 /** Values as a reader writes them: `{ a: 1, "o.b": Date(…) }`, on one line. */
-export function show(v: unknown): string {
-  if (v === undefined) return 'undefined';
-  if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
-  if (typeof v !== 'object') return String(v);
-  if (v instanceof Date) return `Date(${v.toISOString()})`;
-  if (v instanceof RegExp) return String(v);
-  if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
-  const entries = Object.entries(v);
+export function show(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value !== 'object') return String(value);
+  if (value instanceof Date) return `Date(${value.toISOString()})`;
+  if (value instanceof RegExp) return String(value);
+  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
+  const entries = Object.entries(value);
   if (!entries.length) return '{}';
-  return `{ ${entries.map(([k, x]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${show(x)}`).join(', ')} }`;
+  return `{ ${entries.map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${show(item)}`).join(', ')} }`;
 }
 
 /** Equality as jest's toEqual sees it (undefined properties ignored), for the script's own check. */
-export function same(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
+export function same(left: unknown, right: unknown): boolean {
+  return canonical(left) === canonical(right);
 }
 
-function canonical(v: unknown): string {
-  if (v === null || typeof v !== 'object') return v === undefined ? 'undefined' : JSON.stringify(v) ?? String(v);
-  if (v instanceof Date) return `Date(${v.getTime()})`;
-  if (v instanceof RegExp) return String(v);
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  const keys = Object.keys(v).filter((k) => (v as any)[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((v as any)[k])}`).join(',')}}`;
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
+  if (value instanceof Date) return `Date(${value.getTime()})`;
+  if (value instanceof RegExp) return String(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
 }
 
 /** Where an outcome differs from its case's expectations (empty when it conforms). */
-export function mismatches(o: Outcome): string[] {
+export function mismatches(outcome: Outcome): string[] {
   const out: string[] = [];
-  if (!same(o.answer, o.case.expected)) out.push(`answer ${show(o.answer)}, expected ${show(o.case.expected)}`);
-  if (o.case.then && !same(o.then, o.case.then)) out.push(`then ${show(o.then)}, expected ${show(o.case.then)}`);
-  if (o.case.sends && !same(o.sends, o.case.sends)) out.push(`sends ${show(o.sends)}, expected ${show(o.case.sends)}`);
+  if (!same(outcome.answer, outcome.case.expected)) out.push(`answer ${show(outcome.answer)}, expected ${show(outcome.case.expected)}`);
+  if (outcome.case.then && !same(outcome.then, outcome.case.then)) out.push(`then ${show(outcome.then)}, expected ${show(outcome.case.then)}`);
+  if (outcome.case.sends && !same(outcome.sends, outcome.case.sends)) out.push(`sends ${show(outcome.sends)}, expected ${show(outcome.case.sends)}`);
   return out;
 }
 
@@ -161,7 +162,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 const code = (text: string) => '`' + cell(text) + '`';
 
 export function renderMarkdown(outcomes: Outcome[]): string {
-  const areas = [...new Set(outcomes.map((o) => o.case.area))];
+  const areas = [...new Set(outcomes.map((outcome) => outcome.case.area))];
   const lines = [
     '# Database conformance: SDK call → result',
     '',
@@ -175,30 +176,30 @@ export function renderMarkdown(outcomes: Outcome[]): string {
     'A result reads `label: value` when it shows one part of the answer; `then` is what the named collection held afterwards;',
     '`sends` (in the note) is what the SDK put on the wire, EJSON decoded.',
     '',
-    'Areas: ' + areas.map((a) => `${a} (${outcomes.filter((o) => o.case.area === a).length})`).join(', ') + '.',
+    'Areas: ' + areas.map((area) => `${area} (${outcomes.filter((outcome) => outcome.case.area === area).length})`).join(', ') + '.',
     '',
     '## Fixtures',
     '',
     '| collection | documents |',
     '|---|---|',
-    ...Object.entries(FIXTURES).map(([name, f]) => `| ${name} | ${f.about ? cell(f.about) : code(show(f.docs))} |`),
+    ...Object.entries(FIXTURES).map(([name, fixture]) => `| ${name} | ${fixture.about ? cell(fixture.about) : code(show(fixture.docs))} |`),
     '',
     '## Cases',
     '',
     '| area | SDK call | result | note |',
     '|---|---|---|---|',
   ];
-  for (const o of outcomes) {
-    const c = o.case;
-    const fixtures = c.uses?.length ? `<br>on ${c.uses.join(', ')}` : '';
-    let result = code((c.view && !isRejection(o.answer) ? `${c.view.label}: ` : '') + show(o.answer));
-    for (const [coll, docs] of Object.entries(o.then ?? {})) result += `<br>then ${coll}: ${code(show(docs))}`;
-    const notes = [c.note ? cell(c.note) : '', c.sends ? `sends ${o.sends.map((s) => code(show(s))).join(', ') || 'nothing'}` : ''].filter(Boolean);
-    lines.push(`| ${c.area} | ${code(c.call)}${fixtures} | ${result} | ${notes.join('<br>')} |`);
+  for (const outcome of outcomes) {
+    const testCase = outcome.case;
+    const fixtures = testCase.uses?.length ? `<br>on ${testCase.uses.join(', ')}` : '';
+    let result = code((testCase.view && !isRejection(outcome.answer) ? `${testCase.view.label}: ` : '') + show(outcome.answer));
+    for (const [coll, docs] of Object.entries(outcome.then ?? {})) result += `<br>then ${coll}: ${code(show(docs))}`;
+    const notes = [testCase.note ? cell(testCase.note) : '', testCase.sends ? `sends ${outcome.sends.map((sent) => code(show(sent))).join(', ') || 'nothing'}` : ''].filter(Boolean);
+    lines.push(`| ${testCase.area} | ${code(testCase.call)}${fixtures} | ${result} | ${notes.join('<br>')} |`);
   }
   return lines.join('\n') + '\n';
 }
 
-function isRejection(v: unknown): boolean {
-  return !!v && typeof v === 'object' && 'rejects' in v && Object.keys(v).length === 1;
+function isRejection(value: unknown): boolean {
+  return !!value && typeof value === 'object' && 'rejects' in value && Object.keys(value).length === 1;
 }
