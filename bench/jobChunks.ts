@@ -16,7 +16,7 @@ export async function runChunks<R>(cloud: LocalCloud, action: string, payload: (
   const chunks: Chunk[] = []
   const reports: R[] = []
   let previous: R | null = null
-  for (let next = payload(null); next; next = payload(previous)) {
+  for (let next = payload(previous); next; next = payload(previous)) {
     const examinedBefore = cloud.db.stats().examined
     const started = process.hrtime.bigint()
     const envelope = (await cloud.call('jobs', { action, payload: next }, {})) as Envelope<R>

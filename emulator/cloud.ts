@@ -64,6 +64,8 @@ export class LocalCloud {
   }
 
   static async start(options: LocalCloudOptions): Promise<LocalCloud> {
+    // Read by the closures below before it is set, so it cannot be a const.
+    // eslint-disable-next-line prefer-const
     let cloud: LocalCloud | undefined
     const now = () => new Date(Date.now() + (cloud?.clockOffsetMs ?? 0))
     const db = new EmulatedDatabase({ persistDir: options.persistDir, compactAtBytes: options.compactAtBytes, now, indexes: options.indexes ?? [], strictIndexes: options.strictIndexes })

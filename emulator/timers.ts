@@ -80,9 +80,9 @@ function parseField(text: string, spec: FieldSpec): Set<number> {
       low = spec.min
       high = spec.max
     } else if (rangeText.includes('-')) {
-      const [a, b] = rangeText.split('-')
-      low = toValue(a, spec)
-      high = toValue(b, spec)
+      const [rangeStart, rangeEnd] = rangeText.split('-')
+      low = toValue(rangeStart, spec)
+      high = toValue(rangeEnd, spec)
     } else {
       low = toValue(rangeText, spec)
       high = stepText === undefined ? low : spec.max
@@ -125,10 +125,10 @@ function dateMatches(schedule: CronSchedule, wall: Date): boolean {
 export function nextFireTime(schedule: CronSchedule, after: Date): Date | null {
   const start = Math.floor(after.getTime() / 1000) * 1000 + 1000 + BEIJING_OFFSET_MS
   const firstDay = Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth(), new Date(start).getUTCDate())
-  const seconds = [...schedule.seconds].sort((a, b) => a - b)
-  const minutes = [...schedule.minutes].sort((a, b) => a - b)
-  const hours = [...schedule.hours].sort((a, b) => a - b)
-  for (let dayStart = firstDay, n = 0; n < 366 * 5; n++, dayStart += 24 * 3600 * 1000) {
+  const seconds = [...schedule.seconds].sort((left, right) => left - right)
+  const minutes = [...schedule.minutes].sort((left, right) => left - right)
+  const hours = [...schedule.hours].sort((left, right) => left - right)
+  for (let dayStart = firstDay, dayCount = 0; dayCount < 366 * 5; dayCount++, dayStart += 24 * 3600 * 1000) {
     if (!dateMatches(schedule, new Date(dayStart))) continue
     for (const hour of hours) {
       for (const minute of minutes) {

@@ -274,7 +274,7 @@ async function uploadFile(cloud: LocalCloud, query: URLSearchParams, req: http.I
 
 /** What `getTempFileURL` links to in WeChat cloud: the stored file itself. */
 async function serveCloudFile(cloud: LocalCloud, fileID: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  let content: Buffer | null = null
+  let content: Buffer | null
   try {
     content = fileID.startsWith('cloud://') ? cloud.storage.get(fileID) : null
   } catch {

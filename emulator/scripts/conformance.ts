@@ -10,8 +10,8 @@ import { CONFORMANCE_MD, mismatches, renderMarkdown, runCases } from '../test/co
 
 async function main(): Promise<void> {
   const outcomes = await runCases();
-  const failing = outcomes.map((o) => ({ o, problems: mismatches(o) })).filter((f) => f.problems.length);
-  for (const { o, problems } of failing) console.error(`✗ [${o.case.area}] ${o.case.call}\n    ${problems.join('\n    ')}`);
+  const failing = outcomes.map((outcome) => ({ outcome, problems: mismatches(outcome) })).filter((failure) => failure.problems.length);
+  for (const { outcome, problems } of failing) console.error(`✗ [${outcome.case.area}] ${outcome.case.call}\n    ${problems.join('\n    ')}`);
   if (failing.length) {
     console.error(`${failing.length} of ${outcomes.length} cases do not conform; CONFORMANCE.md left as it was`);
     process.exitCode = 1;
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   console.log(`wrote ${CONFORMANCE_MD} (${outcomes.length} cases)`);
 }
 
-main().catch((e) => {
-  console.error(e);
+main().catch((error) => {
+  console.error(error);
   process.exitCode = 1;
 });

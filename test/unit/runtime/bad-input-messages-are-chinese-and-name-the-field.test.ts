@@ -28,6 +28,7 @@ jest.mock('../../../cloudfunctions/shared/runtime', () => ({
     }
   },
 }))
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- each function's index registers its actions on load, after the mock above
 for (const fn of functionNames()) require(path.join(FUNCTIONS_SOURCE, fn, 'index.ts'))
 
 /** The contract's action list, checked by the compiler to be exactly ActionMap's, so no action escapes the table below. */
