@@ -8,4 +8,4 @@ module.exports = {
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/support/summaryReporter.cjs'],
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
-};
+}

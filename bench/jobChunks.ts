@@ -12,7 +12,12 @@ export interface Chunk {
  * Runs a `jobs` action again and again, as its hand-overs would, until `payload` says stop (null),
  * timing each invocation against the timer's timeout.
  */
-export async function runChunks<R>(cloud: LocalCloud, action: string, payload: (previous: R | null) => Record<string, unknown> | null, count: (report: R) => number): Promise<{ chunks: Chunk[]; reports: R[] }> {
+export async function runChunks<R>(
+  cloud: LocalCloud,
+  action: string,
+  payload: (previous: R | null) => Record<string, unknown> | null,
+  count: (report: R) => number,
+): Promise<{ chunks: Chunk[]; reports: R[] }> {
   const chunks: Chunk[] = []
   const reports: R[] = []
   let previous: R | null = null

@@ -53,7 +53,10 @@ async function main() {
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n')
   printTable(rows)
   const misses = missed(rows)
-  if (misses.length) console.error(`\n${misses.length} row${misses.length === 1 ? '' : 's'} missed ${misses.length === 1 ? 'its goal' : 'their goals'}${noFail ? ' (--no-fail: exit 0)' : ''}:\n${misses.map((row) => `  ${row.figure}: ${row.value}, goal ${row.goal}`).join('\n')}`)
+  if (misses.length)
+    console.error(
+      `\n${misses.length} row${misses.length === 1 ? '' : 's'} missed ${misses.length === 1 ? 'its goal' : 'their goals'}${noFail ? ' (--no-fail: exit 0)' : ''}:\n${misses.map((row) => `  ${row.figure}: ${row.value}, goal ${row.goal}`).join('\n')}`,
+    )
   if (overLimits.length) console.error(overLimits.join('\n'))
   if (overLimits.length || (misses.length && !noFail)) process.exit(1)
 }

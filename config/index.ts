@@ -6,8 +6,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 const contractDir = path.resolve(__dirname, '..', 'cloudfunctions/shared/contract')
 const compile = { include: [(modulePath: string) => modulePath.startsWith(contractDir)] }
 
-const designWidth = (input?: unknown) =>
-  (input as { file?: string } | undefined)?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750
+const designWidth = (input?: unknown) => ((input as { file?: string } | undefined)?.file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750)
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const isProduction = process.env.NODE_ENV === 'production'

@@ -73,7 +73,10 @@ export class LocalCloud {
     const functionsDir = options.functionsDir
     const outbox = new Outbox(now)
     const storage = new LocalStorage(options.storageDir, options.storageBucket)
-    const server = await startDatabaseServer(db, { port: options.port, fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerSideChannel(outbox, storage, functionsDir, req, res, body)) })
+    const server = await startDatabaseServer(db, {
+      port: options.port,
+      fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerSideChannel(outbox, storage, functionsDir, req, res, body)),
+    })
     const origin = server.url.replace(/\/admin$/, '')
     const runner = new FunctionRunner({
       functionsDir,
@@ -119,7 +122,11 @@ export class LocalCloud {
   /** Fires timers on the emulated clock (npm start); moving the clock past a fire time fires it. */
   startTimers(intervalMs = 1_000): TimerClock {
     if (!this.timerClock) {
-      this.timerClock = new TimerClock(this.timerTriggers(), () => this.now(), (fn, trigger) => this.runTimer(fn, trigger))
+      this.timerClock = new TimerClock(
+        this.timerTriggers(),
+        () => this.now(),
+        (fn, trigger) => this.runTimer(fn, trigger),
+      )
       this.timerClock.start(intervalMs)
     }
     return this.timerClock

@@ -10,7 +10,10 @@ export class LocalStorage {
   readonly root: string
 
   /** `bucket` is the `<env>.<bucket>` part of the file IDs this storage hands out. */
-  constructor(root?: string, readonly bucket = 'local.local-bucket') {
+  constructor(
+    root?: string,
+    readonly bucket = 'local.local-bucket',
+  ) {
     this.root = root ?? mkdtempSync(path.join(os.tmpdir(), 'wx-emulator-storage-'))
     mkdirSync(this.root, { recursive: true })
   }

@@ -174,7 +174,12 @@ async function handle(context: Context, req: http.IncomingMessage, res: http.Ser
     }
     case 'GET /api/dev/member-codes': {
       const seen = [...(seenMemberCodes.get(cloud)?.values() ?? [])].sort((a, b) => b.seenAt - a.seenAt)
-      return answer(req, res, 200, seen.map(({ cardNo, name, code, expiresAt }) => ({ cardNo, name, code, expiresAt })))
+      return answer(
+        req,
+        res,
+        200,
+        seen.map(({ cardNo, name, code, expiresAt }) => ({ cardNo, name, code, expiresAt })),
+      )
     }
     case 'POST /api/dev/upload':
       return uploadFile(cloud, query, req, res)

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const env = sdkEnv(cloud.server.url)
   console.log(`\n  TCB endpoint: ${cloud.server.url}`)
   console.log(`  Database: ${persistDir ? path.relative(ROOT, persistDir) + '/' : 'in memory'}\n`)
-  console.log('  Point the real wx-server-sdk at it by setting, before require(\'wx-server-sdk\'):')
+  console.log("  Point the real wx-server-sdk at it by setting, before require('wx-server-sdk'):")
   for (const [key, text] of Object.entries(env)) console.log(`    ${key}=${key === 'TCB_CONTEXT_CNFG' ? `'${text}'` : text}`)
   console.log('\n  Ctrl-C to stop.\n')
 

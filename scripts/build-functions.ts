@@ -47,10 +47,7 @@ async function buildOne(name: string, outputDir: string, minify: boolean): Promi
     legalComments: 'none',
     logLevel: 'warning',
   })
-  writeFileSync(
-    path.join(outDir, 'package.json'),
-    JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': `~${SDK_VERSION}` } }, null, 2) + '\n',
-  )
+  writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': `~${SDK_VERSION}` } }, null, 2) + '\n')
   copyFileSync(path.join(FUNCTIONS_SOURCE, name, 'config.json'), path.join(outDir, 'config.json'))
   rmSync(finalDir, { recursive: true, force: true })
   renameSync(outDir, finalDir)

@@ -20,26 +20,39 @@ if (build.status !== 0) {
 }
 
 const checks: Array<[name: string, problem: () => string | null]> = [
-  ['main package within 512 KB', () => {
-    const { mainBytes } = measureWeapp(weappDir)
-    return mainBytes <= MAIN_BUDGET_BYTES ? null : `main package is ${(mainBytes / 1024).toFixed(1)} KB`
-  }],
-  ['tabBar is 会员卡 / 活动 / 我的', () => {
-    const appJson = JSON.parse(readFileSync(path.join(weappDir, 'app.json'), 'utf8')) as { tabBar?: { list: { text: string }[] } }
-    const tabs = appJson.tabBar?.list.map((tab) => tab.text).join('/')
-    return tabs === '会员卡/活动/我的' ? null : `tabBar is ${tabs}`
-  }],
-  ['no process.env left for the mini-program runtime (it has no process object)', () => {
-    const leaks = readdirSync(weappDir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.js') && /process\.env\.TARO_APP_/.test(readFileSync(path.join(weappDir, file), 'utf8')))
-    return leaks.length === 0 ? null : leaks.join(', ')
-  }],
-  ['no dev-only code in the package', () => {
-    const leaks = readdirSync(weappDir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => /\.(js|wxml|json)$/.test(file))
-      .flatMap((file) => DEV_ONLY_MARKERS.filter((marker) => readFileSync(path.join(weappDir, file), 'utf8').includes(marker)).map((marker) => `"${marker}" in ${file}`))
-    return leaks.length === 0 ? null : leaks.join(', ')
-  }],
+  [
+    'main package within 512 KB',
+    () => {
+      const { mainBytes } = measureWeapp(weappDir)
+      return mainBytes <= MAIN_BUDGET_BYTES ? null : `main package is ${(mainBytes / 1024).toFixed(1)} KB`
+    },
+  ],
+  [
+    'tabBar is 会员卡 / 活动 / 我的',
+    () => {
+      const appJson = JSON.parse(readFileSync(path.join(weappDir, 'app.json'), 'utf8')) as { tabBar?: { list: { text: string }[] } }
+      const tabs = appJson.tabBar?.list.map((tab) => tab.text).join('/')
+      return tabs === '会员卡/活动/我的' ? null : `tabBar is ${tabs}`
+    },
+  ],
+  [
+    'no process.env left for the mini-program runtime (it has no process object)',
+    () => {
+      const leaks = readdirSync(weappDir, { recursive: true, encoding: 'utf8' }).filter(
+        (file) => file.endsWith('.js') && /process\.env\.TARO_APP_/.test(readFileSync(path.join(weappDir, file), 'utf8')),
+      )
+      return leaks.length === 0 ? null : leaks.join(', ')
+    },
+  ],
+  [
+    'no dev-only code in the package',
+    () => {
+      const leaks = readdirSync(weappDir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => /\.(js|wxml|json)$/.test(file))
+        .flatMap((file) => DEV_ONLY_MARKERS.filter((marker) => readFileSync(path.join(weappDir, file), 'utf8').includes(marker)).map((marker) => `"${marker}" in ${file}`))
+      return leaks.length === 0 ? null : leaks.join(', ')
+    },
+  ],
 ]
 
 let failed = 0

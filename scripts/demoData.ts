@@ -86,9 +86,23 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
     })
     if (demo.redeemed) {
       balance -= demo.redeemed
-      ledger.push({ _id: `redeem:${demo.openid}:seed`, openid: demo.openid, kind: 'redeem', delta: -demo.redeemed, balanceAfter: balance, reason: '兑换 精品咖啡券', by: demo.openid, rulesVersion: 1, createdAt: new Date(now.getTime() - 5 * DAY_MS), expiresAt: null })
+      ledger.push({
+        _id: `redeem:${demo.openid}:seed`,
+        openid: demo.openid,
+        kind: 'redeem',
+        delta: -demo.redeemed,
+        balanceAfter: balance,
+        reason: '兑换 精品咖啡券',
+        by: demo.openid,
+        rulesVersion: 1,
+        createdAt: new Date(now.getTime() - 5 * DAY_MS),
+        expiresAt: null,
+      })
     }
-    const pointLots = lotsOf(ledger.filter((row) => row.openid === demo.openid), balance)
+    const pointLots = lotsOf(
+      ledger.filter((row) => row.openid === demo.openid),
+      balance,
+    )
     const tierSince = new Date(now.getTime() - 60 * DAY_MS)
     members.push({
       _id: demo.openid,

@@ -9,27 +9,37 @@ import { deflateSync } from 'node:zlib'
 const SIZE = 81
 type Shape = (x: number, y: number) => number // signed distance: < 0 inside
 
-const roundRect = (cx: number, cy: number, hw: number, hh: number, r: number): Shape => (x, y) => {
-  const qx = Math.abs(x - cx) - hw + r
-  const qy = Math.abs(y - cy) - hh + r
-  return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r
-}
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => Math.hypot(x - cx, y - cy) - r
-const ring = (shape: Shape, width: number): Shape => (x, y) => Math.abs(shape(x, y)) - width / 2
-const union = (...shapes: Shape[]): Shape => (x, y) => Math.min(...shapes.map((s) => s(x, y)))
-const minus = (a: Shape, b: Shape): Shape => (x, y) => Math.max(a(x, y), -b(x, y))
+const roundRect =
+  (cx: number, cy: number, hw: number, hh: number, r: number): Shape =>
+  (x, y) => {
+    const qx = Math.abs(x - cx) - hw + r
+    const qy = Math.abs(y - cy) - hh + r
+    return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r
+  }
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    Math.hypot(x - cx, y - cy) - r
+const ring =
+  (shape: Shape, width: number): Shape =>
+  (x, y) =>
+    Math.abs(shape(x, y)) - width / 2
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    Math.min(...shapes.map((s) => s(x, y)))
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    Math.max(a(x, y), -b(x, y))
 
 const ICONS: Record<string, Shape> = {
   card: union(ring(roundRect(40.5, 40.5, 30, 21, 6), 5), roundRect(40.5, 32, 30, 3, 0), roundRect(27, 49, 9, 2.5, 2.5)),
-  activity: union(
-    ring(roundRect(40.5, 44, 28, 25, 6), 5),
-    roundRect(40.5, 30, 28, 2.5, 0),
-    roundRect(28, 18, 2.5, 7, 2.5),
-    roundRect(53, 18, 2.5, 7, 2.5),
-    circle(32, 46, 4),
-    circle(49, 46, 4),
+  activity: union(ring(roundRect(40.5, 44, 28, 25, 6), 5), roundRect(40.5, 30, 28, 2.5, 0), roundRect(28, 18, 2.5, 7, 2.5), roundRect(53, 18, 2.5, 7, 2.5), circle(32, 46, 4), circle(49, 46, 4)),
+  me: union(
+    ring(circle(40.5, 26, 12), 5),
+    minus(ring(circle(40.5, 74, 24), 5), (_x, y) => 70 - y),
   ),
-  me: union(ring(circle(40.5, 26, 12), 5), minus(ring(circle(40.5, 74, 24), 5), (_x, y) => 70 - y)),
 }
 
 function png(shape: Shape, rgb: [number, number, number]): Buffer {

@@ -62,7 +62,12 @@ export const birthdays: BenchSection = {
     try {
       const bornToday = cloud.db.find('members', { 'profile.birthdayMD': TODAY_MD }).length
       cloud.db.resetStats()
-      const run = await runChunks<BirthdayReport>(cloud, 'birthdays', (previous) => (previous && !previous.more ? null : { budgetMs: BUDGET_MS, maxMembers: CHUNK_MEMBERS }), (report) => report.served)
+      const run = await runChunks<BirthdayReport>(
+        cloud,
+        'birthdays',
+        (previous) => (previous && !previous.more ? null : { budgetMs: BUDGET_MS, maxMembers: CHUNK_MEMBERS }),
+        (report) => report.served,
+      )
       const stats = cloud.db.stats()
       const served = run.reports.reduce((sum, report) => sum + report.served, 0)
       const commits = stats.byAction['database.commitTransaction'] ?? 0
@@ -75,7 +80,12 @@ export const birthdays: BenchSection = {
       const coupons = cloud.db.find('coupons', { source: 'birthday' }).length
 
       cloud.db.resetStats()
-      const rerun = await runChunks<BirthdayReport>(cloud, 'birthdays', (previous) => (previous && !previous.more ? null : { budgetMs: BUDGET_MS }), (report) => report.served)
+      const rerun = await runChunks<BirthdayReport>(
+        cloud,
+        'birthdays',
+        (previous) => (previous && !previous.more ? null : { budgetMs: BUDGET_MS }),
+        (report) => report.served,
+      )
       const rerunServed = rerun.reports.reduce((sum, report) => sum + report.served + report.alreadyServed, 0)
       const rerunExamined = cloud.db.stats().examined
 
@@ -87,7 +97,12 @@ export const birthdays: BenchSection = {
 
       const msPerThousand = (seconds * 1000 * 1000) / Math.max(1, served)
       const rows: Row[] = [
-        { figure: `birthdays: members served (${MEMBERS.toLocaleString('en')} members, born ${TODAY_MD}: ${bornToday})`, value: `${served} (${ledgerRows} rows, ${coupons} coupons)`, goal: `= ${bornToday}`, met: served === bornToday && ledgerRows === bornToday },
+        {
+          figure: `birthdays: members served (${MEMBERS.toLocaleString('en')} members, born ${TODAY_MD}: ${bornToday})`,
+          value: `${served} (${ledgerRows} rows, ${coupons} coupons)`,
+          goal: `= ${bornToday}`,
+          met: served === bornToday && ledgerRows === bornToday,
+        },
         // As for expiry: finding them has the goal; the per-member transaction is 2 by design, so the total has none.
         reported('birthdays: docs examined per member served (total: finding + transactions)', String(round(stats.examined / Math.max(1, served)))),
         { figure: 'birthdays:   of which finding them (index walk + cursor)', value: String(round(findExamined / Math.max(1, served))), goal: '≤ 1.2', met: findExamined / Math.max(1, served) <= 1.2 },

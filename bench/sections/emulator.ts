@@ -31,7 +31,13 @@ const RATIO_GOAL = 0.8
 const MB = 1024 * 1024
 
 function rate(report: WorkloadReport) {
-  return { rps: (report.requests / report.elapsedMs) * 1000, p50: percentile(report.latencies, 50), p99: percentile(report.latencies, 99), unexpected: report.unexpected, samples: report.samples.slice(0, 5) }
+  return {
+    rps: (report.requests / report.elapsedMs) * 1000,
+    p50: percentile(report.latencies, 50),
+    p99: percentile(report.latencies, 99),
+    unexpected: report.unexpected,
+    samples: report.samples.slice(0, 5),
+  }
 }
 
 /** Demo shop plus LEDGER_ROWS ledger rows of 100,000 other members, written straight into a database folder. */
@@ -44,7 +50,19 @@ async function seedLargeLedger(dir: string): Promise<void> {
     const rows = []
     for (let i = from; i < Math.min(LEDGER_ROWS, from + SLICE); i++) {
       const createdAt = new Date(now.getTime() - (LEDGER_ROWS - i) * 30_000)
-      rows.push({ _id: `order:store-001:BIG${i}`, openid: `oBIG${(i % 100_000).toString(36).padStart(6, '0')}`, kind: 'earn', delta: 10 + (i % 90), balanceAfter: 10 + (i % 90), reason: '消费', by: 'demo-cashier', rulesVersion: 1, createdAt, expiresAt: null, order: { storeId: 'store-001', orderNo: `BIG${i}`, amountFen: 1000 + i } })
+      rows.push({
+        _id: `order:store-001:BIG${i}`,
+        openid: `oBIG${(i % 100_000).toString(36).padStart(6, '0')}`,
+        kind: 'earn',
+        delta: 10 + (i % 90),
+        balanceAfter: 10 + (i % 90),
+        reason: '消费',
+        by: 'demo-cashier',
+        rulesVersion: 1,
+        createdAt,
+        expiresAt: null,
+        order: { storeId: 'store-001', orderNo: `BIG${i}`, amountFen: 1000 + i },
+      })
     }
     db.insertMany('ledger', rows)
   }
@@ -85,7 +103,12 @@ export const emulator: BenchSection = {
       }
       const growthMb = (rssAfter - rssWarm) / MB
       rows.push(reported('emulator: RSS after warm-up', `${(rssWarm / MB).toFixed(0)} MB`))
-      rows.push({ figure: `emulator: RSS growth over ${SOAK_REQUESTS.toLocaleString('en')} more requests`, value: `${growthMb.toFixed(1)} MB`, goal: `< ${RSS_GROWTH_GOAL_MB} MB`, met: growthMb < RSS_GROWTH_GOAL_MB })
+      rows.push({
+        figure: `emulator: RSS growth over ${SOAK_REQUESTS.toLocaleString('en')} more requests`,
+        value: `${growthMb.toFixed(1)} MB`,
+        goal: `< ${RSS_GROWTH_GOAL_MB} MB`,
+        met: growthMb < RSS_GROWTH_GOAL_MB,
+      })
       rows.push({ figure: 'emulator: soak answers other than expected', value: String(soak.unexpected), goal: '0', met: soak.unexpected === 0 })
 
       // Throughput with an empty database, then with a large ledger.

@@ -30,9 +30,19 @@ export const points: BenchSection = {
     const rows: Row[] = [
       { figure: 'DB round trips: points.accrue, its transaction', value: String(inTransaction), goal: '≤ 5, one transaction', met: warm.ok && inTransaction <= 5 },
       { figure: 'DB round trips: points.accrue, + audit append', value: String(warm.roundTrips), goal: 'one append after the transaction', met: warm.ok && auditAppends === 1 },
-      { figure: 'DB round trips: points.accrue (cold instance)', value: String(cold.roundTrips), goal: `≤ ${warm.roundTrips} + 2 (role, rules)`, met: cold.ok && cold.roundTrips <= warm.roundTrips + 2 },
+      {
+        figure: 'DB round trips: points.accrue (cold instance)',
+        value: String(cold.roundTrips),
+        goal: `≤ ${warm.roundTrips} + 2 (role, rules)`,
+        met: cold.ok && cold.roundTrips <= warm.roundTrips + 2,
+      },
       // A repeat is answered from the ledger: it may cost no more than recording a new order.
-      { figure: 'DB round trips: points.accrue (repeat order)', value: String(repeat.roundTrips), goal: `≤ ${warm.roundTrips}, as a new order`, met: repeat.ok && repeat.roundTrips <= warm.roundTrips },
+      {
+        figure: 'DB round trips: points.accrue (repeat order)',
+        value: String(repeat.roundTrips),
+        goal: `≤ ${warm.roundTrips}, as a new order`,
+        met: repeat.ok && repeat.roundTrips <= warm.roundTrips,
+      },
       { figure: 'DB round trips: points.history (a page of 20)', value: String(firstPage.roundTrips), goal: '≤ 2', met: firstPage.ok && firstPage.roundTrips <= 2 },
     ]
 
@@ -42,7 +52,12 @@ export const points: BenchSection = {
     for (const result of [hot, spread]) {
       const { books } = result
       rows.push(reported(`accrual throughput, ${result.label}`, `${result.perSecond.toFixed(0)}/s`))
-      rows.push({ figure: `orders lost / doubled / members drifting / failed calls, ${result.label}`, value: `${books.lost} / ${books.doubled} / ${books.drifting} / ${books.failedCalls}`, goal: '0 / 0 / 0 / 0', met: books.ok })
+      rows.push({
+        figure: `orders lost / doubled / members drifting / failed calls, ${result.label}`,
+        value: `${books.lost} / ${books.doubled} / ${books.drifting} / ${books.failedCalls}`,
+        goal: '0 / 0 / 0 / 0',
+        met: books.ok,
+      })
     }
     return { rows, results: { roundTrips: { accrueWarm: warm, accrueCold: cold, accrueRepeat: repeat, historyPage: firstPage }, throughput: [hot, spread] } }
   },
@@ -65,7 +80,14 @@ async function throughput(cloud: LocalCloud, label: string, count: number, membe
   const answers = await Promise.all(
     sends.map((order) =>
       cloud
-        .call('points', { action: 'accrue', payload: { memberCode: issueMemberCode(order.openid, cloud.now(), LOCAL_MEMBER_CODE_SECRET).code, storeId: order.storeId, orderNo: order.orderNo, amount: order.amount } }, { openid: 'bench-cashier' })
+        .call(
+          'points',
+          {
+            action: 'accrue',
+            payload: { memberCode: issueMemberCode(order.openid, cloud.now(), LOCAL_MEMBER_CODE_SECRET).code, storeId: order.storeId, orderNo: order.orderNo, amount: order.amount },
+          },
+          { openid: 'bench-cashier' },
+        )
         .then((answer) => (answer as { ok?: boolean }).ok === true)
         .catch(() => false),
     ),

@@ -81,7 +81,14 @@ export const tiers: BenchSection = {
         { figure: 'tier evaluation: documents examined per member', value: examinedPerMember.toFixed(2), goal: '≈ 3: find 1 + read 1 + write 1', met: examinedPerMember <= 3.2 },
         { figure: 'tier evaluation: chunks, max chunk seconds', value: `${chunks.length}, ${Math.max(...chunks).toFixed(1)} s`, goal: '< 60 s each', met: Math.max(...chunks) < 60 },
       ]
-      return { rows, results: { members: MEMBERS, preview: { seconds: previewSeconds, roundTrips: previewTrips, counts: preview.data }, evaluation: { due, evaluated, changed, chunks, examined: stats.examined, examinedPerMember } } }
+      return {
+        rows,
+        results: {
+          members: MEMBERS,
+          preview: { seconds: previewSeconds, roundTrips: previewTrips, counts: preview.data },
+          evaluation: { due, evaluated, changed, chunks, examined: stats.examined, examinedPerMember },
+        },
+      }
     } finally {
       await cloud.close()
     }

@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { CloudError } from '../services/cloud'
 
-export type QueryState<T> =
-  | { status: 'loading'; data: undefined; error: undefined }
-  | { status: 'ready'; data: T; error: undefined }
-  | { status: 'error'; data: undefined; error: CloudError }
+export type QueryState<T> = { status: 'loading'; data: undefined; error: undefined } | { status: 'ready'; data: T; error: undefined } | { status: 'error'; data: undefined; error: CloudError }
 
 /**
  * Loads once on mount; `reload()` refetches (pull-to-refresh, page show) while keeping what is on

@@ -8,10 +8,7 @@ import { useCursorPages } from './useCursorPages'
 export type HistoryFilter = 'all' | LedgerFilter
 
 /** 全部 / 获得 / 使用 / 过期 / 调整, from the contract's filters. */
-export const HISTORY_TABS: TabOption<HistoryFilter>[] = [
-  { key: 'all', label: '全部' },
-  ...LEDGER_FILTER_KEYS.map((key) => ({ key, label: LEDGER_FILTERS[key].label })),
-]
+export const HISTORY_TABS: TabOption<HistoryFilter>[] = [{ key: 'all', label: '全部' }, ...LEDGER_FILTER_KEYS.map((key) => ({ key, label: LEDGER_FILTERS[key].label }))]
 
 /** The caller's own ledger, newest first, 20 a page, filtered by kind. */
 export function useMyPointsHistory() {

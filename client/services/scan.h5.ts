@@ -21,7 +21,13 @@ export function scanMemberCode(): Promise<string | null> {
     const ok = element('button', `${BUTTON};border:none;background:#c8963e;color:#fff`, { 'data-testid': 'scan-standin-ok' }, '使用此码')
     const buttons = element('div', 'display:flex;gap:12px;margin-top:12px')
     buttons.append(cancel, ok)
-    sheet.append(element('div', 'font-size:16px;font-weight:600;margin-bottom:4px', {}, '模拟扫码（本地调试）'), element('div', HINT, {}, '选择最近出示的会员码，或粘贴一个会员码'), list, input, buttons)
+    sheet.append(
+      element('div', 'font-size:16px;font-weight:600;margin-bottom:4px', {}, '模拟扫码（本地调试）'),
+      element('div', HINT, {}, '选择最近出示的会员码，或粘贴一个会员码'),
+      list,
+      input,
+      buttons,
+    )
     overlay.append(sheet)
     document.body.append(overlay)
 

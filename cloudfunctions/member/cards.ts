@@ -28,7 +28,11 @@ export async function cardOf(doc: MemberDoc, db: Database, now: Date): Promise<M
   const rules = await activeRules(db, now)
   const tierNames = Object.fromEntries(rules.tiers.tiers.map((tier) => [tier.id, tier.name])) as Record<TierId, string>
   const fileID = doc.profile.avatarFileId
-  const avatarUrl = fileID ? await storage().tempUrl(fileID).catch(() => null) : null
+  const avatarUrl = fileID
+    ? await storage()
+        .tempUrl(fileID)
+        .catch(() => null)
+    : null
   return { ...toMemberCard(doc, tierNames), avatarUrl }
 }
 

@@ -1,84 +1,85 @@
 /** Query planning: which declared index (or the `_id` index) answers a filter, and how many
  *  documents that makes the query examine, as a database walking that index would count them.
  *  The TCB handler (tcb-handler.ts) dispatches requests; this decides how each one reads. */
-import type { Doc } from './ejson';
-import { toEJSON } from './ejson';
-import { DbError, REQUEST_FAILED } from './errors';
-import { constraints, IndexSpec, isSupported, plan, type Plan } from './indexes';
-import { compile } from './query';
-import { idKey, valueKey, type Store } from './store';
+import type { Doc } from './ejson'
+import { toEJSON } from './ejson'
+import { DbError, REQUEST_FAILED } from './errors'
+import { constraints, IndexSpec, isSupported, plan, type Plan } from './indexes'
+import { compile } from './query'
+import { idKey, valueKey, type Store } from './store'
 
 export interface PlanContext {
-  store: Store;
-  indexes: IndexSpec[];
-  strictIndexes: boolean;
-  stats: { examined: number };
+  store: Store
+  indexes: IndexSpec[]
+  strictIndexes: boolean
+  stats: { examined: number }
 }
 
 /** Examined/returned accounting plus the strictIndexes check for a filter on a collection. */
 export function scan(ctx: PlanContext, coll: string, filter: Doc | undefined, page?: { order: Doc | undefined; stopAfter: number }): Doc[] {
-  const indexes = ctx.indexes.filter((i) => i.collection === coll);
+  const indexes = ctx.indexes.filter((i) => i.collection === coll)
   if (ctx.strictIndexes && !isSupported(filter, indexes)) {
-    throw new DbError(REQUEST_FAILED, `[emulator strictIndexes] no declared index on ${coll} supports filter ${toEJSON(filter)}`);
+    throw new DbError(REQUEST_FAILED, `[emulator strictIndexes] no declared index on ${coll} supports filter ${toEJSON(filter)}`)
   }
-  const isIdLookup = filter && Object.keys(filter).length === 1 && '_id' in filter && (typeof filter._id === 'string' || typeof filter._id === 'number');
+  const isIdLookup = filter && Object.keys(filter).length === 1 && '_id' in filter && (typeof filter._id === 'string' || typeof filter._id === 'number')
   if (isIdLookup) {
-    const doc = ctx.store.get(coll, idKey(filter!._id));
-    ctx.stats.examined += doc ? 1 : 0;
-    return doc ? [doc] : [];
+    const doc = ctx.store.get(coll, idKey(filter!._id))
+    ctx.stats.examined += doc ? 1 : 0
+    return doc ? [doc] : []
   }
   // Each index is judged over the documents its own leading equality reaches (every document its
   // conditions match is among them), so counts equal a whole-collection evaluation at a fraction of the cost.
-  const candidatesOf = bucketsFor(ctx.store, coll, filter);
-  const chosen = plan(filter, indexes, (index) => candidatesOf(index) ?? ctx.store.all(coll));
-  ctx.stats.examined += page ? examinedForPage(chosen, filter, indexes, page) : chosen.examined;
+  const candidatesOf = bucketsFor(ctx.store, coll, filter)
+  const chosen = plan(filter, indexes, (index) => candidatesOf(index) ?? ctx.store.all(coll))
+  ctx.stats.examined += page ? examinedForPage(chosen, filter, indexes, page) : chosen.examined
   // What the query then filters: the smallest bucket any index offers (every match is in each of them).
-  let smallest: Doc[] | null = null;
+  let smallest: Doc[] | null = null
   for (const index of indexes) {
-    const bucket = candidatesOf(index);
-    if (bucket && (!smallest || bucket.length < smallest.length)) smallest = bucket;
+    const bucket = candidatesOf(index)
+    if (bucket && (!smallest || bucket.length < smallest.length)) smallest = bucket
   }
-  return smallest ?? ctx.store.all(coll);
+  return smallest ?? ctx.store.all(coll)
 }
 
 /** Equality values a filter fixes on a field (`f: v`, `f: { $eq: v }`, `f: { $in: [...] }`, also inside a top-level `$and`), or null. */
 function equalityValues(filter: Doc | undefined, field: string): unknown[] | null {
-  const conditions = constraints(filter).get(field);
-  if (!conditions) return null;
-  let values: unknown[] | null = null;
+  const conditions = constraints(filter).get(field)
+  if (!conditions) return null
+  let values: unknown[] | null = null
   for (const condition of conditions) {
-    const these = plainEquality(condition);
-    if (!these) continue;
-    values = values ? values.filter((value) => these.some((other) => valueKey(other) === valueKey(value))) : these;
+    const these = plainEquality(condition)
+    if (!these) continue
+    values = values ? values.filter((value) => these.some((other) => valueKey(other) === valueKey(value))) : these
   }
-  return values;
+  return values
 }
 
 function isScalar(value: unknown): boolean {
-  return value === null || typeof value !== 'object' || value instanceof Date;
+  return value === null || typeof value !== 'object' || value instanceof Date
 }
 
 function plainEquality(condition: unknown): unknown[] | null {
-  if (isScalar(condition)) return [condition];
-  if (condition instanceof RegExp || Array.isArray(condition)) return null;
-  const ops = Object.keys(condition as Doc);
-  if (ops.length === 1 && ops[0] === '$eq' && isScalar((condition as Doc).$eq)) return [(condition as Doc).$eq];
-  if (ops.length === 1 && ops[0] === '$in' && Array.isArray((condition as Doc).$in) && (condition as Doc).$in.every((value: unknown) => isScalar(value) && !(value instanceof RegExp))) return (condition as Doc).$in;
-  return null;
+  if (isScalar(condition)) return [condition]
+  if (condition instanceof RegExp || Array.isArray(condition)) return null
+  const ops = Object.keys(condition as Doc)
+  if (ops.length === 1 && ops[0] === '$eq' && isScalar((condition as Doc).$eq)) return [(condition as Doc).$eq]
+  if (ops.length === 1 && ops[0] === '$in' && Array.isArray((condition as Doc).$in) && (condition as Doc).$in.every((value: unknown) => isScalar(value) && !(value instanceof RegExp)))
+    return (condition as Doc).$in
+  return null
 }
 
 /** Per index: the documents its leading field's equality bucket holds (memoised per field), or null. */
 function bucketsFor(store: Store, coll: string, filter: Doc | undefined): (index: IndexSpec | null) => Doc[] | null {
-  const memo = new Map<string, Doc[] | null>();
+  const memo = new Map<string, Doc[] | null>()
   return (index) => {
-    const field = index?.fields[0]?.[0];
-    if (!field || field === '_id') return null;
+    const field = index?.fields[0]?.[0]
+    if (!field || field === '_id') return null
     if (!memo.has(field)) {
-      const values = equalityValues(filter, field);
-      memo.set(field, values ? store.bucket(coll, field, values) : null);
+      const values = equalityValues(filter, field)
+      memo.set(field, values ? store.bucket(coll, field, values) : null)
     }
-    return memo.get(field)!;
-  };
+    return memo.get(field)!
+  }
 }
 
 /**
@@ -87,21 +88,21 @@ function bucketsFor(store: Store, coll: string, filter: Doc | undefined): (index
  * Otherwise every document in the index range is looked at.
  */
 function examinedForPage(chosen: Plan, filter: Doc | undefined, indexes: IndexSpec[], page: { order: Doc | undefined; stopAfter: number }): number {
-  const index = indexes.find((candidate) => candidate.name === chosen.index);
-  if (!index) return chosen.examined;
-  const indexFields = new Set(index.fields.map(([field]) => field));
-  const covered = Object.keys(filter ?? {}).every((field) => indexFields.has(field));
-  const orderKeys = Object.keys(page.order ?? {});
+  const index = indexes.find((candidate) => candidate.name === chosen.index)
+  if (!index) return chosen.examined
+  const indexFields = new Set(index.fields.map(([field]) => field))
+  const covered = Object.keys(filter ?? {}).every((field) => indexFields.has(field))
+  const orderKeys = Object.keys(page.order ?? {})
   // The first order key decides; later keys only break ties.
-  const first = orderKeys[0];
-  const ordered = first === undefined || index.fields[0][0] === first || (filterFixes(filter, index.fields[0][0]) && index.fields[1]?.[0] === first);
-  return covered && ordered ? Math.min(chosen.examined, page.stopAfter) : chosen.examined;
+  const first = orderKeys[0]
+  const ordered = first === undefined || index.fields[0][0] === first || (filterFixes(filter, index.fields[0][0]) && index.fields[1]?.[0] === first)
+  return covered && ordered ? Math.min(chosen.examined, page.stopAfter) : chosen.examined
 }
 
 /** An equality on the field: the index's next field then gives the order. */
 function filterFixes(filter: Doc | undefined, field: string): boolean {
-  const condition = filter?.[field];
-  return condition !== undefined && (typeof condition !== 'object' || condition === null || condition instanceof Date);
+  const condition = filter?.[field]
+  return condition !== undefined && (typeof condition !== 'object' || condition === null || condition instanceof Date)
 }
 
 /**
@@ -133,10 +134,10 @@ export function walkIdIndex(ctx: PlanContext, coll: string, filter: Doc | undefi
   const matched: Doc[] = []
   let skipped = 0
   let examined = 0
-  const pastUpper = (key: string) => !descending && upper !== undefined && (key > 's:' + upper.value || (upper.exclusive && key === 's:' + upper.value));
+  const pastUpper = (key: string) => !descending && upper !== undefined && (key > 's:' + upper.value || (upper.exclusive && key === 's:' + upper.value))
   for (let i = index; i < ids.length && matched.length < limit; i++) {
-    const key = descending ? ids[ids.length - 1 - i] : ids[i];
-    if (pastUpper(key)) break;
+    const key = descending ? ids[ids.length - 1 - i] : ids[i]
+    if (pastUpper(key)) break
     const doc = ctx.store.get(coll, key)!
     examined++
     if (!query.test(doc)) continue
@@ -152,16 +153,15 @@ export function walkIdIndex(ctx: PlanContext, coll: string, filter: Doc | undefi
 
 /** The `_id` range a filter allows, from `_id: { $gt | $gte | $lt | $lte: string }` at the top or inside a top-level `$and`. */
 function idBounds(filter: Doc | undefined): { lower?: { value: string; exclusive: boolean }; upper?: { value: string; exclusive: boolean } } {
-  const conditions: Doc[] = [];
-  if (filter?._id && typeof filter._id === 'object') conditions.push(filter._id as Doc);
-  if (Array.isArray(filter?.$and)) for (const part of filter!.$and as Doc[]) if (part?._id && typeof part._id === 'object') conditions.push(part._id as Doc);
-  const bounds: ReturnType<typeof idBounds> = {};
+  const conditions: Doc[] = []
+  if (filter?._id && typeof filter._id === 'object') conditions.push(filter._id as Doc)
+  if (Array.isArray(filter?.$and)) for (const part of filter!.$and as Doc[]) if (part?._id && typeof part._id === 'object') conditions.push(part._id as Doc)
+  const bounds: ReturnType<typeof idBounds> = {}
   for (const condition of conditions) {
-    if (typeof condition.$gt === 'string') bounds.lower = { value: condition.$gt, exclusive: true };
-    if (typeof condition.$gte === 'string') bounds.lower = { value: condition.$gte, exclusive: false };
-    if (typeof condition.$lt === 'string') bounds.upper = { value: condition.$lt, exclusive: true };
-    if (typeof condition.$lte === 'string') bounds.upper = { value: condition.$lte, exclusive: false };
+    if (typeof condition.$gt === 'string') bounds.lower = { value: condition.$gt, exclusive: true }
+    if (typeof condition.$gte === 'string') bounds.lower = { value: condition.$gte, exclusive: false }
+    if (typeof condition.$lt === 'string') bounds.upper = { value: condition.$lt, exclusive: true }
+    if (typeof condition.$lte === 'string') bounds.upper = { value: condition.$lte, exclusive: false }
   }
-  return bounds;
+  return bounds
 }
-

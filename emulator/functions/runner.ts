@@ -317,21 +317,33 @@ export class FunctionRunner {
     const instance: Instance = { name, worker, ready: false, gone: false, waiting: null, running: null, idleTimer: null }
     // One set of listeners for the instance's whole life, never one per invocation; each is guarded
     // so that nothing a worker does can throw out of an EventEmitter and take the process down.
-    worker.on('message', guarded((message: WorkerReply) => this.onMessage(instance, message)))
-    worker.on('messageerror', guarded((error: Error) => {
-      this.fail(instance, executeFail(`the instance's answer could not be received: ${error.message}`))
-      void this.retire(instance)
-    }))
-    worker.on('error', guarded((error: Error) => {
-      this.fail(instance, executeFail(error))
-      void this.retire(instance)
-    }))
-    worker.on('exit', guarded((code: number) => {
-      this.fail(instance, executeFail(`the instance exited with code ${code}`))
-      this.forget(instance)
-      worker.removeAllListeners()
-      this.dispatch(name)
-    }))
+    worker.on(
+      'message',
+      guarded((message: WorkerReply) => this.onMessage(instance, message)),
+    )
+    worker.on(
+      'messageerror',
+      guarded((error: Error) => {
+        this.fail(instance, executeFail(`the instance's answer could not be received: ${error.message}`))
+        void this.retire(instance)
+      }),
+    )
+    worker.on(
+      'error',
+      guarded((error: Error) => {
+        this.fail(instance, executeFail(error))
+        void this.retire(instance)
+      }),
+    )
+    worker.on(
+      'exit',
+      guarded((code: number) => {
+        this.fail(instance, executeFail(`the instance exited with code ${code}`))
+        this.forget(instance)
+        worker.removeAllListeners()
+        this.dispatch(name)
+      }),
+    )
     pool.push(instance)
     return instance
   }
@@ -382,11 +394,14 @@ export class FunctionRunner {
     }
     const timeoutSeconds = this.timeoutSeconds(name)
     // Like WeChat cloud: a timed-out instance is killed and the caller is told so.
-    const timer = setTimeout(guarded(() => {
-      if (instance.running?.id !== id) return
-      this.fail(instance, new InvocationError(-504003, `Invoking task timed out after ${timeoutSeconds} seconds`))
-      void this.retire(instance)
-    }), timeoutSeconds * 1000 * (this.options.timeoutScale ?? 1))
+    const timer = setTimeout(
+      guarded(() => {
+        if (instance.running?.id !== id) return
+        this.fail(instance, new InvocationError(-504003, `Invoking task timed out after ${timeoutSeconds} seconds`))
+        void this.retire(instance)
+      }),
+      timeoutSeconds * 1000 * (this.options.timeoutScale ?? 1),
+    )
     instance.running = { id, job, timer }
     try {
       instance.worker.postMessage(message)
@@ -420,10 +435,13 @@ export class FunctionRunner {
     this.dispatch(instance.name)
     if (this.busy(instance) || instance.gone) return
     const idleMs = this.options.idleInstanceMs ?? DEFAULT_IDLE_INSTANCE_MS
-    instance.idleTimer = setTimeout(guarded(() => {
-      instance.idleTimer = null
-      if (!this.busy(instance)) void this.retire(instance)
-    }), idleMs)
+    instance.idleTimer = setTimeout(
+      guarded(() => {
+        instance.idleTimer = null
+        if (!this.busy(instance)) void this.retire(instance)
+      }),
+      idleMs,
+    )
     instance.idleTimer.unref()
   }
 
@@ -456,7 +474,11 @@ export class FunctionRunner {
     if (instance.idleTimer) clearTimeout(instance.idleTimer)
     instance.idleTimer = null
     const pool = this.pools.get(instance.name)
-    if (pool) this.pools.set(instance.name, pool.filter((candidate) => candidate !== instance))
+    if (pool)
+      this.pools.set(
+        instance.name,
+        pool.filter((candidate) => candidate !== instance),
+      )
   }
 
   private timeoutSeconds(name: string): number {

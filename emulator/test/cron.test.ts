@@ -99,16 +99,25 @@ describe('triggers from config.json and the clock loop', () => {
     write('jobs', { timeout: 60, triggers: [{ name: 'daily', type: 'timer', config: '0 30 0 * * * *' }] })
     write('member', { timeout: 5 })
     expect(readTimerTriggers(dir).map(({ fn, name, config }) => ({ fn, name, config }))).toEqual([{ fn: 'jobs', name: 'daily', config: '0 30 0 * * * *' }])
-    write('twice', { triggers: [{ name: 'a', type: 'timer', config: '0 0 1 * * * *' }, { name: 'b', type: 'timer', config: '0 0 2 * * * *' }] })
+    write('twice', {
+      triggers: [
+        { name: 'a', type: 'timer', config: '0 0 1 * * * *' },
+        { name: 'b', type: 'timer', config: '0 0 2 * * * *' },
+      ],
+    })
     expect(() => readTimerTriggers(dir)).toThrow(/one timer/)
   })
 
   it('fires a trigger once when the emulated clock passes its time, however far it jumps', async () => {
     let now = at('2026-12-01T16:00:00Z')
     const fired: string[] = []
-    const clock = new TimerClock([{ fn: 'jobs', name: 'daily', config: '0 30 0 * * * *', schedule: parseCron('0 30 0 * * * *') }], () => now, async (fn, trigger, when) => {
-      fired.push(`${fn}/${trigger}@${when.toISOString()}`)
-    })
+    const clock = new TimerClock(
+      [{ fn: 'jobs', name: 'daily', config: '0 30 0 * * * *', schedule: parseCron('0 30 0 * * * *') }],
+      () => now,
+      async (fn, trigger, when) => {
+        fired.push(`${fn}/${trigger}@${when.toISOString()}`)
+      },
+    )
     expect(await clock.tick()).toEqual([])
     now = at('2026-12-01T16:29:59Z')
     expect(await clock.tick()).toEqual([])

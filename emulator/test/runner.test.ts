@@ -210,7 +210,11 @@ describe('function runner', () => {
   it('hands the function its event as JSON, as WeChat does', async () => {
     const functions = runner()
     const at = new Date('2026-11-22T00:00:00.000Z')
-    expect(await functions.invoke('echo', { at, skip: undefined, list: [undefined, 1], buffer: Buffer.from([1, 2]) })).toEqual({ at: at.toISOString(), list: [null, 1], buffer: { type: 'Buffer', data: [1, 2] } })
+    expect(await functions.invoke('echo', { at, skip: undefined, list: [undefined, 1], buffer: Buffer.from([1, 2]) })).toEqual({
+      at: at.toISOString(),
+      list: [null, 1],
+      buffer: { type: 'Buffer', data: [1, 2] },
+    })
   })
 
   it('refuses unknown function names with -501000', async () => {

@@ -27,7 +27,6 @@ const coupons = (openid?: string) => cloud().db.find('coupons', openid ? { openi
 const memberDoc = (openid: string) => cloud().db.find('members', { _id: openid })[0] as MemberDoc
 const runJob = async (payload: Record<string, unknown> = {}) => dataOf(await server().call('jobs', 'birthdays', payload))
 
-
 beforeEach(() => {
   cloud().db.clear()
   cloud().reinvocations.length = 0
@@ -58,7 +57,11 @@ describe('jobs.birthdays', () => {
     const report = await runJob()
     expect(report).toMatchObject({ shopDate: '2026-11-22', served: 4, alreadyServed: 0, ineligible: 0, failed: 0, more: false, cursor: 'nov22-silver' })
 
-    expect(birthdayRows().map((row) => [row._id, row.kind, row.delta, row.reason, row.by]).sort()).toEqual([
+    expect(
+      birthdayRows()
+        .map((row) => [row._id, row.kind, row.delta, row.reason, row.by])
+        .sort(),
+    ).toEqual([
       ['birthday:nov22-diamond:2026', 'earn', 500, '生日礼遇 2026', 'system'],
       ['birthday:nov22-gold:2026', 'earn', 200, '生日礼遇 2026', 'system'],
       ['birthday:nov22-regular:2026', 'earn', 50, '生日礼遇 2026', 'system'],
@@ -92,7 +95,9 @@ describe('jobs.birthdays', () => {
   it('adds the perk to points the member already holds, in the same lots model', async () => {
     const lotEnd = new Date('2027-11-30T23:59:59.999+08:00')
     born('holder', '1990-11-22', 'regular', { pointsBalance: 30, lifetimePoints: 30, pointLots: [{ expiresAt: lotEnd, remaining: 30 }], nextExpiryAt: lotEnd })
-    cloud().db.insertMany('ledger', [{ _id: 'seed:holder', openid: 'holder', kind: 'earn', delta: 30, balanceAfter: 30, reason: '测试', by: 'test', rulesVersion: 1, createdAt: LONG_AGO, expiresAt: lotEnd }])
+    cloud().db.insertMany('ledger', [
+      { _id: 'seed:holder', openid: 'holder', kind: 'earn', delta: 30, balanceAfter: 30, reason: '测试', by: 'test', rulesVersion: 1, createdAt: LONG_AGO, expiresAt: lotEnd },
+    ])
     await runJob()
     expect(birthdayRows('holder')[0]).toMatchObject({ delta: 50, balanceAfter: 80 })
     expect(memberDoc('holder').pointLots).toEqual([{ expiresAt: lotEnd, remaining: 80 }])
@@ -125,9 +130,41 @@ describe('jobs.birthdays', () => {
     // As if issued by an earlier deployment that kept no mark on the member: the keys alone must hold.
     const lotEnd = new Date('2027-11-30T23:59:59.999+08:00')
     born('keyed-points', '1990-11-22', 'silver', { pointsBalance: 100, lifetimePoints: 100, pointLots: [{ expiresAt: lotEnd, remaining: 100 }], nextExpiryAt: lotEnd })
-    cloud().db.insertMany('ledger', [{ _id: 'birthday:keyed-points:2026', openid: 'keyed-points', kind: 'earn', delta: 100, balanceAfter: 100, reason: '生日礼遇 2026', by: 'system', rulesVersion: 1, createdAt: RUN_AT, expiresAt: lotEnd }])
+    cloud().db.insertMany('ledger', [
+      {
+        _id: 'birthday:keyed-points:2026',
+        openid: 'keyed-points',
+        kind: 'earn',
+        delta: 100,
+        balanceAfter: 100,
+        reason: '生日礼遇 2026',
+        by: 'system',
+        rulesVersion: 1,
+        createdAt: RUN_AT,
+        expiresAt: lotEnd,
+      },
+    ])
     born('keyed-coupon', '1990-11-22', 'silver')
-    cloud().db.insertMany('coupons', [{ _id: 'birthday:keyed-coupon:2026', openid: 'keyed-coupon', code: 'ABCDEFGH23', title: '生日 ¥10 代金券', kind: 'fixed', value: 1000, itemName: null, minSpendFen: 5000, validFrom: RUN_AT, validUntil: new Date('2026-12-21T23:59:59.999+08:00'), status: 'used', source: 'birthday', usedAt: RUN_AT, usedBy: 'x', orderNo: null, createdAt: RUN_AT }])
+    cloud().db.insertMany('coupons', [
+      {
+        _id: 'birthday:keyed-coupon:2026',
+        openid: 'keyed-coupon',
+        code: 'ABCDEFGH23',
+        title: '生日 ¥10 代金券',
+        kind: 'fixed',
+        value: 1000,
+        itemName: null,
+        minSpendFen: 5000,
+        validFrom: RUN_AT,
+        validUntil: new Date('2026-12-21T23:59:59.999+08:00'),
+        status: 'used',
+        source: 'birthday',
+        usedAt: RUN_AT,
+        usedBy: 'x',
+        orderNo: null,
+        createdAt: RUN_AT,
+      },
+    ])
     expect(await runJob()).toMatchObject({ served: 0, alreadyServed: 2 })
     // Neither half was added to what existed: the transaction that found a key taken wrote nothing.
     expect(coupons('keyed-points')).toHaveLength(0)
@@ -148,7 +185,11 @@ describe('jobs.birthdays', () => {
     expect(second).toMatchObject({ served: 4, alreadyServed: 0, more: true, cursor: 'cut-07' })
     const third = await runJob()
     expect(third).toMatchObject({ served: 2, alreadyServed: 0, more: false, cursor: 'cut-09' })
-    expect(birthdayRows().map((row) => row.openid).sort()).toEqual(ids)
+    expect(
+      birthdayRows()
+        .map((row) => row.openid)
+        .sort(),
+    ).toEqual(ids)
     expect(await runJob()).toMatchObject({ served: 0, more: false, cursor: 'cut-09' })
   })
 
@@ -159,7 +200,11 @@ describe('jobs.birthdays', () => {
     expect(await runJob({ maxMembers: 5 })).toMatchObject({ served: 5, more: true, cursor: 'leap-04' })
     expect(await runJob({ maxMembers: 5 })).toMatchObject({ served: 5, alreadyServed: 0, more: true, cursor: 'leap-09' })
     expect(await runJob({ maxMembers: 5 })).toMatchObject({ served: 2, alreadyServed: 0, more: false, cursor: 'leap-11' })
-    expect(birthdayRows().map((row) => row._id).sort()).toEqual(ids.map((openid) => `birthday:${openid}:2027`))
+    expect(
+      birthdayRows()
+        .map((row) => row._id)
+        .sort(),
+    ).toEqual(ids.map((openid) => `birthday:${openid}:2027`))
   })
 
   it('an instance killed mid-run (a timeout) loses nothing: the next run serves the rest, each once', async () => {
@@ -199,7 +244,11 @@ describe('jobs.birthdays', () => {
     born('mar01', '1990-03-01')
     cloud().setNow(new Date(at))
     expect(await runJob()).toMatchObject({ served: expected.length })
-    expect(birthdayRows().map((row) => row._id).sort()).toEqual(expected.map((openid) => `birthday:${openid}:${year}`))
+    expect(
+      birthdayRows()
+        .map((row) => row._id)
+        .sort(),
+    ).toEqual(expected.map((openid) => `birthday:${openid}:${year}`))
   })
 
   it('a member who joined after this year’s birthday gets nothing retroactively', async () => {
@@ -226,7 +275,11 @@ describe('jobs.birthdays', () => {
 
   it('points-only and coupon-only perks both work', async () => {
     const tiers = DEFAULT_RULES.tiers.tiers.map((tier) =>
-      tier.id === 'regular' ? { ...tier, birthdayPerk: { points: 0, coupon: { title: '生日饮品券', kind: 'item' as const, value: 0, itemName: '饮品', minSpendFen: 0, validDays: 7 } } } : tier.id === 'silver' ? { ...tier, birthdayPerk: { points: 88, coupon: null } } : tier,
+      tier.id === 'regular'
+        ? { ...tier, birthdayPerk: { points: 0, coupon: { title: '生日饮品券', kind: 'item' as const, value: 0, itemName: '饮品', minSpendFen: 0, validDays: 7 } } }
+        : tier.id === 'silver'
+          ? { ...tier, birthdayPerk: { points: 88, coupon: null } }
+          : tier,
     )
     cloud().db.insertMany('rules', [{ _id: 'active', ...DEFAULT_RULES, version: 2, tiers: { ...DEFAULT_RULES.tiers, tiers } }])
     // A fresh day, so no instance answers from its cached rules.
@@ -253,7 +306,12 @@ describe('the birthday message', () => {
     await runJob()
     const sent = cloud().outbox.sent.slice(before)
     expect(sent).toEqual([
-      expect.objectContaining({ touser: 'msg-yes', templateId: SUBSCRIBE_TEMPLATES.birthdayPerk, page: 'pages/card/index', data: { thing1: { value: '100积分 + 生日 ¥10 代金券' }, time2: { value: '2026年12月21日 23:59' } } }),
+      expect.objectContaining({
+        touser: 'msg-yes',
+        templateId: SUBSCRIBE_TEMPLATES.birthdayPerk,
+        page: 'pages/card/index',
+        data: { thing1: { value: '100积分 + 生日 ¥10 代金券' }, time2: { value: '2026年12月21日 23:59' } },
+      }),
     ])
     // Both got the perk; only the message depends on consent.
     expect(birthdayRows()).toHaveLength(2)

@@ -37,7 +37,12 @@ function seedCoupon(openid: string, overrides: Partial<CouponDoc> = {}): CouponD
 }
 
 function born(openid: string, birthday: string, tier: TierId = 'regular', overrides: Partial<MemberDoc> = {}): MemberDoc {
-  return seedMember(cloud(), openid, { profile: { name: `会员${openid}`, gender: 'unknown', birthday, birthdayMD: birthday.slice(5), avatarFileId: null, phone: null }, tier, joinedAt: LONG_AGO, ...overrides })
+  return seedMember(cloud(), openid, {
+    profile: { name: `会员${openid}`, gender: 'unknown', birthday, birthdayMD: birthday.slice(5), avatarFileId: null, phone: null },
+    tier,
+    joinedAt: LONG_AGO,
+    ...overrides,
+  })
 }
 
 const couponDoc = (code: string) => cloud().db.find('coupons', { code })[0] as CouponDoc

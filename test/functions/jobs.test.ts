@@ -24,7 +24,18 @@ function seedWithLots(openid: string, lots: Lot[]): MemberDoc {
   let running = 0
   const rows: LedgerRow[] = lots.map((lot, index) => {
     running += lot.remaining
-    return { _id: `seed:${openid}:${index}`, openid, kind: 'earn', delta: lot.remaining, balanceAfter: running, reason: '测试积分', by: 'test', rulesVersion: 1, createdAt: new Date('2025-11-15T12:00:00+08:00'), expiresAt: lot.expiresAt }
+    return {
+      _id: `seed:${openid}:${index}`,
+      openid,
+      kind: 'earn',
+      delta: lot.remaining,
+      balanceAfter: running,
+      reason: '测试积分',
+      by: 'test',
+      rulesVersion: 1,
+      createdAt: new Date('2025-11-15T12:00:00+08:00'),
+      expiresAt: lot.expiresAt,
+    }
   })
   cloud().db.insertMany('ledger', rows)
   return member
@@ -60,7 +71,11 @@ describe('who may run the jobs', () => {
 
 describe('jobs.expirePoints', () => {
   it('expires due lots with one keyed row each, leaves later lots, and says why in Chinese', async () => {
-    seedWithLots('exp-a', [{ expiresAt: OCT_END, remaining: 30 }, { expiresAt: NOV_END, remaining: 70 }, { expiresAt: JAN_END, remaining: 50 }])
+    seedWithLots('exp-a', [
+      { expiresAt: OCT_END, remaining: 30 },
+      { expiresAt: NOV_END, remaining: 70 },
+      { expiresAt: JAN_END, remaining: 50 },
+    ])
     seedWithLots('exp-b', [{ expiresAt: JAN_END, remaining: 40 }])
     const report = dataOf(await server().call('jobs', 'expirePoints', {}))
     expect(report).toMatchObject({ membersProcessed: 1, membersFailed: 0, lotsExpired: 2, pointsExpired: 100, more: false })
@@ -86,7 +101,11 @@ describe('jobs.expirePoints', () => {
   })
 
   it('run twice: every lot expires once', async () => {
-    for (let index = 0; index < 20; index++) seedWithLots(`twice-${index}`, [{ expiresAt: NOV_END, remaining: 10 + index }, { expiresAt: JAN_END, remaining: 5 }])
+    for (let index = 0; index < 20; index++)
+      seedWithLots(`twice-${index}`, [
+        { expiresAt: NOV_END, remaining: 10 + index },
+        { expiresAt: JAN_END, remaining: 5 },
+      ])
     const first = dataOf(await server().call('jobs', 'expirePoints', {}))
     const second = dataOf(await server().call('jobs', 'expirePoints', {}))
     expect(first).toMatchObject({ membersProcessed: 20, lotsExpired: 20, more: false })
@@ -96,7 +115,12 @@ describe('jobs.expirePoints', () => {
   })
 
   it('two runs at once: every lot expires once', async () => {
-    for (let index = 0; index < 30; index++) seedWithLots(`race-${index}`, [{ expiresAt: OCT_END, remaining: 7 }, { expiresAt: NOV_END, remaining: 11 }, { expiresAt: JAN_END, remaining: 3 }])
+    for (let index = 0; index < 30; index++)
+      seedWithLots(`race-${index}`, [
+        { expiresAt: OCT_END, remaining: 7 },
+        { expiresAt: NOV_END, remaining: 11 },
+        { expiresAt: JAN_END, remaining: 3 },
+      ])
     const reports = (await Promise.all([server().call('jobs', 'expirePoints', {}), server().call('jobs', 'expirePoints', {}), server().call('jobs', 'expirePoints', {})])).map(dataOf)
     expect(reports.reduce((sum, report) => sum + report.lotsExpired, 0)).toBe(60)
     expect(reports.reduce((sum, report) => sum + report.pointsExpired, 0)).toBe(30 * 18)
@@ -123,7 +147,11 @@ describe('jobs.expirePoints', () => {
   })
 
   it('a run killed by its timeout mid-way is finished by the next run, exactly once', async () => {
-    for (let index = 0; index < 40; index++) seedWithLots(`killed-${index}`, [{ expiresAt: NOV_END, remaining: 9 }, { expiresAt: JAN_END, remaining: 1 }])
+    for (let index = 0; index < 40; index++)
+      seedWithLots(`killed-${index}`, [
+        { expiresAt: NOV_END, remaining: 9 },
+        { expiresAt: JAN_END, remaining: 1 },
+      ])
     // The instance is terminated while its transactions are in flight, as a timeout would: some
     // members' transactions committed, the rest never did, and the run reports nothing.
     const killed = cloud().call('jobs', { action: 'expirePoints', payload: {} }, {})
@@ -143,7 +171,11 @@ describe('jobs.expirePoints', () => {
   it('accruals and points-as-cash at the till while expiry runs: balance = Σ ledger = Σ lots, the due lot expires at most once', async () => {
     seedStaff(cloud(), { 'cashier-1': 'cashier' })
     const members = Array.from({ length: 6 }, (_, index) => `busy-${index}`)
-    for (const openid of members) seedWithLots(openid, [{ expiresAt: NOV_END, remaining: 300 }, { expiresAt: JAN_END, remaining: 200 }])
+    for (const openid of members)
+      seedWithLots(openid, [
+        { expiresAt: NOV_END, remaining: 300 },
+        { expiresAt: JAN_END, remaining: 200 },
+      ])
     const till = as('cashier-1')
     const tillWork = members.flatMap((openid, index) => [
       till.call('points', 'accrue', { memberCode: memberCodeOf(cloud(), openid), storeId: 'store-001', orderNo: `E${index}01`, amount: 88.5 }),
@@ -169,7 +201,10 @@ describe('jobs.expirePoints', () => {
   })
 
   it('members see “即将过期” before the job runs, and the next lot after it', async () => {
-    seedWithLots('soon-a', [{ expiresAt: NOV_END, remaining: 120 }, { expiresAt: JAN_END, remaining: 80 }])
+    seedWithLots('soon-a', [
+      { expiresAt: NOV_END, remaining: 120 },
+      { expiresAt: JAN_END, remaining: 80 },
+    ])
     // What the card's points panel shows: the member's own points.summary, at the emulated time.
     const summaryAt = async (at: Date) => {
       cloud().setNow(at)
@@ -193,7 +228,11 @@ describe('jobs.expirePoints', () => {
 
 describe('jobs.reconcile', () => {
   it('reports nothing on a consistent set, including members after expiry', async () => {
-    for (let index = 0; index < 15; index++) seedWithLots(`ok-${String(index).padStart(2, '0')}`, [{ expiresAt: NOV_END, remaining: 10 }, { expiresAt: JAN_END, remaining: index }])
+    for (let index = 0; index < 15; index++)
+      seedWithLots(`ok-${String(index).padStart(2, '0')}`, [
+        { expiresAt: NOV_END, remaining: 10 },
+        { expiresAt: JAN_END, remaining: index },
+      ])
     seedMember(cloud(), 'ok-empty')
     await server().call('jobs', 'expirePoints', {})
     const report = dataOf(await server().call('jobs', 'reconcile', {}))
@@ -205,11 +244,25 @@ describe('jobs.reconcile', () => {
   it('finds planted drift: balance ≠ Σ ledger, lots ≠ balance, a negative lot; and fixes nothing', async () => {
     seedWithLots('d-0-fine', [{ expiresAt: JAN_END, remaining: 10 }])
     seedWithLots('d-1-ledger', [{ expiresAt: JAN_END, remaining: 10 }])
-    cloud().db.insertMany('ledger', [{ _id: 'stray:d-1', openid: 'd-1-ledger', kind: 'adjust', delta: 5, balanceAfter: 15, reason: '错账', by: 'test', rulesVersion: 1, createdAt: RUN_AT, expiresAt: null }])
-    seedMember(cloud(), 'd-2-negative', { pointsBalance: 10, lifetimePoints: 10, pointLots: [{ expiresAt: NOV_END, remaining: -5 }, { expiresAt: JAN_END, remaining: 15 }], nextExpiryAt: JAN_END })
-    cloud().db.insertMany('ledger', [{ _id: 'seed:d-2', openid: 'd-2-negative', kind: 'earn', delta: 10, balanceAfter: 10, reason: '测试', by: 'test', rulesVersion: 1, createdAt: RUN_AT, expiresAt: JAN_END }])
+    cloud().db.insertMany('ledger', [
+      { _id: 'stray:d-1', openid: 'd-1-ledger', kind: 'adjust', delta: 5, balanceAfter: 15, reason: '错账', by: 'test', rulesVersion: 1, createdAt: RUN_AT, expiresAt: null },
+    ])
+    seedMember(cloud(), 'd-2-negative', {
+      pointsBalance: 10,
+      lifetimePoints: 10,
+      pointLots: [
+        { expiresAt: NOV_END, remaining: -5 },
+        { expiresAt: JAN_END, remaining: 15 },
+      ],
+      nextExpiryAt: JAN_END,
+    })
+    cloud().db.insertMany('ledger', [
+      { _id: 'seed:d-2', openid: 'd-2-negative', kind: 'earn', delta: 10, balanceAfter: 10, reason: '测试', by: 'test', rulesVersion: 1, createdAt: RUN_AT, expiresAt: JAN_END },
+    ])
     const lotsDrift = seedMember(cloud(), 'd-3-lots', { pointsBalance: 10, lifetimePoints: 10, pointLots: [{ expiresAt: JAN_END, remaining: 12 }], nextExpiryAt: JAN_END })
-    cloud().db.insertMany('ledger', [{ _id: 'seed:d-3', openid: 'd-3-lots', kind: 'earn', delta: 10, balanceAfter: 10, reason: '测试', by: 'test', rulesVersion: 1, createdAt: RUN_AT, expiresAt: JAN_END }])
+    cloud().db.insertMany('ledger', [
+      { _id: 'seed:d-3', openid: 'd-3-lots', kind: 'earn', delta: 10, balanceAfter: 10, reason: '测试', by: 'test', rulesVersion: 1, createdAt: RUN_AT, expiresAt: JAN_END },
+    ])
     const before = JSON.stringify(cloud().db.find('members'))
 
     const report = dataOf(await server().call('jobs', 'reconcile', {}))
@@ -226,7 +279,9 @@ describe('jobs.reconcile', () => {
   it('a walk cut short answers its cursor; resuming from it covers everyone exactly once', async () => {
     const openids = Array.from({ length: 9 }, (_, index) => `walk-${index}`)
     for (const openid of openids) seedWithLots(openid, [{ expiresAt: JAN_END, remaining: 10 }])
-    cloud().db.insertMany('ledger', [{ _id: 'stray:walk-4', openid: 'walk-4', kind: 'adjust', delta: -1, balanceAfter: 9, reason: '错账', by: 'test', rulesVersion: 1, createdAt: RUN_AT, expiresAt: null }])
+    cloud().db.insertMany('ledger', [
+      { _id: 'stray:walk-4', openid: 'walk-4', kind: 'adjust', delta: -1, balanceAfter: 9, reason: '错账', by: 'test', rulesVersion: 1, createdAt: RUN_AT, expiresAt: null },
+    ])
     const reports: ReconcileReport[] = []
     let cursor: string | undefined
     do {
@@ -247,7 +302,11 @@ describe('jobs.reconcile', () => {
 
 describe('the daily timer', () => {
   it('fires as a server invocation: expiry, then reconciliation resuming where the last walk stopped', async () => {
-    for (let index = 0; index < 5; index++) seedWithLots(`timer-${index}`, [{ expiresAt: NOV_END, remaining: 20 }, { expiresAt: JAN_END, remaining: 1 }])
+    for (let index = 0; index < 5; index++)
+      seedWithLots(`timer-${index}`, [
+        { expiresAt: NOV_END, remaining: 20 },
+        { expiresAt: JAN_END, remaining: 1 },
+      ])
     // A previous walk stopped after timer-1.
     dataOf(await server().call('jobs', 'reconcile', { maxMembers: 2 }))
     const envelope = (await cloud().runTimer('jobs', 'daily')) as { ok: boolean; data: { expiry: { lotsExpired: number }; reconcile: ReconcileReport } }
@@ -255,7 +314,9 @@ describe('the daily timer', () => {
     expect(envelope.data.expiry).toMatchObject({ lotsExpired: 5, more: false })
     expect(envelope.data.reconcile).toMatchObject({ cursor: 'timer-1', membersChecked: 3, driftCount: 0, nextCursor: null })
     // Other daily steps (tiers, birthdays …) record their own runs; expiry and reconciliation each record one.
-    const dailyRuns = cloud().db.find('job_runs', { trigger: 'daily' }).map((run) => run.job as string)
+    const dailyRuns = cloud()
+      .db.find('job_runs', { trigger: 'daily' })
+      .map((run) => run.job as string)
     expect(dailyRuns.filter((job) => job === 'expirePoints' || job === 'reconcile').sort()).toEqual(['expirePoints', 'reconcile'])
     expect(cloud().db.find('audit', { fn: 'jobs', action: 'daily' })).toEqual([expect.objectContaining({ actor: null })])
     // The next day starts a fresh walk.
@@ -284,4 +345,3 @@ describe('the daily timer', () => {
     await expect(cloud().runTimer('member', 'daily')).rejects.toThrow(/no timer trigger/)
   })
 })
-

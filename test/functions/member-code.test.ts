@@ -160,7 +160,10 @@ describe('member.lookup', () => {
     expect(view.cashRule).toEqual({ pointsPerCashYuan: 50, maxCashShare: 0.3 })
     // What the till's form would say before sending is what the server says after.
     const till = (points: number, orderAmount: number) => as('code-cashier').call('points', 'payWithPoints', { memberCode: code, storeId: 'store-001', orderNo: `CR${points}`, orderAmount, points })
-    for (const [points, orderAmount] of [[120, 100], [400, 10]]) {
+    for (const [points, orderAmount] of [
+      [120, 100],
+      [400, 10],
+    ]) {
       const expected = cashDiscount(points, orderAmount * 100, view.cashRule).error
       expect(expected).not.toBeNull()
       expect(await till(points, orderAmount)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expected, fields: [{ path: 'points' }] } })

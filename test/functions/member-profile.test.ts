@@ -34,7 +34,9 @@ describe('member.updateProfile', () => {
 
   it('sets a birthday that was never set', async () => {
     const [template] = cloud().db.find('members', { _id: 'profile-member' })
-    cloud().db.insertMany('members', [{ ...template, _id: 'profile-no-birthday', _openid: 'profile-no-birthday', cardNo: '1000000008', profile: { ...template.profile, birthday: '', birthdayMD: '' } }])
+    cloud().db.insertMany('members', [
+      { ...template, _id: 'profile-no-birthday', _openid: 'profile-no-birthday', cardNo: '1000000008', profile: { ...template.profile, birthday: '', birthdayMD: '' } },
+    ])
     const card = dataOf(await as('profile-no-birthday').call('member', 'updateProfile', { birthday: '1988-02-29' }))
     expect(card.birthday).toBe('1988-02-29')
     expect(cloud().db.find('members', { _id: 'profile-no-birthday' })[0].profile).toMatchObject({ birthday: '1988-02-29', birthdayMD: '02-29' })

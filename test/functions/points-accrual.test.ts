@@ -107,7 +107,10 @@ describe('points.accrue', () => {
     expect(cloud().db.find('ledger', { openid: 'accrue-removed' })).toHaveLength(0)
   })
 
-  it.each([['a member', 'accrue-a'], ['customer service', 'service-1']])('forbids %s from accruing', async (_label, caller) => {
+  it.each([
+    ['a member', 'accrue-a'],
+    ['customer service', 'service-1'],
+  ])('forbids %s from accruing', async (_label, caller) => {
     const envelope = await as(caller).call('points', 'accrue', { memberCode: memberCodeOf(cloud(), 'accrue-a'), storeId: 'store-001', orderNo: 'F1', amount: 10 })
     expect(envelope).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })

@@ -10,9 +10,22 @@ import type { Envelope } from '../../cloudfunctions/shared/contract/errors'
  */
 const { cloud, as } = useLocalCloud()
 
-interface ModelLot { expiresAt: number; remaining: number }
-interface ModelOrder { orderNo: string; amountFen: number; points: number; refundedFen: number; reversed: number }
-interface Model { now: number; lots: ModelLot[]; orders: ModelOrder[] }
+interface ModelLot {
+  expiresAt: number
+  remaining: number
+}
+interface ModelOrder {
+  orderNo: string
+  amountFen: number
+  points: number
+  refundedFen: number
+  reversed: number
+}
+interface Model {
+  now: number
+  lots: ModelLot[]
+  orders: ModelOrder[]
+}
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR

@@ -32,7 +32,10 @@ describe('refunds', () => {
     seedMember(cloud(), 'refund-b')
     await accrue('refund-b', 'RF2', 50)
     await till().call('points', 'refund', { storeId: 'store-001', orderNo: 'RF2', refundId: 'X1', amount: 40 })
-    expect(await till().call('points', 'refund', { storeId: 'store-001', orderNo: 'RF2', refundId: 'X2', amount: 10.01 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'amount' }] } })
+    expect(await till().call('points', 'refund', { storeId: 'store-001', orderNo: 'RF2', refundId: 'X2', amount: 10.01 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ path: 'amount' }] },
+    })
     expect(await till().call('points', 'refund', { storeId: 'store-001', orderNo: 'RF2', refundId: 'X1', amount: 5 })).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_MISMATCH' } })
     expect(await till().call('points', 'refund', { storeId: 'store-001', orderNo: 'NOPE', refundId: 'X1', amount: 5 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
@@ -98,8 +101,14 @@ describe('adjustments', () => {
 
   it('refuses to take a balance below zero, a missing reason, and a cashier', async () => {
     const member = seedMember(cloud(), 'adjust-b')
-    expect(await as('owner-1').call('points', 'adjust', { cardNo: member.cardNo, delta: -1, reason: '扣减', requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_POINTS' } })
-    expect(await as('owner-1').call('points', 'adjust', { cardNo: member.cardNo, delta: 10, reason: ' ', requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'reason' }] } })
+    expect(await as('owner-1').call('points', 'adjust', { cardNo: member.cardNo, delta: -1, reason: '扣减', requestId: requestId() })).toMatchObject({
+      ok: false,
+      error: { code: 'INSUFFICIENT_POINTS' },
+    })
+    expect(await as('owner-1').call('points', 'adjust', { cardNo: member.cardNo, delta: 10, reason: ' ', requestId: requestId() })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ path: 'reason' }] },
+    })
     expect(await as('cashier-1').call('points', 'adjust', { cardNo: member.cardNo, delta: 10, reason: '想加', requestId: requestId() })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(cloud().db.find('ledger', { openid: 'adjust-b' })).toHaveLength(0)
   })

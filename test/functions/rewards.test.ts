@@ -8,7 +8,9 @@ const { cloud, as } = useLocalCloud({ maxInstances: 6 })
 function memberWithPoints(openid: string, points: number) {
   const expiresAt = new Date(Date.now() + 300 * 24 * 3600 * 1000)
   seedMember(cloud(), openid, { pointsBalance: points, lifetimePoints: points, pointLots: [{ expiresAt, remaining: points }], nextExpiryAt: expiresAt })
-  cloud().db.insertMany('ledger', [{ _id: `seed:${openid}`, openid, kind: 'adjust', delta: points, balanceAfter: points, reason: '测试', by: 'test', rulesVersion: 1, createdAt: new Date(), expiresAt }])
+  cloud().db.insertMany('ledger', [
+    { _id: `seed:${openid}`, openid, kind: 'adjust', delta: points, balanceAfter: points, reason: '测试', by: 'test', rulesVersion: 1, createdAt: new Date(), expiresAt },
+  ])
 }
 
 async function createReward(fields: { name: string; pointsCost: number; stock: number; description?: string }): Promise<Reward> {
@@ -36,17 +38,18 @@ describe('reward catalogue', () => {
     const after = await listed()
     expect(after).not.toContain(byOwner.id)
     expect(after).not.toContain(byAdmin.id)
-    expect(cloud().db.find('audit', { fn: 'rewards' }).map((entry) => `${entry.action} by ${entry.actor} (${entry.role})`)).toEqual([
-      'create by owner-1 (owner)',
-      'create by admin-1 (admin)',
-      'update by admin-1 (admin)',
-      'update by owner-1 (owner)',
-      'retire by admin-1 (admin)',
-      'retire by owner-1 (owner)',
-    ])
+    expect(
+      cloud()
+        .db.find('audit', { fn: 'rewards' })
+        .map((entry) => `${entry.action} by ${entry.actor} (${entry.role})`),
+    ).toEqual(['create by owner-1 (owner)', 'create by admin-1 (admin)', 'update by admin-1 (admin)', 'update by owner-1 (owner)', 'retire by admin-1 (admin)', 'retire by owner-1 (owner)'])
   })
 
-  it.each([['a cashier', 'cashier-1'], ['marketing', 'mkt-1'], ['a member', 'member-x']])('forbids %s from editing rewards', async (_label, caller) => {
+  it.each([
+    ['a cashier', 'cashier-1'],
+    ['marketing', 'mkt-1'],
+    ['a member', 'member-x'],
+  ])('forbids %s from editing rewards', async (_label, caller) => {
     expect(await as(caller).call('rewards', 'create', { name: '奶茶', pointsCost: 100, stock: 1 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 

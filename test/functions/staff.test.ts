@@ -44,7 +44,11 @@ describe('staff', () => {
     dataOf(await as('owner-1').call('staff', 'assign', { staffOpenid: 'admin-1', staffRole: 'admin', name: '赵经理' }))
     dataOf(await as('owner-1').call('staff', 'assign', { staffOpenid: 'service-1', staffRole: 'service', name: '客服小周' }))
     for (const caller of ['owner-1', 'admin-1']) {
-      expect(dataOf(await as(caller).call('staff', 'list', {})).map((entry) => entry.role).sort()).toEqual(['admin', 'cashier', 'owner', 'service'])
+      expect(
+        dataOf(await as(caller).call('staff', 'list', {}))
+          .map((entry) => entry.role)
+          .sort(),
+      ).toEqual(['admin', 'cashier', 'owner', 'service'])
     }
     for (const caller of ['cashier-1', 'service-1', 'some-member']) {
       expect(await as(caller).call('staff', 'list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })

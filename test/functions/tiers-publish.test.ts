@@ -71,7 +71,9 @@ it('publishing and evaluating moves exactly the members the preview counted', as
   } finally {
     cloud().setNow(NOW)
   }
-  const later = cloud().db.find('tier_changes', { reason: 'downgrade' }).filter((row) => row.at.getTime() >= future(100).getTime())
+  const later = cloud()
+    .db.find('tier_changes', { reason: 'downgrade' })
+    .filter((row) => row.at.getTime() >= future(100).getTime())
   expect(byMove(countMoves(later))).toEqual(byMove(preview.downgradesLater))
 })
 

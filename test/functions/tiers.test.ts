@@ -6,8 +6,7 @@ import { SUBSCRIBE_TEMPLATES } from '../../cloudfunctions/shared/contract/templa
 import type { RulesDraft } from '../../cloudfunctions/shared/contract/tiers'
 
 const { cloud, as } = useLocalCloud()
-const accrue = (openid: string, orderNo: string, amount: number) =>
-  as('cashier-1').call('points', 'accrue', { memberCode: memberCodeOf(cloud(), openid), storeId: 'store-001', orderNo, amount })
+const accrue = (openid: string, orderNo: string, amount: number) => as('cashier-1').call('points', 'accrue', { memberCode: memberCodeOf(cloud(), openid), storeId: 'store-001', orderNo, amount })
 const defaults = (): RulesDraft => draftOf(DEFAULT_RULES)
 
 beforeAll(() => seedStaff(cloud(), { 'owner-1': 'owner', 'cashier-1': 'cashier', 'admin-1': 'admin' }))
@@ -25,7 +24,9 @@ describe('upgrades at the till', () => {
     expect(status.tierUntil).not.toBeNull()
     const [change] = cloud().db.find('tier_changes', { openid: 'climber' })
     expect(change).toMatchObject({ from: 'regular', to: 'silver', reason: 'upgrade', figure: 105_000, rulesVersion: 1 })
-    expect(cloud().outbox.sent.filter((message) => message.touser === 'climber')).toEqual([expect.objectContaining({ templateId: SUBSCRIBE_TEMPLATES.tierChange, data: expect.objectContaining({ phrase2: { value: '银卡' } }) })])
+    expect(cloud().outbox.sent.filter((message) => message.touser === 'climber')).toEqual([
+      expect.objectContaining({ templateId: SUBSCRIBE_TEMPLATES.tierChange, data: expect.objectContaining({ phrase2: { value: '银卡' } }) }),
+    ])
     // The silver multiplier (×1.2) applies from the next purchase on.
     expect(dataOf(await accrue('climber', 'UP3', 100)).pointsEarned).toBe(120)
   })
@@ -68,7 +69,10 @@ describe('rules drafts', () => {
     expect(cloud().db.find('rules')).toHaveLength(0)
   })
 
-  it.each([['a cashier', 'cashier-1'], ['a member', 'climber']])('forbids %s from previewing or publishing', async (_label, caller) => {
+  it.each([
+    ['a cashier', 'cashier-1'],
+    ['a member', 'climber'],
+  ])('forbids %s from previewing or publishing', async (_label, caller) => {
     expect(await as(caller).call('tiers', 'preview', { draft: defaults() })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await as(caller).call('tiers', 'publish', { draft: defaults(), explanation: '我来改规则' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })

@@ -17,7 +17,10 @@ describe('npm run emulator', () => {
   })
 
   it('prints an endpoint and the environment that point the real SDK at it', async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local', 'emulator.ts'), '--memory', '--no-build', '--port', '0', '--functions', TEST_FUNCTIONS_OUTPUT], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'local', 'emulator.ts'), '--memory', '--no-build', '--port', '0', '--functions', TEST_FUNCTIONS_OUTPUT], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     await new Promise<void>((resolve, reject) => {
       child.stdout!.on('data', (chunk: Buffer) => {
         printed += chunk.toString('utf8')

@@ -49,4 +49,3 @@ export async function burstUntilKilled(server: ServerProcess, cycle: number, kil
   await Promise.all(lanes)
   return { acknowledged, sent, failures }
 }
-

@@ -38,11 +38,29 @@ const MIX: Step[] = [
   { weight: 10, make: (member) => ({ fn: 'points', body: { action: 'summary' }, headers: { 'X-WX-OPENID': member } }) },
   { weight: 10, make: (member) => ({ fn: 'points', body: { action: 'history', payload: {} }, headers: { 'X-WX-OPENID': member } }) },
   { weight: 5, make: (member) => ({ fn: 'coupons', body: { action: 'wallet', payload: {} }, headers: { 'X-WX-OPENID': member } }) },
-  { weight: 20, make: (_member, code, sequence, run) => ({ fn: 'points', body: { action: 'accrue', payload: { memberCode: code, storeId: 'store-001', orderNo: `W${run}N${sequence}`, amount: 10 + (sequence % 90) } }, headers: CASHIER }) },
+  {
+    weight: 20,
+    make: (_member, code, sequence, run) => ({
+      fn: 'points',
+      body: { action: 'accrue', payload: { memberCode: code, storeId: 'store-001', orderNo: `W${run}N${sequence}`, amount: 10 + (sequence % 90) } },
+      headers: CASHIER,
+    }),
+  },
   { weight: 5, make: (_member, code) => ({ fn: 'member', body: { action: 'lookup', payload: { memberCode: code } }, headers: CASHIER }) },
   { weight: 5, make: (member) => ({ fn: 'staff', body: { action: 'whoami' }, headers: { 'X-WX-OPENID': member } }) },
-  { weight: 4, make: (_member, code) => ({ fn: 'points', body: { action: 'accrue', payload: { memberCode: code, storeId: 'store-001', orderNo: 'BAD', amount: 'lots' } }, headers: CASHIER, expect: 'INVALID_INPUT' }) },
-  { weight: 3, make: (member) => ({ fn: 'points', body: { action: 'adjust', payload: { cardNo: '1', delta: 1, reason: 'x', requestId: 'x' } }, headers: { 'X-WX-OPENID': member }, expect: 'FORBIDDEN' }) },
+  {
+    weight: 4,
+    make: (_member, code) => ({
+      fn: 'points',
+      body: { action: 'accrue', payload: { memberCode: code, storeId: 'store-001', orderNo: 'BAD', amount: 'lots' } },
+      headers: CASHIER,
+      expect: 'INVALID_INPUT',
+    }),
+  },
+  {
+    weight: 3,
+    make: (member) => ({ fn: 'points', body: { action: 'adjust', payload: { cardNo: '1', delta: 1, reason: 'x', requestId: 'x' } }, headers: { 'X-WX-OPENID': member }, expect: 'FORBIDDEN' }),
+  },
 ]
 const TOTAL_WEIGHT = MIX.reduce((sum, step) => sum + step.weight, 0)
 
@@ -104,7 +122,10 @@ async function liveCode(target: WorkloadTarget, member: string): Promise<string>
  * Sends `requests` requests with `concurrency` in flight. Member codes are refreshed every 20 s (they
  * live 60 s). With `refusals`, every other request is one the gateway refuses.
  */
-export async function runMixedWorkload(target: WorkloadTarget, options: { requests: number; concurrency: number; members: string[]; run: string; from?: number; refusals?: boolean }): Promise<WorkloadReport> {
+export async function runMixedWorkload(
+  target: WorkloadTarget,
+  options: { requests: number; concurrency: number; members: string[]; run: string; from?: number; refusals?: boolean },
+): Promise<WorkloadReport> {
   const codes = new Map<string, { code: string; at: number }>()
   const codeOf = async (member: string) => {
     const held = codes.get(member)

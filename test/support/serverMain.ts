@@ -21,7 +21,14 @@ async function main(): Promise<void> {
   if (!functionsDir) throw new Error('--functions <dir> is required')
   const persistDir = value('--db')
   const compactAt = value('--compact-at')
-  const cloud = await startLocalCloud({ functionsDir, persistDir, compactAtBytes: compactAt ? Number(compactAt) : undefined, idleInstanceMs: value('--idle-ms') ? Number(value('--idle-ms')) : undefined, maxInstances: Number(value('--instances') ?? 4), timeoutScale: Number(value('--timeout-scale') ?? 1) })
+  const cloud = await startLocalCloud({
+    functionsDir,
+    persistDir,
+    compactAtBytes: compactAt ? Number(compactAt) : undefined,
+    idleInstanceMs: value('--idle-ms') ? Number(value('--idle-ms')) : undefined,
+    maxInstances: Number(value('--instances') ?? 4),
+    timeoutScale: Number(value('--timeout-scale') ?? 1),
+  })
   if (args.includes('--seed')) seedIfEmpty(cloud.db, cloud.now())
   cloud.followReinvocations = true
   const server = await startDevServer(cloud, { port: 0, host: '127.0.0.1', staticDir: path.join(os.tmpdir(), 'huiyuan-no-h5') })

@@ -78,7 +78,8 @@ export function startServerProcess(options: ServerProcessOptions = {}): Promise<
         stderr: () => stderr,
         alive: () => !exited,
         rss: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
-        call: (fn, body, headers = {}) => request(port, 'POST', `/api/functions/${fn}`, typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
+        call: (fn, body, headers = {}) =>
+          request(port, 'POST', `/api/functions/${fn}`, typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
         request: (method, pathname, body, headers) => request(port, method, pathname, body, headers),
         async kill() {
           if (!exited) child.kill('SIGKILL')

@@ -77,10 +77,31 @@ interface FieldProps {
 }
 
 /** One line of text: receipt numbers, points. */
-export function TextField({ label, value, onChange, error, serverError, testId, placeholder, maxlength, type = 'text', code = false, onConfirm }: FieldProps & { placeholder: string; maxlength?: number; type?: 'text' | 'number'; code?: boolean; onConfirm?: () => void }) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  error,
+  serverError,
+  testId,
+  placeholder,
+  maxlength,
+  type = 'text',
+  code = false,
+  onConfirm,
+}: FieldProps & { placeholder: string; maxlength?: number; type?: 'text' | 'number'; code?: boolean; onConfirm?: () => void }) {
   return (
     <FormField label={label} error={shownError(value, error) ?? serverError}>
-      <Input className={code ? 'admin-input redemption-lookup__code' : 'admin-input'} type={type} placeholder={placeholder} value={value} maxlength={maxlength} onInput={(event) => onChange(event.detail.value)} onConfirm={onConfirm} data-testid={testId} />
+      <Input
+        className={code ? 'admin-input redemption-lookup__code' : 'admin-input'}
+        type={type}
+        placeholder={placeholder}
+        value={value}
+        maxlength={maxlength}
+        onInput={(event) => onChange(event.detail.value)}
+        onConfirm={onConfirm}
+        data-testid={testId}
+      />
     </FormField>
   )
 }

@@ -18,7 +18,10 @@ export function MemberPanel({ member, children }: { member: StaffMemberView; chi
         </Text>
         <Text className='member-panel__tier'>{member.tierName}会员</Text>
       </View>
-      <Text className='member-panel__card'>NO. {formatCardNo(member.cardNo)}{member.phoneMasked ? ` · ${member.phoneMasked}` : ''}</Text>
+      <Text className='member-panel__card'>
+        NO. {formatCardNo(member.cardNo)}
+        {member.phoneMasked ? ` · ${member.phoneMasked}` : ''}
+      </Text>
       <View className='member-panel__figures'>
         <View className='member-panel__figure'>
           <Text className='member-panel__value' data-testid='member-panel-balance'>

@@ -35,7 +35,16 @@ export function MemberSearch({ lookup, cardTestId, submitTestId, empty, children
   return (
     <>
       <View className='admin-search'>
-        <Input className='admin-input' type='number' placeholder={`输入 ${CARD_NO.maxLength} 位会员卡号`} value={cardText} maxlength={CARD_NO.maxLength + TYPED_SPACES} onInput={(event) => setCardText(event.detail.value)} onConfirm={find} data-testid={cardTestId} />
+        <Input
+          className='admin-input'
+          type='number'
+          placeholder={`输入 ${CARD_NO.maxLength} 位会员卡号`}
+          value={cardText}
+          maxlength={CARD_NO.maxLength + TYPED_SPACES}
+          onInput={(event) => setCardText(event.detail.value)}
+          onConfirm={find}
+          data-testid={cardTestId}
+        />
         <Button size='small' type='primary' disabled={lookup.busy || !cardText.trim()} onClick={find} data-testid={submitTestId}>
           查询
         </Button>

@@ -12,7 +12,9 @@ export function OrderList({ orders }: { orders: readonly OrderRecord[] }) {
         <View key={`${order.storeId}:${order.orderNo}`} className='order-list__row' data-testid='order-row'>
           <View className='order-list__main'>
             <Text className='order-list__no'>单号 {order.orderNo}</Text>
-            <Text className='order-list__meta'>{dateTime(order.createdAt)} · 收银 {order.cashierName}</Text>
+            <Text className='order-list__meta'>
+              {dateTime(order.createdAt)} · 收银 {order.cashierName}
+            </Text>
           </View>
           <View className='order-list__side'>
             <Text className='order-list__amount'>{formatFen(order.amountFen)}</Text>

@@ -38,10 +38,23 @@ export function RewardForm({ reward, fieldErrors, busy, onSave, onCancel }: Rewa
     <View data-testid='reward-form'>
       <Panel title={reward ? `编辑「${reward.name}」` : '新增礼品'}>
         <FormField label='名称' error={shownError(name, nameError) ?? fieldErrors.name}>
-          <Input className='admin-input' placeholder={`最多 ${REWARD_NAME.max} 个字`} maxlength={REWARD_NAME.max} value={name} onInput={(event) => setName(event.detail.value)} data-testid='reward-name' />
+          <Input
+            className='admin-input'
+            placeholder={`最多 ${REWARD_NAME.max} 个字`}
+            maxlength={REWARD_NAME.max}
+            value={name}
+            onInput={(event) => setName(event.detail.value)}
+            data-testid='reward-name'
+          />
         </FormField>
         <FormField label='描述' error={shownError(description, descriptionError) ?? fieldErrors.description} stacked>
-          <Textarea className='admin-textarea' placeholder={`选填，最多 ${REWARD_DESCRIPTION.max} 个字`} maxlength={REWARD_DESCRIPTION.max} value={description} onInput={(event) => setDescription(event.detail.value)} />
+          <Textarea
+            className='admin-textarea'
+            placeholder={`选填，最多 ${REWARD_DESCRIPTION.max} 个字`}
+            maxlength={REWARD_DESCRIPTION.max}
+            value={description}
+            onInput={(event) => setDescription(event.detail.value)}
+          />
         </FormField>
         <FormField label='所需积分' error={shownError(costText, pointsCost.error) ?? fieldErrors.pointsCost}>
           <Input className='admin-input' type='number' placeholder='如 500' value={costText} onInput={(event) => setCostText(event.detail.value)} data-testid='reward-cost' />

@@ -18,11 +18,7 @@ export function DevPanel() {
         <View className='dev-panel__menu'>
           <Text className='dev-panel__title'>本地调试：切换身份</Text>
           {DEV_IDENTITIES.map((identity) => (
-            <View
-              key={identity.key}
-              className={`dev-panel__item ${identity.key === current.key ? 'dev-panel__item--active' : ''}`}
-              onClick={() => switchDevIdentity(identity.key)}
-            >
+            <View key={identity.key} className={`dev-panel__item ${identity.key === current.key ? 'dev-panel__item--active' : ''}`} onClick={() => switchDevIdentity(identity.key)}>
               {identity.label}
             </View>
           ))}

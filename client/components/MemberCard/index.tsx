@@ -6,7 +6,10 @@ import './index.scss'
 
 /** `#rrggbb` darkened by `amount` (0–1), for the far end of the card's gradient. */
 function darker(color: string, amount = 0.3): string {
-  const channels = color.slice(1).match(/../g)?.map((hex) => Math.round(parseInt(hex, 16) * (1 - amount)))
+  const channels = color
+    .slice(1)
+    .match(/../g)
+    ?.map((hex) => Math.round(parseInt(hex, 16) * (1 - amount)))
   return channels ? `#${channels.map((channel) => channel.toString(16).padStart(2, '0')).join('')}` : color
 }
 
@@ -25,7 +28,11 @@ export function MemberCard({ card, color }: { card: MemberCardData; color?: stri
         </Text>
       </View>
       <View className='member-card__who'>
-        {card.avatarUrl ? <Image className='member-card__avatar' src={card.avatarUrl} mode='aspectFill' /> : <View className='member-card__avatar member-card__avatar--empty'>{card.name.slice(0, 1)}</View>}
+        {card.avatarUrl ? (
+          <Image className='member-card__avatar' src={card.avatarUrl} mode='aspectFill' />
+        ) : (
+          <View className='member-card__avatar member-card__avatar--empty'>{card.name.slice(0, 1)}</View>
+        )}
         <Text className='member-card__name'>{card.name}</Text>
       </View>
       <Text className='member-card__number' data-testid='member-card-no'>

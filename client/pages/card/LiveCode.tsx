@@ -11,14 +11,20 @@ export function LiveCode({ cardNo }: { cardNo: string }) {
   return (
     <View className='live-code' data-testid='live-code'>
       {live.status === 'ready' && <QrCode value={live.code.code} size={360} onClick={() => setEnlarged(true)} />}
-      {live.status === 'loading' && <View className='live-code__placeholder'><Text>会员码生成中…</Text></View>}
+      {live.status === 'loading' && (
+        <View className='live-code__placeholder'>
+          <Text>会员码生成中…</Text>
+        </View>
+      )}
       {live.status === 'error' && (
         <View className='live-code__placeholder live-code__placeholder--error' onClick={() => void live.refresh()}>
           <Text>{live.error.message}</Text>
           <Text className='live-code__retry'>点击重试</Text>
         </View>
       )}
-      <Text className='live-code__card-no' data-testid='live-code-card-no'>{formatCardNo(cardNo)}</Text>
+      <Text className='live-code__card-no' data-testid='live-code-card-no'>
+        {formatCardNo(cardNo)}
+      </Text>
       <Text className='live-code__hint'>结账时出示，会员码每分钟自动刷新 · 点击放大</Text>
       {enlarged && live.status === 'ready' && (
         <View className='live-code__overlay' onClick={() => setEnlarged(false)} data-testid='live-code-enlarged'>

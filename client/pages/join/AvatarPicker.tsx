@@ -27,7 +27,13 @@ export function AvatarPicker({ preview, onUploaded }: { preview: string | null; 
   }
 
   return (
-    <Button className='avatar-picker' openType='chooseAvatar' onChooseAvatar={(e) => void upload((e.detail as { avatarUrl?: string }).avatarUrl ?? null)} onClick={() => void tap()} data-testid='avatar-picker'>
+    <Button
+      className='avatar-picker'
+      openType='chooseAvatar'
+      onChooseAvatar={(e) => void upload((e.detail as { avatarUrl?: string }).avatarUrl ?? null)}
+      onClick={() => void tap()}
+      data-testid='avatar-picker'
+    >
       {preview ? <Image className='avatar-picker__image' src={preview} mode='aspectFill' /> : <View className='avatar-picker__empty'>+</View>}
       <Text className='avatar-picker__label'>{uploading ? '上传中…' : preview ? '更换头像' : '选择头像'}</Text>
     </Button>

@@ -26,7 +26,16 @@ export function MemberFields({ avatarPreview, onAvatar, name, onName, nameError,
       <View className='join-form__row'>
         <Text className='join-form__label'>姓名</Text>
         {/* WeChat fills a nickname on blur without an input event, so both are listened to. */}
-        <Input className='join-form__input' type='nickname' placeholder='请输入姓名或昵称' maxlength={MEMBER_NAME.max} value={name} onInput={(e) => onName(e.detail.value)} onBlur={(e) => onName(e.detail.value)} data-testid={nameTestId} />
+        <Input
+          className='join-form__input'
+          type='nickname'
+          placeholder='请输入姓名或昵称'
+          maxlength={MEMBER_NAME.max}
+          value={name}
+          onInput={(e) => onName(e.detail.value)}
+          onBlur={(e) => onName(e.detail.value)}
+          data-testid={nameTestId}
+        />
       </View>
       {nameError && <Text className='join-form__error'>{nameError}</Text>}
       <View className='join-form__row'>

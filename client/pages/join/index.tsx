@@ -54,7 +54,10 @@ export default function JoinPage() {
   return (
     <View className='join-page'>
       {info?.storeName ? (
-        <Text className='join-page__scene' data-testid='join-scene'>扫码来自 {info.storeName}{info.referred ? ' · 好友推荐' : ''}</Text>
+        <Text className='join-page__scene' data-testid='join-scene'>
+          扫码来自 {info.storeName}
+          {info.referred ? ' · 好友推荐' : ''}
+        </Text>
       ) : null}
       <Text className='join-page__intro'>填写资料，立即领取会员卡</Text>
       {privacyDeclined && <Text className='join-page__privacy'>未同意隐私保护指引，头像、昵称和手机号需手动填写或稍后绑定</Text>}

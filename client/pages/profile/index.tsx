@@ -71,7 +71,9 @@ function ProfileForm({ member, updateProfile, bindPhone }: { member: MemberCard 
         />
         <View className='join-form__row'>
           <Text className='join-form__label'>生日</Text>
-          <Text className='join-form__value' data-testid='profile-birthday'>{member.birthday || '未设置'}</Text>
+          <Text className='join-form__value' data-testid='profile-birthday'>
+            {member.birthday || '未设置'}
+          </Text>
         </View>
         <View className='join-form__row'>
           <Text className='join-form__label'>手机</Text>

@@ -5,7 +5,6 @@ import { membersRepo } from '../../shared/data/members'
 import { AppError, defineAction } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'
 
-
 /** The cashier checks a scanned coupon (whose it is, what it gives, whether it can still be used). */
 export const inspect = defineAction({
   schema: inspectCouponPayload,

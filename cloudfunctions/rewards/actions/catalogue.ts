@@ -4,7 +4,6 @@ import { rewardsRepo } from '../../shared/data/rewards'
 import { toReward, type RewardDoc } from '../../shared/domain/rewards'
 import { AppError, defineAction } from '../../shared/runtime'
 
-
 /** What members (and the till) can redeem now, cheapest first. */
 export const list = defineAction({
   schema: listRewardsPayload,

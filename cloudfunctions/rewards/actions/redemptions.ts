@@ -6,7 +6,6 @@ import { resolveMemberCode } from '../../shared/runtime/memberCode'
 import { toRedemption } from '../../shared/domain/rewards'
 import { redeemReward } from './redeem'
 
-
 /** A member redeems from the catalogue and gets a code to show at the till. */
 export const redeem = defineAction({
   schema: redeemPayload,

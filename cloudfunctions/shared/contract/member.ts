@@ -11,7 +11,10 @@ const gender = z.enum(GENDERS, { error: GENDER_REQUIRED })
 const avatarFileId = z.string().regex(/^cloud:\/\/[^\s]{1,240}$/, '头像文件不正确')
 
 /** The scene of a shop's join code, as `decodeURIComponent(options.scene)` gives it (WeChat: ≤ 32 chars). */
-export const sceneField = z.string().max(32, '二维码参数过长').regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/, '二维码参数不正确')
+export const sceneField = z
+  .string()
+  .max(32, '二维码参数过长')
+  .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/, '二维码参数不正确')
 export const cardNoField = z.string().regex(CARD_NO.pattern, CARD_NO.invalid)
 /** The member's live code, as the cashier's scan reads it. */
 export const memberCodeField = z.string({ error: '请扫描会员码' }).min(10, '会员码不正确').max(400, '会员码不正确')

@@ -103,4 +103,3 @@ export const REWARD_NAME = textRule('礼品名称', 1, 20)
 export const REWARD_DESCRIPTION = textRule('描述', 0, 200)
 export const REWARD_POINTS_COST = countRule('所需积分', 1, 10_000_000)
 export const REWARD_STOCK = countRule('库存', 0, 1_000_000)
-

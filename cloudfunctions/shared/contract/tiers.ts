@@ -1,7 +1,24 @@
 import { z } from 'zod'
 import { TIER_IDS, type TierId } from './enums'
 import { HEX_COLOR, numberProblem, textProblem } from './fields'
-import { BIRTHDAY_POINTS, COUPON_ITEM_NAME, COUPON_MIN_SPEND, COUPON_TITLE, COUPON_VALID_DAYS, COUPON_VALUE, EXPIRY_MONTHS, MAX_CASH_SHARE, POINTS_MULTIPLIER, POINTS_PER_CASH_YUAN, POINTS_PER_YUAN, RULES_EXPLANATION, TIER_DISCOUNT, TIER_NAME, TIER_THRESHOLD, thresholdOrderProblem } from './rulesFields'
+import {
+  BIRTHDAY_POINTS,
+  COUPON_ITEM_NAME,
+  COUPON_MIN_SPEND,
+  COUPON_TITLE,
+  COUPON_VALID_DAYS,
+  COUPON_VALUE,
+  EXPIRY_MONTHS,
+  MAX_CASH_SHARE,
+  POINTS_MULTIPLIER,
+  POINTS_PER_CASH_YUAN,
+  POINTS_PER_YUAN,
+  RULES_EXPLANATION,
+  TIER_DISCOUNT,
+  TIER_NAME,
+  TIER_THRESHOLD,
+  thresholdOrderProblem,
+} from './rulesFields'
 import { numberField, textField } from './validators'
 
 /** A tier as the member and the owner see it. Thresholds are fen (spend basis) or points. */

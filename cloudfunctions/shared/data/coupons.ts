@@ -20,7 +20,12 @@ export function couponsRepo(db: Database) {
     },
     /** A member's coupons still usable at `now`, soonest to expire first. One round trip. */
     async availableOf(openid: string, now: Date): Promise<CouponDoc[]> {
-      return rowsOf<CouponDoc>(collection.where({ openid, status: 'available', validUntil: _.gt(now) }).orderBy('validUntil', 'asc').limit(WALLET_LIMIT))
+      return rowsOf<CouponDoc>(
+        collection
+          .where({ openid, status: 'available', validUntil: _.gt(now) })
+          .orderBy('validUntil', 'asc')
+          .limit(WALLET_LIMIT),
+      )
     },
     async byId(id: string): Promise<CouponDoc | null> {
       const [doc] = await rowsOf<CouponDoc>(collection.where({ _id: id }).limit(1))
@@ -28,12 +33,9 @@ export function couponsRepo(db: Database) {
     },
     /** The coupon behind a scanned code with its member's name and card number, in one round trip. */
     async byCodeWithMember(code: string): Promise<CouponWithMember | null> {
-      const { list } = (await collection
-        .aggregate()
-        .match({ code })
-        .limit(1)
-        .lookup({ from: 'members', localField: 'openid', foreignField: '_id', as: 'members' })
-        .end()) as { list: Array<CouponDoc & { members?: Array<{ cardNo: string; profile?: { name?: string } }> }> }
+      const { list } = (await collection.aggregate().match({ code }).limit(1).lookup({ from: 'members', localField: 'openid', foreignField: '_id', as: 'members' }).end()) as {
+        list: Array<CouponDoc & { members?: Array<{ cardNo: string; profile?: { name?: string } }> }>
+      }
       const [found] = list
       if (!found) return null
       const { members, ...doc } = found

@@ -14,18 +14,68 @@ export interface IndexDeclaration {
 export const INDEXES: IndexDeclaration[] = [
   { collection: 'members', name: 'cardNo_unique', fields: [['cardNo', 1]], unique: true },
   // The birthday job walks one month-day in `_id` order from its cursor: both bounds come from the index.
-  { collection: 'members', name: 'birthdayMD', fields: [['profile.birthdayMD', 1], ['_id', 1]] },
+  {
+    collection: 'members',
+    name: 'birthdayMD',
+    fields: [
+      ['profile.birthdayMD', 1],
+      ['_id', 1],
+    ],
+  },
   { collection: 'members', name: 'nextExpiryAt', fields: [['nextExpiryAt', 1]] },
   { collection: 'members', name: 'tierUntil', fields: [['tierUntil', 1]] },
-  { collection: 'tier_changes', name: 'openid_at', fields: [['openid', 1], ['at', -1]] },
-  { collection: 'ledger', name: 'openid_createdAt', fields: [['openid', 1], ['createdAt', -1]] },
-  { collection: 'ledger', name: 'openid_kind_createdAt', fields: [['openid', 1], ['kind', 1], ['createdAt', -1]] },
+  {
+    collection: 'tier_changes',
+    name: 'openid_at',
+    fields: [
+      ['openid', 1],
+      ['at', -1],
+    ],
+  },
+  {
+    collection: 'ledger',
+    name: 'openid_createdAt',
+    fields: [
+      ['openid', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'ledger',
+    name: 'openid_kind_createdAt',
+    fields: [
+      ['openid', 1],
+      ['kind', 1],
+      ['createdAt', -1],
+    ],
+  },
   { collection: 'rewards', name: 'status', fields: [['status', 1]] },
-  { collection: 'redemptions', name: 'openid_createdAt', fields: [['openid', 1], ['createdAt', -1]] },
+  {
+    collection: 'redemptions',
+    name: 'openid_createdAt',
+    fields: [
+      ['openid', 1],
+      ['createdAt', -1],
+    ],
+  },
   { collection: 'redemptions', name: 'ledgerId', fields: [['ledgerId', 1]] },
   { collection: 'coupons', name: 'code_unique', fields: [['code', 1]], unique: true },
-  { collection: 'coupons', name: 'openid_createdAt', fields: [['openid', 1], ['createdAt', -1]] },
+  {
+    collection: 'coupons',
+    name: 'openid_createdAt',
+    fields: [
+      ['openid', 1],
+      ['createdAt', -1],
+    ],
+  },
   { collection: 'staff', name: 'role', fields: [['role', 1]] },
   { collection: 'audit', name: 'at', fields: [['at', -1]] },
-  { collection: 'job_runs', name: 'job_startedAt', fields: [['job', 1], ['startedAt', -1]] },
+  {
+    collection: 'job_runs',
+    name: 'job_startedAt',
+    fields: [
+      ['job', 1],
+      ['startedAt', -1],
+    ],
+  },
 ]

@@ -19,9 +19,7 @@ export function ledgerRepo(db: Database) {
       const filter: Record<string, unknown> = { openid }
       if (options.kinds) filter.kind = _.in([...options.kinds])
       const before = options.before
-      const query = before
-        ? collection.where(_.and([filter, _.or([{ createdAt: _.lt(before.createdAt) }, { createdAt: before.createdAt, _id: _.lt(before.id) }])]))
-        : collection.where(filter)
+      const query = before ? collection.where(_.and([filter, _.or([{ createdAt: _.lt(before.createdAt) }, { createdAt: before.createdAt, _id: _.lt(before.id) }])])) : collection.where(filter)
       return rowsOf<LedgerRow>(query.orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(options.limit))
     },
     /** Σ delta per member, for reconciliation. One round trip per call. */

@@ -37,7 +37,13 @@ export function membersRepo(db: Database) {
     },
     /** Members whose tier hold has ended: the daily evaluation's indexed query. */
     async dueIdsForTierEvaluation(now: Date, limit: number): Promise<string[]> {
-      const rows = await rowsOf<{ _id: string }>(collection.where({ tierUntil: _.lte(now) }).orderBy('tierUntil', 'asc').limit(limit).field({ _id: true }))
+      const rows = await rowsOf<{ _id: string }>(
+        collection
+          .where({ tierUntil: _.lte(now) })
+          .orderBy('tierUntil', 'asc')
+          .limit(limit)
+          .field({ _id: true }),
+      )
       return rows.map((row) => row._id)
     },
     async byCardNo(cardNo: string): Promise<MemberDoc | null> {
@@ -46,7 +52,12 @@ export function membersRepo(db: Database) {
     },
     /** Members with a lot due at `now`, oldest due first: the expiry job's indexed query. */
     async dueForExpiry(now: Date, limit: number): Promise<MemberDoc[]> {
-      return rowsOf<MemberDoc>(collection.where({ nextExpiryAt: _.lte(now) }).orderBy('nextExpiryAt', 'asc').limit(limit))
+      return rowsOf<MemberDoc>(
+        collection
+          .where({ nextExpiryAt: _.lte(now) })
+          .orderBy('nextExpiryAt', 'asc')
+          .limit(limit),
+      )
     },
     /** Members in `_id` order after `afterId`, for jobs that walk everyone in chunks. */
     async pageAfter(afterId: string | null, limit: number): Promise<MemberDoc[]> {
@@ -107,17 +118,32 @@ export function membersRepo(db: Database) {
      * rather than once per page.
      */
     async dueIdsForExpiry(now: Date, limit: number): Promise<string[]> {
-      const { list } = (await collection.aggregate().match({ nextExpiryAt: _.lte(now) }).sort({ nextExpiryAt: 1 }).limit(limit).project({ _id: 1 }).end()) as { list: Array<{ _id: string }> }
+      const { list } = (await collection
+        .aggregate()
+        .match({ nextExpiryAt: _.lte(now) })
+        .sort({ nextExpiryAt: 1 })
+        .limit(limit)
+        .project({ _id: 1 })
+        .end()) as { list: Array<{ _id: string }> }
       return list.map((entry) => entry._id)
     },
     /** Up to `limit` member `_id`s after `afterId` in `_id` order: the boundaries jobs walk everyone by. */
     async idsAfter(afterId: string | null, limit: number): Promise<string[]> {
-      const { list } = (await collection.aggregate().match(afterId === null ? {} : { _id: _.gt(afterId) }).sort({ _id: 1 }).limit(limit).project({ _id: 1 }).end()) as { list: Array<{ _id: string }> }
+      const { list } = (await collection
+        .aggregate()
+        .match(afterId === null ? {} : { _id: _.gt(afterId) })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .project({ _id: 1 })
+        .end()) as { list: Array<{ _id: string }> }
       return list.map((entry) => entry._id)
     },
     /** Members with `firstId ≤ _id ≤ lastId` (at most 1,000), in `_id` order: a range bounded on both sides. */
     async between(firstId: string, lastId: string): Promise<Array<Pick<MemberDoc, '_id' | 'cardNo' | 'pointsBalance' | 'pointLots'>>> {
-      const query = collection.where(_.and([{ _id: _.gte(firstId) }, { _id: _.lte(lastId) }])).orderBy('_id', 'asc').limit(1000)
+      const query = collection
+        .where(_.and([{ _id: _.gte(firstId) }, { _id: _.lte(lastId) }]))
+        .orderBy('_id', 'asc')
+        .limit(1000)
       return rowsOf(query.field({ _id: true, cardNo: true, pointsBalance: true, pointLots: true }))
     },
     /**

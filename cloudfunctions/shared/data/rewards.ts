@@ -15,7 +15,12 @@ export function rewardsRepo(db: Database) {
   const redemptions = db.collection('redemptions')
   return {
     async list(statuses: Array<RewardDoc['status']>): Promise<RewardDoc[]> {
-      return rowsOf<RewardDoc>(rewards.where({ status: db.command.in(statuses) }).orderBy('pointsCost', 'asc').limit(200))
+      return rowsOf<RewardDoc>(
+        rewards
+          .where({ status: db.command.in(statuses) })
+          .orderBy('pointsCost', 'asc')
+          .limit(200),
+      )
     },
     async byId(id: string): Promise<RewardDoc | null> {
       const [doc] = await rowsOf<RewardDoc>(rewards.where({ _id: id }).limit(1))

@@ -42,7 +42,12 @@ export function rulesRepo(db: Database) {
       return doc ? fromDoc(doc) : null
     },
     async versions(): Promise<Rules[]> {
-      const docs = await rowsOf<Partial<Rules> & { _id: string }>(collection.where({ _id: db.command.neq('active') }).orderBy('version', 'desc').limit(100))
+      const docs = await rowsOf<Partial<Rules> & { _id: string }>(
+        collection
+          .where({ _id: db.command.neq('active') })
+          .orderBy('version', 'desc')
+          .limit(100),
+      )
       return docs.map(fromDoc)
     },
   }

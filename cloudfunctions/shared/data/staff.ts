@@ -23,7 +23,12 @@ export function staffRepo(db: Database) {
     /** Names by OPENID, for showing who served an order. One round trip. */
     async namesOf(openids: string[]): Promise<Map<string, string>> {
       if (openids.length === 0) return new Map()
-      const staff = await rowsOf<Pick<StaffDoc, '_id' | 'name'>>(collection.where({ _id: db.command.in(openids) }).field({ _id: true, name: true }).limit(openids.length))
+      const staff = await rowsOf<Pick<StaffDoc, '_id' | 'name'>>(
+        collection
+          .where({ _id: db.command.in(openids) })
+          .field({ _id: true, name: true })
+          .limit(openids.length),
+      )
       return new Map(staff.map((doc) => [doc._id, doc.name]))
     },
     async hasOwner(): Promise<boolean> {

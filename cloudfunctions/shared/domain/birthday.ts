@@ -63,7 +63,10 @@ export function couponFrom(template: BirthdayCoupon, now: Date): IssuedCoupon {
     itemName: template.kind === 'item' ? template.itemName : null,
     minSpendFen: template.minSpendFen,
     validFrom: today.toDate(),
-    validUntil: today.add(days - 1, 'day').endOf('day').toDate(),
+    validUntil: today
+      .add(days - 1, 'day')
+      .endOf('day')
+      .toDate(),
   }
 }
 
@@ -73,7 +76,11 @@ export const POINTS_ONLY_BANNER_DAYS = 7
 /** Until when the card shows the birthday banner: the coupon's validity, or the birthday week. */
 export function bannerUntil(issuedAt: Date, couponValidUntil: Date | null): Date {
   if (couponValidUntil) return couponValidUntil
-  return shopTime(issuedAt).startOf('day').add(POINTS_ONLY_BANNER_DAYS - 1, 'day').endOf('day').toDate()
+  return shopTime(issuedAt)
+    .startOf('day')
+    .add(POINTS_ONLY_BANNER_DAYS - 1, 'day')
+    .endOf('day')
+    .toDate()
 }
 
 /** Coupon codes: 10 characters from the look-alike-free alphabet the contract's `couponCodeField` accepts. */
@@ -85,7 +92,6 @@ export function makeCouponCode(random: () => number): string {
   for (let i = 0; i < COUPON_CODE_LENGTH; i++) code += COUPON_CODE_ALPHABET[Math.floor(random() * COUPON_CODE_ALPHABET.length)]
   return code
 }
-
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0

@@ -21,7 +21,12 @@ export type PointsSettings = Omit<PointsRules, 'version' | 'tierMultipliers'>
 
 export const DEFAULT_RULES: Rules = {
   version: 1,
-  points: { pointsPerYuan: DEFAULT_POINTS_RULES.pointsPerYuan, pointsPerCashYuan: DEFAULT_POINTS_RULES.pointsPerCashYuan, maxCashShare: DEFAULT_POINTS_RULES.maxCashShare, expiryMonths: DEFAULT_POINTS_RULES.expiryMonths },
+  points: {
+    pointsPerYuan: DEFAULT_POINTS_RULES.pointsPerYuan,
+    pointsPerCashYuan: DEFAULT_POINTS_RULES.pointsPerCashYuan,
+    maxCashShare: DEFAULT_POINTS_RULES.maxCashShare,
+    expiryMonths: DEFAULT_POINTS_RULES.expiryMonths,
+  },
   tiers: DEFAULT_TIER_RULES,
   explanation: '',
   publishedAt: null,

@@ -5,11 +5,7 @@ import { tierStateOf, type MemberDoc } from './member'
 import { decideEvaluation, decideUpgrade, definitionOf, qualifyingFigure, type MonthlyActivity, type TierRules, type TierState } from './tiers'
 
 /** What a rules change means for one member, judged with the same rules the jobs apply. */
-export type Consequence =
-  | { kind: 'upgrade'; to: TierId }
-  | { kind: 'downgrade-due'; to: TierId }
-  | { kind: 'downgrade-later'; to: TierId; at: Date }
-  | { kind: 'unchanged' }
+export type Consequence = { kind: 'upgrade'; to: TierId } | { kind: 'downgrade-due'; to: TierId } | { kind: 'downgrade-later'; to: TierId; at: Date } | { kind: 'unchanged' }
 
 export interface MemberTierFacts {
   state: TierState
@@ -65,7 +61,9 @@ export class PreviewTally {
       membersEvaluated: this.evaluated,
       upgrades: moves(this.upgrades),
       downgradesDue: moves(this.due),
-      downgradesLater: [...this.later].map(([key, entry]) => ({ ...split(key), count: entry.count, earliest: new Date(entry.earliest).toISOString(), latest: new Date(entry.latest).toISOString() })).sort(byMove),
+      downgradesLater: [...this.later]
+        .map(([key, entry]) => ({ ...split(key), count: entry.count, earliest: new Date(entry.earliest).toISOString(), latest: new Date(entry.latest).toISOString() }))
+        .sort(byMove),
       unchanged: this.unchanged,
     }
   }

@@ -12,7 +12,12 @@ export function templateId(purpose: TemplatePurpose): string {
  */
 export async function notify(openid: string, purpose: TemplatePurpose, data: Record<string, string>, page = 'pages/card/index'): Promise<{ sent: boolean; errCode: number }> {
   try {
-    const result = await openapi().sendSubscribeMessage({ touser: openid, templateId: templateId(purpose), page, data: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, { value }])) })
+    const result = await openapi().sendSubscribeMessage({
+      touser: openid,
+      templateId: templateId(purpose),
+      page,
+      data: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, { value }])),
+    })
     if (result.errCode !== 0 && result.errCode !== 43101) console.warn(`[notify ${purpose}] ${result.errCode} ${result.errMsg}`)
     return { sent: result.errCode === 0, errCode: result.errCode }
   } catch (error) {

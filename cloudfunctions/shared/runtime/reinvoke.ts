@@ -21,7 +21,10 @@ export function reinvokePort(): ReinvokePort {
 function cloudBinding(): ReinvokePort {
   return {
     async reinvoke(action, payload) {
-      const call = Promise.resolve(sdk().callFunction({ name: 'jobs', data: { action, payload } })).then(() => undefined, (error: unknown) => console.error('[jobs.reinvoke]', error))
+      const call = Promise.resolve(sdk().callFunction({ name: 'jobs', data: { action, payload } })).then(
+        () => undefined,
+        (error: unknown) => console.error('[jobs.reinvoke]', error),
+      )
       await Promise.race([call, new Promise((resolve) => setTimeout(resolve, HAND_OVER_WAIT_MS))])
     },
   }

@@ -1,168 +1,170 @@
 /** Runs the conformance cases through the real wx-server-sdk against the emulator and renders CONFORMANCE.md. */
-import * as path from 'node:path';
-import { EJSON } from 'bson';
-import { startHarness } from '../sdk-harness';
-import type { Case, Sdk } from './case';
-import { CASES, FIXTURES, INDEXES, NOW, runnerOf } from './cases';
+import * as path from 'node:path'
+import { EJSON } from 'bson'
+import { startHarness } from '../sdk-harness'
+import type { Case, Sdk } from './case'
+import { CASES, FIXTURES, INDEXES, NOW, runnerOf } from './cases'
 
-export const CONFORMANCE_MD = path.resolve(__dirname, '..', '..', 'CONFORMANCE.md');
+export const CONFORMANCE_MD = path.resolve(__dirname, '..', '..', 'CONFORMANCE.md')
 
 export interface Outcome {
-  case: Case;
+  case: Case
   /** the answer through the case's view, or `{ rejects }`, normalised */
-  answer: unknown;
-  then?: Record<string, unknown[]>;
-  sends: Array<Record<string, unknown>>;
+  answer: unknown
+  then?: Record<string, unknown[]>
+  sends: Array<Record<string, unknown>>
 }
 
 /** Body fields that are plumbing, not the request's meaning. */
-const PLUMBING = new Set(['envName', 'tcb_sessionToken', 'wxCloudApiToken', 'wxCloudbaseAccesstoken', 'crossAuthorizationToken', 'collectionName']);
+const PLUMBING = new Set(['envName', 'tcb_sessionToken', 'wxCloudApiToken', 'wxCloudbaseAccesstoken', 'crossAuthorizationToken', 'collectionName'])
 
 export async function runCases(cases: Case[] = CASES): Promise<Outcome[]> {
-  const harness = await startHarness({ now: () => NOW, indexes: INDEXES });
-  const sent: Array<Record<string, unknown>> = [];
-  const handle = harness.db.handle.bind(harness.db);
+  const harness = await startHarness({ now: () => NOW, indexes: INDEXES })
+  const sent: Array<Record<string, unknown>> = []
+  const handle = harness.db.handle.bind(harness.db)
   harness.db.handle = (body, caller) => {
-    sent.push(body);
-    return handle(body, caller);
-  };
-  const db = harness.sdb;
-  const sdk: Sdk = { db, _: db.command, $: db.command.aggregate, cloud: harness.cloud, emu: harness.db };
-  const outcomes: Outcome[] = [];
+    sent.push(body)
+    return handle(body, caller)
+  }
+  const db = harness.sdb
+  const sdk: Sdk = { db, _: db.command, $: db.command.aggregate, cloud: harness.cloud, emu: harness.db }
+  const outcomes: Outcome[] = []
   try {
     for (const testCase of cases) {
-      harness.db.clear();
-      harness.db.setFault({ conflictNextCommits: 0 });
-      for (const name of testCase.uses ?? []) harness.db.insertMany(name, FIXTURES[name].docs);
-      sent.length = 0;
-      let answer: unknown;
+      harness.db.clear()
+      harness.db.setFault({ conflictNextCommits: 0 })
+      for (const name of testCase.uses ?? []) harness.db.insertMany(name, FIXTURES[name].docs)
+      sent.length = 0
+      let answer: unknown
       try {
-        const raw = await runnerOf(testCase)(sdk);
-        answer = testCase.view ? testCase.view.of(raw) : raw;
+        const raw = await runnerOf(testCase)(sdk)
+        answer = testCase.view ? testCase.view.of(raw) : raw
       } catch (error) {
-        answer = rejection(error);
+        answer = rejection(error)
       }
-      const names = new Names();
+      const names = new Names()
       outcomes.push({
         case: testCase,
         answer: normalise(answer, names),
         then: testCase.then ? Object.fromEntries(Object.keys(testCase.then).map((coll) => [coll, normalise(harness.db.find(coll), names) as unknown[]])) : undefined,
         sends: sent.map((body) => normalise(summarise(body), names) as Record<string, unknown>),
-      });
+      })
     }
   } finally {
-    await harness.close();
+    await harness.close()
   }
-  return outcomes;
+  return outcomes
 }
 
 /** How a rejection reads in the table: the fields an app can branch on. */
 function rejection(error: unknown): { rejects: unknown } {
-  if (error === null || typeof error !== 'object') return { rejects: error };
-  if (!(error instanceof Error)) return { rejects: { ...(error as object) } };
-  const err = error as Error & { errCode?: unknown; errMsg?: unknown; code?: unknown };
-  const out: Record<string, unknown> = {};
-  if (err.errCode !== undefined) out.errCode = err.errCode;
-  if (err.code !== undefined) out.code = err.code;
-  if (err.errMsg !== undefined) out.errMsg = err.errMsg;
-  else out.message = err.message;
-  return { rejects: out };
+  if (error === null || typeof error !== 'object') return { rejects: error }
+  if (!(error instanceof Error)) return { rejects: { ...(error as object) } }
+  const err = error as Error & { errCode?: unknown; errMsg?: unknown; code?: unknown }
+  const out: Record<string, unknown> = {}
+  if (err.errCode !== undefined) out.errCode = err.errCode
+  if (err.code !== undefined) out.code = err.code
+  if (err.errMsg !== undefined) out.errMsg = err.errMsg
+  else out.message = err.message
+  return { rejects: out }
 }
 
 /** One request as the table shows it: action without `database.`, EJSON strings decoded. */
 function summarise(body: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { action: String(body.action).replace(/^database\./, '') };
+  const out: Record<string, unknown> = { action: String(body.action).replace(/^database\./, '') }
   const decode = (value: unknown) => {
-    if (typeof value !== 'string' || value === '') return value;
+    if (typeof value !== 'string' || value === '') return value
     try {
-      return EJSON.parse(value, { relaxed: true });
+      return EJSON.parse(value, { relaxed: true })
     } catch {
-      return JSON.parse(value); // EJSON bson refuses (a regex with a JS-only flag): shown as sent
+      return JSON.parse(value) // EJSON bson refuses (a regex with a JS-only flag): shown as sent
     }
-  };
-  for (const [key, value] of Object.entries(body)) {
-    if (key === 'action' || PLUMBING.has(key) || value === undefined) continue;
-    if (key === 'query' || key === 'order' || key === 'projection') out[key] = decode(value);
-    else if (key === 'data') out[key] = Array.isArray(value) ? value.map(decode) : decode(value);
-    else if (key === 'stages' && Array.isArray(value)) out[key] = value.map((stage: { stageKey: string; stageValue: unknown }) => ({ [stage.stageKey]: decode(stage.stageValue) }));
-    else if (key === 'transactionId') out[key] = '<txn>';
-    else out[key] = value;
   }
-  return out;
+  for (const [key, value] of Object.entries(body)) {
+    if (key === 'action' || PLUMBING.has(key) || value === undefined) continue
+    if (key === 'query' || key === 'order' || key === 'projection') out[key] = decode(value)
+    else if (key === 'data') out[key] = Array.isArray(value) ? value.map(decode) : decode(value)
+    else if (key === 'stages' && Array.isArray(value)) out[key] = value.map((stage: { stageKey: string; stageValue: unknown }) => ({ [stage.stageKey]: decode(stage.stageValue) }))
+    else if (key === 'transactionId') out[key] = '<txn>'
+    else out[key] = value
+  }
+  return out
 }
 
 /** Generated `_id`s become `<id1>`, `<id2>`… in order of first appearance within a case. */
 class Names {
-  private ids = new Map<string, string>();
+  private ids = new Map<string, string>()
   id(hex: string): string {
-    if (!this.ids.has(hex)) this.ids.set(hex, `<id${this.ids.size + 1}>`);
-    return this.ids.get(hex)!;
+    if (!this.ids.has(hex)) this.ids.set(hex, `<id${this.ids.size + 1}>`)
+    return this.ids.get(hex)!
   }
 }
 
 /** What changes from run to run (generated ids, request and transaction ids) replaced by placeholders. */
 function normalise(value: unknown, names: Names): unknown {
-  if (typeof value === 'string') return value.replace(/\b[0-9a-f]{32}\b/g, (match) => names.id(match)).replace(/\b[0-9a-f]{24}\b/g, '<txn>');
-  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return value;
-  const bson = value as { _bsontype?: unknown; pattern: string; options: string };
-  if (bson._bsontype === 'BSONRegExp') return regexOf(bson.pattern, bson.options);
-  if (Array.isArray(value)) return value.map((item) => normalise(item, names));
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = key === 'requestId' ? '<requestId>' : normalise(item, names);
-  return out;
+  if (typeof value === 'string') return value.replace(/\b[0-9a-f]{32}\b/g, (match) => names.id(match)).replace(/\b[0-9a-f]{24}\b/g, '<txn>')
+  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return value
+  const bson = value as { _bsontype?: unknown; pattern: string; options: string }
+  if (bson._bsontype === 'BSONRegExp') return regexOf(bson.pattern, bson.options)
+  if (Array.isArray(value)) return value.map((item) => normalise(item, names))
+  const out: Record<string, unknown> = {}
+  for (const [key, item] of Object.entries(value)) out[key] = key === 'requestId' ? '<requestId>' : normalise(item, names)
+  return out
 }
 
 function regexOf(pattern: string, options: string): unknown {
   try {
-    return new RegExp(pattern, options);
+    return new RegExp(pattern, options)
   } catch {
-    return { $regularExpression: { pattern, options } };
+    return { $regularExpression: { pattern, options } }
   }
 }
 
 /** Values as a reader writes them: `{ a: 1, "o.b": Date(…) }`, on one line. */
 export function show(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  if (typeof value !== 'object') return String(value);
-  if (value instanceof Date) return `Date(${value.toISOString()})`;
-  if (value instanceof RegExp) return String(value);
-  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
-  const entries = Object.entries(value);
-  if (!entries.length) return '{}';
-  return `{ ${entries.map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${show(item)}`).join(', ')} }`;
+  if (value === undefined) return 'undefined'
+  if (value === null) return 'null'
+  if (typeof value === 'string') return JSON.stringify(value)
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value)
+  if (typeof value !== 'object') return String(value)
+  if (value instanceof Date) return `Date(${value.toISOString()})`
+  if (value instanceof RegExp) return String(value)
+  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`
+  const entries = Object.entries(value)
+  if (!entries.length) return '{}'
+  return `{ ${entries.map(([key, item]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${show(item)}`).join(', ')} }`
 }
 
 /** Equality as jest's toEqual sees it (undefined properties ignored), for the script's own check. */
 export function same(left: unknown, right: unknown): boolean {
-  return canonical(left) === canonical(right);
+  return canonical(left) === canonical(right)
 }
 
 function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return value === undefined ? 'undefined' : JSON.stringify(value) ?? String(value);
-  if (value instanceof Date) return `Date(${value.getTime()})`;
-  if (value instanceof RegExp) return String(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  if (value === null || typeof value !== 'object') return value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value))
+  if (value instanceof Date) return `Date(${value.getTime()})`
+  if (value instanceof RegExp) return String(value)
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  const keys = Object.keys(value)
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .sort()
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`
 }
 
 /** Where an outcome differs from its case's expectations (empty when it conforms). */
 export function mismatches(outcome: Outcome): string[] {
-  const out: string[] = [];
-  if (!same(outcome.answer, outcome.case.expected)) out.push(`answer ${show(outcome.answer)}, expected ${show(outcome.case.expected)}`);
-  if (outcome.case.then && !same(outcome.then, outcome.case.then)) out.push(`then ${show(outcome.then)}, expected ${show(outcome.case.then)}`);
-  if (outcome.case.sends && !same(outcome.sends, outcome.case.sends)) out.push(`sends ${show(outcome.sends)}, expected ${show(outcome.case.sends)}`);
-  return out;
+  const out: string[] = []
+  if (!same(outcome.answer, outcome.case.expected)) out.push(`answer ${show(outcome.answer)}, expected ${show(outcome.case.expected)}`)
+  if (outcome.case.then && !same(outcome.then, outcome.case.then)) out.push(`then ${show(outcome.then)}, expected ${show(outcome.case.then)}`)
+  if (outcome.case.sends && !same(outcome.sends, outcome.case.sends)) out.push(`sends ${show(outcome.sends)}, expected ${show(outcome.case.sends)}`)
+  return out
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|');
-const code = (text: string) => '`' + cell(text) + '`';
+const cell = (text: string) => text.replace(/\|/g, '\\|')
+const code = (text: string) => '`' + cell(text) + '`'
 
 export function renderMarkdown(outcomes: Outcome[]): string {
-  const areas = [...new Set(outcomes.map((outcome) => outcome.case.area))];
+  const areas = [...new Set(outcomes.map((outcome) => outcome.case.area))]
   const lines = [
     '# Database conformance: SDK call → result',
     '',
@@ -188,18 +190,18 @@ export function renderMarkdown(outcomes: Outcome[]): string {
     '',
     '| area | SDK call | result | note |',
     '|---|---|---|---|',
-  ];
+  ]
   for (const outcome of outcomes) {
-    const testCase = outcome.case;
-    const fixtures = testCase.uses?.length ? `<br>on ${testCase.uses.join(', ')}` : '';
-    let result = code((testCase.view && !isRejection(outcome.answer) ? `${testCase.view.label}: ` : '') + show(outcome.answer));
-    for (const [coll, docs] of Object.entries(outcome.then ?? {})) result += `<br>then ${coll}: ${code(show(docs))}`;
-    const notes = [testCase.note ? cell(testCase.note) : '', testCase.sends ? `sends ${outcome.sends.map((sent) => code(show(sent))).join(', ') || 'nothing'}` : ''].filter(Boolean);
-    lines.push(`| ${testCase.area} | ${code(testCase.call)}${fixtures} | ${result} | ${notes.join('<br>')} |`);
+    const testCase = outcome.case
+    const fixtures = testCase.uses?.length ? `<br>on ${testCase.uses.join(', ')}` : ''
+    let result = code((testCase.view && !isRejection(outcome.answer) ? `${testCase.view.label}: ` : '') + show(outcome.answer))
+    for (const [coll, docs] of Object.entries(outcome.then ?? {})) result += `<br>then ${coll}: ${code(show(docs))}`
+    const notes = [testCase.note ? cell(testCase.note) : '', testCase.sends ? `sends ${outcome.sends.map((sent) => code(show(sent))).join(', ') || 'nothing'}` : ''].filter(Boolean)
+    lines.push(`| ${testCase.area} | ${code(testCase.call)}${fixtures} | ${result} | ${notes.join('<br>')} |`)
   }
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n'
 }
 
 function isRejection(value: unknown): boolean {
-  return !!value && typeof value === 'object' && 'rejects' in value && Object.keys(value).length === 1;
+  return !!value && typeof value === 'object' && 'rejects' in value && Object.keys(value).length === 1
 }

@@ -8,7 +8,13 @@ const orders: SentOrder[] = [
   { openid: 'm1', storeId: 'store-001', orderNo: 'A2', points: 30 },
   { openid: 'm2', storeId: 'store-001', orderNo: 'A3', points: 40 },
 ]
-const earnRow = (order: SentOrder, _id = `order:${order.storeId}:${order.orderNo}`, delta = order.points): BookRow => ({ _id, openid: order.openid, kind: 'earn', delta, order: { storeId: order.storeId, orderNo: order.orderNo } })
+const earnRow = (order: SentOrder, _id = `order:${order.storeId}:${order.orderNo}`, delta = order.points): BookRow => ({
+  _id,
+  openid: order.openid,
+  kind: 'earn',
+  delta,
+  order: { storeId: order.storeId, orderNo: order.orderNo },
+})
 const correct = orders.map((order) => earnRow(order))
 const balancesOf = (rows: BookRow[]) => {
   const balances = new Map<string, number>()
@@ -54,11 +60,7 @@ describe('the points bench’s books check', () => {
 })
 
 describe('bench verdicts', () => {
-  const rows: Row[] = [
-    { figure: 'met', value: '1', goal: '≤ 2', met: true },
-    { figure: 'missed', value: '3', goal: '≤ 1.5', met: false },
-    reported('throughput', '36/s'),
-  ]
+  const rows: Row[] = [{ figure: 'met', value: '1', goal: '≤ 2', met: true }, { figure: 'missed', value: '3', goal: '≤ 1.5', met: false }, reported('throughput', '36/s')]
 
   it('only a row with a goal can miss; a reported figure has no verdict and prints as -', () => {
     expect(missed(rows).map((row) => row.figure)).toEqual(['missed'])

@@ -76,7 +76,9 @@ describe('receipt numbers and codes', () => {
 describe('amounts at the till', () => {
   it('readAmount takes a typed amount exactly when the schema takes that number, and says why not', () => {
     const amountText = fc.oneof(
-      fc.tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.option(fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), maxLength: 4 }))).map(([whole, fraction]) => (fraction === null ? String(whole) : `${whole}.${fraction}`)),
+      fc
+        .tuple(fc.integer({ min: 0, max: 2_000_000 }), fc.option(fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), maxLength: 4 })))
+        .map(([whole, fraction]) => (fraction === null ? String(whole) : `${whole}.${fraction}`)),
       typed('0123456789.-e ', 10),
     )
     fc.assert(
@@ -103,7 +105,11 @@ describe('number rules typed into forms', () => {
   it.each([...rules, ...nested])('%s: what a form reads is what the schema takes, and shows again as typed', (_name, rule) => {
     const schema = numberField(rule)
     const span = rule.max - rule.min
-    const candidate = fc.oneof(fc.integer({ min: Math.floor(rule.min - 2), max: Math.ceil(Math.min(rule.max, rule.min + 1000) + 2) }), fc.double({ min: rule.min - span / 10, max: rule.max + span / 10, noNaN: true }), fc.constantFrom(rule.min, rule.max, rule.max + 10 ** -rule.decimals))
+    const candidate = fc.oneof(
+      fc.integer({ min: Math.floor(rule.min - 2), max: Math.ceil(Math.min(rule.max, rule.min + 1000) + 2) }),
+      fc.double({ min: rule.min - span / 10, max: rule.max + span / 10, noNaN: true }),
+      fc.constantFrom(rule.min, rule.max, rule.max + 10 ** -rule.decimals),
+    )
     fc.assert(
       fc.property(candidate, (value) => {
         expect(fields.numberProblem(value, rule) === null).toBe(accepts(schema, value))
@@ -182,13 +188,19 @@ describe('points as cash', () => {
 
   it('the most points an order can take is whole yuan within the share and the balance, and is accepted', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), (pointsPerCashYuan, percent, orderFen, balance) => {
-        const rule = { pointsPerCashYuan, maxCashShare: percent / 100 }
-        const most = fields.mostCashPoints(orderFen, balance, rule)
-        expect(most).toBeLessThanOrEqual(balance)
-        if (most > 0) expect(fields.cashDiscount(most, orderFen, rule).error).toBeNull()
-        expect(fields.cashDiscount(most + pointsPerCashYuan, orderFen, rule).error === null && most + pointsPerCashYuan <= balance).toBe(false)
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (pointsPerCashYuan, percent, orderFen, balance) => {
+          const rule = { pointsPerCashYuan, maxCashShare: percent / 100 }
+          const most = fields.mostCashPoints(orderFen, balance, rule)
+          expect(most).toBeLessThanOrEqual(balance)
+          if (most > 0) expect(fields.cashDiscount(most, orderFen, rule).error).toBeNull()
+          expect(fields.cashDiscount(most + pointsPerCashYuan, orderFen, rule).error === null && most + pointsPerCashYuan <= balance).toBe(false)
+        },
+      ),
     )
   })
 

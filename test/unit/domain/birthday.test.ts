@@ -54,7 +54,11 @@ describe('which birthdays are today, in Asia/Shanghai', () => {
    * Any year, with the century years (1900, 2100: common; 2000, 2400: leap) drawn often, since a
    * plain `year % 4` rule is wrong only there and a uniform draw would rarely reach them.
    */
-  const years = fc.oneof(fc.integer({ min: 1900, max: 2400 }), fc.constantFrom(1900, 2000, 2100, 2200, 2300, 2400), fc.integer({ min: 19, max: 24 }).map((century) => century * 100))
+  const years = fc.oneof(
+    fc.integer({ min: 1900, max: 2400 }),
+    fc.constantFrom(1900, 2000, 2100, 2200, 2300, 2400),
+    fc.integer({ min: 19, max: 24 }).map((century) => century * 100),
+  )
   /** The calendar's own answer, independent of the code under test: does 29 February exist? */
   const hasLeapDay = (year: number) => new Date(Date.UTC(year, 1, 29)).getUTCMonth() === 1
 
@@ -83,7 +87,11 @@ describe('the perk year and key', () => {
 })
 
 describe('who is eligible', () => {
-  const member = (birthday: string, joinedAt: Date, removedAt: Date | null = null) => ({ profile: { name: '张三', gender: 'unknown' as const, birthday, birthdayMD: birthday.slice(5) }, joinedAt, removedAt })
+  const member = (birthday: string, joinedAt: Date, removedAt: Date | null = null) => ({
+    profile: { name: '张三', gender: 'unknown' as const, birthday, birthdayMD: birthday.slice(5) },
+    joinedAt,
+    removedAt,
+  })
   const run = new Date('2026-11-21T16:30:00Z') // 00:30, 22 November in Beijing
 
   it.each([
@@ -124,7 +132,12 @@ describe('the coupon a perk issues', () => {
   })
 
   it('an item coupon carries its item and no value', () => {
-    expect(couponFrom({ title: '生日蛋糕一份', kind: 'item', value: 5, itemName: '生日蛋糕', minSpendFen: 0, validDays: 7 }, beijing('2026-05-01T10:00:00'))).toMatchObject({ kind: 'item', value: 0, itemName: '生日蛋糕', validUntil: beijing('2026-05-07T23:59:59.999') })
+    expect(couponFrom({ title: '生日蛋糕一份', kind: 'item', value: 5, itemName: '生日蛋糕', minSpendFen: 0, validDays: 7 }, beijing('2026-05-01T10:00:00'))).toMatchObject({
+      kind: 'item',
+      value: 0,
+      itemName: '生日蛋糕',
+      validUntil: beijing('2026-05-07T23:59:59.999'),
+    })
   })
 
   it('the banner lasts as long as the coupon, or the birthday week for points only', () => {

@@ -23,7 +23,19 @@ describe('joining', () => {
     const decision = join('1990-02-28', new Date('2026-11-22T02:00:00Z'))
     if (!decision.ok) throw new Error('expected a member')
     const card = toMemberCard(decision.member)
-    expect(card).toEqual({ cardNo: '1000000009', name: '张三', avatarUrl: null, phoneBound: false, gender: 'female', birthday: '1990-02-28', tier: 'regular', tierName: '普通', pointsBalance: 0, lifetimePoints: 0, joinedAt: '2026-11-22T02:00:00.000Z' })
+    expect(card).toEqual({
+      cardNo: '1000000009',
+      name: '张三',
+      avatarUrl: null,
+      phoneBound: false,
+      gender: 'female',
+      birthday: '1990-02-28',
+      tier: 'regular',
+      tierName: '普通',
+      pointsBalance: 0,
+      lifetimePoints: 0,
+      joinedAt: '2026-11-22T02:00:00.000Z',
+    })
     expect(JSON.stringify(card)).not.toContain('o-1')
   })
 })

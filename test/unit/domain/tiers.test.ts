@@ -1,4 +1,14 @@
-import { DEFAULT_TIER_RULES, decideEvaluation, decideUpgrade, progressToNext, qualifyingFigure, recordActivity, tierFor, type TierRules, type TierState } from '../../../cloudfunctions/shared/domain/tiers'
+import {
+  DEFAULT_TIER_RULES,
+  decideEvaluation,
+  decideUpgrade,
+  progressToNext,
+  qualifyingFigure,
+  recordActivity,
+  tierFor,
+  type TierRules,
+  type TierState,
+} from '../../../cloudfunctions/shared/domain/tiers'
 
 const rules = DEFAULT_TIER_RULES // thresholds in fen: silver 100,000; gold 500,000; diamond 2,000,000
 const now = new Date('2026-11-22T04:00:00Z')

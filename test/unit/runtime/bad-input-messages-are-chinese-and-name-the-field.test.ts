@@ -201,11 +201,21 @@ function* badValues(schema: z.ZodType, at: Path, field: z.ZodType = schema): Gen
       yield* here('an object for an array', { 0: {} })
       for (const check of checksOf(schema)) {
         if (check.check === 'length_equals' && check.length !== undefined) {
-          yield* here(`${check.length - 1} items`, Array.from({ length: check.length - 1 }, () => ({})))
-          yield* here(`${check.length + 1} items`, Array.from({ length: check.length + 1 }, () => ({})))
+          yield* here(
+            `${check.length - 1} items`,
+            Array.from({ length: check.length - 1 }, () => ({})),
+          )
+          yield* here(
+            `${check.length + 1} items`,
+            Array.from({ length: check.length + 1 }, () => ({})),
+          )
         }
         if (check.check === 'min_length' && check.minimum) yield* here(`${check.minimum - 1} items`, [])
-        if (check.check === 'max_length' && check.maximum !== undefined) yield* here(`${check.maximum + 1} items`, Array.from({ length: check.maximum + 1 }, () => ({})))
+        if (check.check === 'max_length' && check.maximum !== undefined)
+          yield* here(
+            `${check.maximum + 1} items`,
+            Array.from({ length: check.maximum + 1 }, () => ({})),
+          )
       }
       yield* badValues((schema as z.ZodArray<z.ZodType>).element, [...at, 0])
       return
@@ -244,7 +254,11 @@ function valueAt(payload: unknown, fieldPath: string): unknown {
 }
 
 /** The last named (non-index) segment of a path: the key a label belongs to. */
-const leafKey = (fieldPath: string) => fieldPath.split('.').filter((segment) => !/^\d+$/.test(segment)).pop() ?? ''
+const leafKey = (fieldPath: string) =>
+  fieldPath
+    .split('.')
+    .filter((segment) => !/^\d+$/.test(segment))
+    .pop() ?? ''
 
 function namesItsField(issue: FieldIssue): boolean {
   if (issue.path === '') return issue.message.includes('payload')
@@ -413,9 +427,9 @@ describe('every kind of zod issue, worded in Chinese with its field', () => {
     const { ADJUST_POINTS } = await import('../../../cloudfunctions/shared/contract/staffFields')
     expect(issuesOf(joinPayload, { name: 'x'.repeat(21), birthday: '1990-01-01', gender: 'male' })).toEqual([{ path: 'name', message: '姓名最多 20 个字' }])
     expect(issuesOf(adjustPayload, { cardNo: '8000000001', delta: 1.5, reason: '盘点', requestId: 'req-000001' })).toEqual([{ path: 'delta', message: ADJUST_POINTS.message }])
-    expect(issuesOf(publishPayload, { draft: { basis: 'spend', tiers: [], points: { pointsPerYuan: 1, pointsPerCashYuan: 100, maxCashShare: 0.5, expiryMonths: 12 } }, explanation: '调整门槛' })).toEqual([
-      { path: 'draft.tiers', message: '须设置 4 个等级' },
-    ])
+    expect(
+      issuesOf(publishPayload, { draft: { basis: 'spend', tiers: [], points: { pointsPerYuan: 1, pointsPerCashYuan: 100, maxCashShare: 0.5, expiryMonths: 12 } }, explanation: '调整门槛' }),
+    ).toEqual([{ path: 'draft.tiers', message: '须设置 4 个等级' }])
   })
 
   it('the refusals before the schema (operator keys, depth) are Chinese and name the field', () => {

@@ -29,11 +29,25 @@ export function AccrueForm({ till }: { till: Till }) {
   return (
     <>
       <ActionForm submitLabel='确认记录' onSubmit={confirm} busy={action.busy} testId='accrue-submit'>
-        <TextField label='单号' placeholder='小票上的单号' value={orderNo} onChange={setOrderNo} maxlength={ORDER_NO.maxLength} error={orderError} serverError={action.fieldErrors.orderNo} testId='accrue-order' />
+        <TextField
+          label='单号'
+          placeholder='小票上的单号'
+          value={orderNo}
+          onChange={setOrderNo}
+          maxlength={ORDER_NO.maxLength}
+          error={orderError}
+          serverError={action.fieldErrors.orderNo}
+          testId='accrue-order'
+        />
         <AmountField label='消费金额' value={amountText} onChange={setAmountText} error={amount.error} serverError={action.fieldErrors.amount} testId='accrue-amount' />
       </ActionForm>
       {result && (
-        <ActionResult testId='accrue-result' warn={result.duplicate && '该单号已记录，以下为原记录结果'} title={`单号 ${result.orderNo} · ${result.memberName}`} figure={`+${result.pointsEarned} 积分`}>
+        <ActionResult
+          testId='accrue-result'
+          warn={result.duplicate && '该单号已记录，以下为原记录结果'}
+          title={`单号 ${result.orderNo} · ${result.memberName}`}
+          figure={`+${result.pointsEarned} 积分`}
+        >
           {result.tierChange && (
             <ResultLine warn testId='accrue-tier-change'>
               会员升级为{result.tierChange.toName}

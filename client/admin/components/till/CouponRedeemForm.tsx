@@ -80,7 +80,16 @@ export function CouponRedeemForm() {
         busy={lookup.busy}
         testId='coupon-inspect'
       >
-        <CodeField label='券码' rule={COUPON_CODE} value={codeText} onChange={setCodeText} error={codeError(codeText)} serverError={lookup.fieldErrors.code} onConfirm={() => void inspect()} testId='coupon-code-input' />
+        <CodeField
+          label='券码'
+          rule={COUPON_CODE}
+          value={codeText}
+          onChange={setCodeText}
+          error={codeError(codeText)}
+          serverError={lookup.fieldErrors.code}
+          onConfirm={() => void inspect()}
+          testId='coupon-code-input'
+        />
       </ActionForm>
       {inspected && (
         <View data-testid='coupon-inspected'>
@@ -91,7 +100,16 @@ export function CouponRedeemForm() {
           </CouponCard>
           {inspected.status === 'available' ? (
             <ActionForm submitLabel='确认核销' onSubmit={redeem} busy={action.busy} testId='coupon-redeem-submit'>
-              <TextField label='单号' placeholder='选填，小票上的单号' value={orderNo} onChange={setOrderNo} maxlength={ORDER_NO.maxLength} error={orderError} serverError={action.fieldErrors.orderNo} testId='coupon-order' />
+              <TextField
+                label='单号'
+                placeholder='选填，小票上的单号'
+                value={orderNo}
+                onChange={setOrderNo}
+                maxlength={ORDER_NO.maxLength}
+                error={orderError}
+                serverError={action.fieldErrors.orderNo}
+                testId='coupon-order'
+              />
             </ActionForm>
           ) : (
             <Text className='admin-hint' data-testid='coupon-unusable'>

@@ -42,9 +42,27 @@ export function PayWithPointsForm({ till, member }: { till: Till; member: Member
   return (
     <>
       <ActionForm submitLabel='确认抵扣' onSubmit={confirm} busy={action.busy} testId='cash-submit'>
-        <TextField label='单号' placeholder='小票上的单号' value={orderNo} onChange={setOrderNo} maxlength={ORDER_NO.maxLength} error={orderError} serverError={action.fieldErrors.orderNo} testId='cash-order' />
+        <TextField
+          label='单号'
+          placeholder='小票上的单号'
+          value={orderNo}
+          onChange={setOrderNo}
+          maxlength={ORDER_NO.maxLength}
+          error={orderError}
+          serverError={action.fieldErrors.orderNo}
+          testId='cash-order'
+        />
         <AmountField label='订单金额' value={amountText} onChange={setAmountText} error={amount.error} serverError={action.fieldErrors.orderAmount} testId='cash-amount' />
-        <TextField label='使用积分' type='number' placeholder={`${rule.pointsPerCashYuan} 的整数倍`} value={pointsText} onChange={setPointsText} error={pointsError} serverError={action.fieldErrors.points} testId='cash-points' />
+        <TextField
+          label='使用积分'
+          type='number'
+          placeholder={`${rule.pointsPerCashYuan} 的整数倍`}
+          value={pointsText}
+          onChange={setPointsText}
+          error={pointsError}
+          serverError={action.fieldErrors.points}
+          testId='cash-points'
+        />
         <Text className='admin-note' data-testid='cash-rule'>
           {cashRuleText(rule)}
           {orderFen !== null && `；本单最多可用 ${mostCashPoints(orderFen, balance, rule).toLocaleString('zh-CN')} 积分`}

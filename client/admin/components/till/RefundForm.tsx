@@ -31,12 +31,35 @@ export function RefundForm({ till }: { till: Till }) {
   return (
     <>
       <ActionForm submitLabel='确认退款' onSubmit={confirm} busy={action.busy} testId='refund-submit'>
-        <TextField label='原单号' placeholder='消费时的单号' value={orderNo} onChange={setOrderNo} maxlength={ORDER_NO.maxLength} error={orderError} serverError={action.fieldErrors.orderNo} testId='refund-order' />
-        <TextField label='退款单号' placeholder='每笔退款一个单号' value={refundId} onChange={setRefundId} maxlength={REFUND_NO.maxLength} error={refundError} serverError={action.fieldErrors.refundId} testId='refund-id' />
+        <TextField
+          label='原单号'
+          placeholder='消费时的单号'
+          value={orderNo}
+          onChange={setOrderNo}
+          maxlength={ORDER_NO.maxLength}
+          error={orderError}
+          serverError={action.fieldErrors.orderNo}
+          testId='refund-order'
+        />
+        <TextField
+          label='退款单号'
+          placeholder='每笔退款一个单号'
+          value={refundId}
+          onChange={setRefundId}
+          maxlength={REFUND_NO.maxLength}
+          error={refundError}
+          serverError={action.fieldErrors.refundId}
+          testId='refund-id'
+        />
         <AmountField label='退款金额' value={amountText} onChange={setAmountText} error={amount.error} serverError={action.fieldErrors.amount} testId='refund-amount' />
       </ActionForm>
       {result && (
-        <ActionResult testId='refund-result' warn={result.duplicate && '该退款单号已处理，以下为原结果'} title={`退款 ${result.refundId}`} figure={`-${result.pointsReversed.toLocaleString('zh-CN')} 积分`}>
+        <ActionResult
+          testId='refund-result'
+          warn={result.duplicate && '该退款单号已处理，以下为原结果'}
+          title={`退款 ${result.refundId}`}
+          figure={`-${result.pointsReversed.toLocaleString('zh-CN')} 积分`}
+        >
           {result.shortfall > 0 && <ResultLine warn>其中 {result.shortfall.toLocaleString('zh-CN')} 积分已被使用，无法扣回，已记录差额</ResultLine>}
           <ResultLine>会员当前余额 {result.pointsBalance.toLocaleString('zh-CN')} 积分</ResultLine>
         </ActionResult>

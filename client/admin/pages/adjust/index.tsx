@@ -58,13 +58,33 @@ function Adjust() {
             <ActionForm submitLabel='确认调整' onSubmit={adjust} busy={action.busy} testId='adjust-submit'>
               <FormField label='方向'>
                 <View className='admin-chips'>
-                  <View className={`admin-chip ${direction === 1 ? 'admin-chip--on' : ''}`} onClick={() => setDirection(1)}>增加</View>
-                  <View className={`admin-chip ${direction === -1 ? 'admin-chip--on' : ''}`} onClick={() => setDirection(-1)}>扣减</View>
+                  <View className={`admin-chip ${direction === 1 ? 'admin-chip--on' : ''}`} onClick={() => setDirection(1)}>
+                    增加
+                  </View>
+                  <View className={`admin-chip ${direction === -1 ? 'admin-chip--on' : ''}`} onClick={() => setDirection(-1)}>
+                    扣减
+                  </View>
                 </View>
               </FormField>
-              <TextField label='积分' type='number' placeholder={`正整数，单次最多 ${groupDigits(ADJUST_POINTS.max)}`} value={pointsText} onChange={setPointsText} error={points.error} serverError={action.fieldErrors.delta} testId='adjust-points' />
+              <TextField
+                label='积分'
+                type='number'
+                placeholder={`正整数，单次最多 ${groupDigits(ADJUST_POINTS.max)}`}
+                value={pointsText}
+                onChange={setPointsText}
+                error={points.error}
+                serverError={action.fieldErrors.delta}
+                testId='adjust-points'
+              />
               <FormField label='调整原因' error={shownError(reason, reasonError) ?? action.fieldErrors.reason} stacked>
-                <Textarea className='admin-textarea' placeholder='必填，如：系统故障补录、顾客投诉补偿（记入审计日志）' maxlength={ADJUST_REASON.max} value={reason} onInput={(event) => setReason(event.detail.value)} data-testid='adjust-reason' />
+                <Textarea
+                  className='admin-textarea'
+                  placeholder='必填，如：系统故障补录、顾客投诉补偿（记入审计日志）'
+                  maxlength={ADJUST_REASON.max}
+                  value={reason}
+                  onInput={(event) => setReason(event.detail.value)}
+                  data-testid='adjust-reason'
+                />
               </FormField>
             </ActionForm>
             {result && (

@@ -43,7 +43,16 @@ function RewardsAdmin() {
   }
 
   if (editing) {
-    return <RewardForm key={editing === 'new' ? 'new' : editing.id} reward={editing === 'new' ? null : editing} fieldErrors={rewards.fieldErrors} busy={rewards.busy} onSave={save} onCancel={() => open(null)} />
+    return (
+      <RewardForm
+        key={editing === 'new' ? 'new' : editing.id}
+        reward={editing === 'new' ? null : editing}
+        fieldErrors={rewards.fieldErrors}
+        busy={rewards.busy}
+        onSave={save}
+        onCancel={() => open(null)}
+      />
+    )
   }
   const { list } = rewards
   if (list.status === 'loading') return <LoadingView />

@@ -11,7 +11,9 @@ export function History({ versions, active }: { versions: readonly RulesVersionV
       {newestFirst.map((version) => (
         <View key={version.version} className='rules-history__row' data-testid='rules-history-row'>
           <View className='rules-history__head'>
-            <Text className='rules-history__version'>第 {version.version} 版{version.version === active ? '（当前）' : ''}</Text>
+            <Text className='rules-history__version'>
+              第 {version.version} 版{version.version === active ? '（当前）' : ''}
+            </Text>
             <Text className='rules-history__date'>{version.publishedAt ? dateTime(version.publishedAt) : '初始规则'}</Text>
           </View>
           <Text className='rules-history__text'>{version.explanation || '系统默认规则'}</Text>

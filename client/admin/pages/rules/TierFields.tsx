@@ -37,27 +37,62 @@ export function TierFields({ tier, index, basis, errorAt, onChange }: TierFields
         <Text className='form-panel__title'>第 {index + 1} 级</Text>
       </View>
       <FormField label='等级名称' error={errorAt(`${at}.name`)}>
-        <Input className='admin-input' maxlength={TIER_NAME.max} placeholder={`最多 ${TIER_NAME.max} 个字`} value={tier.name} onInput={(event) => onChange({ name: event.detail.value })} data-testid={`rules-tier-${index}-name`} />
+        <Input
+          className='admin-input'
+          maxlength={TIER_NAME.max}
+          placeholder={`最多 ${TIER_NAME.max} 个字`}
+          value={tier.name}
+          onInput={(event) => onChange({ name: event.detail.value })}
+          data-testid={`rules-tier-${index}-name`}
+        />
       </FormField>
       <FormField label={basis === 'spend' ? '门槛（元）' : '门槛（积分）'} error={errorAt(`${at}.threshold`)}>
-        <Input className='admin-input' type='digit' disabled={index === 0} placeholder={index === 0 ? '0' : basis === 'spend' ? '近 12 个月消费' : '近 12 个月获得积分'} value={tier.threshold} onInput={(event) => onChange({ threshold: event.detail.value })} data-testid={`rules-tier-${index}-threshold`} />
+        <Input
+          className='admin-input'
+          type='digit'
+          disabled={index === 0}
+          placeholder={index === 0 ? '0' : basis === 'spend' ? '近 12 个月消费' : '近 12 个月获得积分'}
+          value={tier.threshold}
+          onInput={(event) => onChange({ threshold: event.detail.value })}
+          data-testid={`rules-tier-${index}-threshold`}
+        />
       </FormField>
       <FormField label='积分倍率' error={errorAt(`${at}.pointsMultiplier`)}>
-        <Input className='admin-input' type='digit' placeholder={`${typedRange(POINTS_MULTIPLIER)}，如 1.5`} value={tier.pointsMultiplier} onInput={(event) => onChange({ pointsMultiplier: event.detail.value })} data-testid={`rules-tier-${index}-multiplier`} />
+        <Input
+          className='admin-input'
+          type='digit'
+          placeholder={`${typedRange(POINTS_MULTIPLIER)}，如 1.5`}
+          value={tier.pointsMultiplier}
+          onInput={(event) => onChange({ pointsMultiplier: event.detail.value })}
+          data-testid={`rules-tier-${index}-multiplier`}
+        />
       </FormField>
       <FormField label='折扣（%）' error={errorAt(`${at}.discountPercent`)}>
-        <Input className='admin-input' type='digit' placeholder={`${typedRange(TIER_DISCOUNT)}，5 即 ${formatZhe(5)}`} value={tier.discountPercent} onInput={(event) => onChange({ discountPercent: event.detail.value })} data-testid={`rules-tier-${index}-discount`} />
+        <Input
+          className='admin-input'
+          type='digit'
+          placeholder={`${typedRange(TIER_DISCOUNT)}，5 即 ${formatZhe(5)}`}
+          value={tier.discountPercent}
+          onInput={(event) => onChange({ discountPercent: event.detail.value })}
+          data-testid={`rules-tier-${index}-discount`}
+        />
       </FormField>
       <FormField label='生日积分' error={errorAt(`${at}.birthdayPoints`)}>
         <Input className='admin-input' type='number' placeholder='0 即不送' value={tier.birthdayPoints} onInput={(event) => onChange({ birthdayPoints: event.detail.value })} />
       </FormField>
       <FormField label='生日礼券'>
-        <Chips options={YES_NO} value={coupon !== null} onChange={(on) => onChange({ birthdayCoupon: on ? coupon ?? NEW_COUPON : null })} testId={`rules-tier-${index}-coupon`} />
+        <Chips options={YES_NO} value={coupon !== null} onChange={(on) => onChange({ birthdayCoupon: on ? (coupon ?? NEW_COUPON) : null })} testId={`rules-tier-${index}-coupon`} />
       </FormField>
       {coupon && (
         <View className='rules-coupon'>
           <FormField label='券名称' error={errorAt(`${at}.birthdayCoupon.title`)}>
-            <Input className='admin-input' maxlength={COUPON_TITLE.max} placeholder={`最多 ${COUPON_TITLE.max} 个字`} value={coupon.title} onInput={(event) => setCoupon({ title: event.detail.value })} />
+            <Input
+              className='admin-input'
+              maxlength={COUPON_TITLE.max}
+              placeholder={`最多 ${COUPON_TITLE.max} 个字`}
+              value={coupon.title}
+              onInput={(event) => setCoupon({ title: event.detail.value })}
+            />
           </FormField>
           <FormField label='类型'>
             <Chips options={KINDS} value={coupon.kind} onChange={(kind) => setCoupon({ kind })} />
@@ -68,7 +103,13 @@ export function TierFields({ tier, index, basis, errorAt, onChange }: TierFields
             </FormField>
           ) : (
             <FormField label={coupon.kind === 'fixed' ? '减免（元）' : '折扣（%）'} error={errorAt(`${at}.birthdayCoupon.value`)}>
-              <Input className='admin-input' type='digit' placeholder={coupon.kind === 'fixed' ? '如 10' : `${typedRange(COUPON_VALUE.percent)}，20 即 ${formatZhe(20)}`} value={coupon.value} onInput={(event) => setCoupon({ value: event.detail.value })} />
+              <Input
+                className='admin-input'
+                type='digit'
+                placeholder={coupon.kind === 'fixed' ? '如 10' : `${typedRange(COUPON_VALUE.percent)}，20 即 ${formatZhe(20)}`}
+                value={coupon.value}
+                onInput={(event) => setCoupon({ value: event.detail.value })}
+              />
             </FormField>
           )}
           <FormField label='满（元）可用' error={errorAt(`${at}.birthdayCoupon.minSpendFen`)}>

@@ -1,6 +1,22 @@
 import type { CouponKind } from '@contract/coupons'
 import { readNumber, textProblem, typedNumber, type NumberRule } from '@contract/fields'
-import { BIRTHDAY_POINTS, COUPON_ITEM_NAME, COUPON_MIN_SPEND, COUPON_TITLE, COUPON_VALID_DAYS, COUPON_VALUE, EXPIRY_MONTHS, MAX_CASH_SHARE, POINTS_MULTIPLIER, POINTS_PER_CASH_YUAN, POINTS_PER_YUAN, TIER_DISCOUNT, TIER_NAME, TIER_THRESHOLD, thresholdOrderProblem } from '@contract/rulesFields'
+import {
+  BIRTHDAY_POINTS,
+  COUPON_ITEM_NAME,
+  COUPON_MIN_SPEND,
+  COUPON_TITLE,
+  COUPON_VALID_DAYS,
+  COUPON_VALUE,
+  EXPIRY_MONTHS,
+  MAX_CASH_SHARE,
+  POINTS_MULTIPLIER,
+  POINTS_PER_CASH_YUAN,
+  POINTS_PER_YUAN,
+  TIER_DISCOUNT,
+  TIER_NAME,
+  TIER_THRESHOLD,
+  thresholdOrderProblem,
+} from '@contract/rulesFields'
 import type { RulesDraft } from '@contract/tiers'
 
 /**

@@ -98,9 +98,7 @@ function Editor({ overview, editor, published, onPublished }: EditorProps) {
           <Text className='admin-result__line'>{published.upgraded.toLocaleString('zh-CN')} 位会员已按新规则升级</Text>
         </View>
       )}
-      <Text className='admin-hint admin-hint--left rules-page__intro'>
-        当前为第 {overview.active.version} 版。修改后先预览对会员的影响，再填写说明发布。
-      </Text>
+      <Text className='admin-hint admin-hint--left rules-page__intro'>当前为第 {overview.active.version} 版。修改后先预览对会员的影响，再填写说明发布。</Text>
       <Panel title='等级评定'>
         <FormField label='评定依据'>
           <Chips options={BASES} value={form.basis} onChange={(basis) => update((current) => ({ ...current, basis }))} testId='rules-basis' />
@@ -122,7 +120,14 @@ function Editor({ overview, editor, published, onPublished }: EditorProps) {
           <PreviewResult preview={currentPreview} names={names} />
           <ActionForm title='发布' submitLabel='发布' onSubmit={publish} busy={editor.publishBusy} testId='rules-publish'>
             <FormField label='调整说明' error={shownError(explanation, explanationError) ?? editor.fieldErrors.explanation} stacked>
-              <Textarea className='admin-textarea' maxlength={RULES_EXPLANATION.max} placeholder={`必填，${RULES_EXPLANATION.min}–${RULES_EXPLANATION.max} 字，会员会在会员卡上看到。如：银卡门槛下调至 ¥800，更容易升级`} value={explanation} onInput={(event) => setExplanation(event.detail.value)} data-testid='rules-explanation' />
+              <Textarea
+                className='admin-textarea'
+                maxlength={RULES_EXPLANATION.max}
+                placeholder={`必填，${RULES_EXPLANATION.min}–${RULES_EXPLANATION.max} 字，会员会在会员卡上看到。如：银卡门槛下调至 ¥800，更容易升级`}
+                value={explanation}
+                onInput={(event) => setExplanation(event.detail.value)}
+                data-testid='rules-explanation'
+              />
             </FormField>
           </ActionForm>
         </>

@@ -30,7 +30,12 @@ export default function RewardsPage() {
   })
 
   async function confirmRedeem(reward: Reward) {
-    const { confirm } = await Taro.showModal({ title: '确认兑换', content: `使用 ${reward.pointsCost.toLocaleString('zh-CN')} 积分兑换「${reward.name}」？`, confirmText: '兑换', confirmColor: '#c8963e' })
+    const { confirm } = await Taro.showModal({
+      title: '确认兑换',
+      content: `使用 ${reward.pointsCost.toLocaleString('zh-CN')} 积分兑换「${reward.name}」？`,
+      confirmText: '兑换',
+      confirmColor: '#c8963e',
+    })
     if (!confirm) return
     const result = await redeem(reward)
     if (!result) return

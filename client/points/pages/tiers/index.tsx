@@ -10,7 +10,10 @@ type Basis = TierStatus['basis']
 
 /** Each row of the comparison: a label and how one tier reads in it. */
 const ROWS: { label: (basis: Basis) => string; cell: (tier: TierView, basis: Basis) => string }[] = [
-  { label: (basis) => (basis === 'spend' ? '近12月消费' : '近12月积分'), cell: (tier, basis) => (tier.threshold === 0 ? '入会即享' : basis === 'spend' ? shortYuan(tier.threshold) : `${tier.threshold.toLocaleString('zh-CN')} 分`) },
+  {
+    label: (basis) => (basis === 'spend' ? '近12月消费' : '近12月积分'),
+    cell: (tier, basis) => (tier.threshold === 0 ? '入会即享' : basis === 'spend' ? shortYuan(tier.threshold) : `${tier.threshold.toLocaleString('zh-CN')} 分`),
+  },
   { label: () => '积分倍率', cell: (tier) => `×${tier.pointsMultiplier}` },
   { label: () => '会员折扣', cell: (tier) => (tier.discountPercent > 0 ? `${tier.discountPercent}%` : '—') },
   { label: () => '生日积分', cell: (tier) => (tier.birthdayPerk.points > 0 ? `${tier.birthdayPerk.points.toLocaleString('zh-CN')}` : '—') },
