@@ -1,10 +1,10 @@
 /** How a person uses the H5 app: open it as someone, tap things by their text, read the card. */
 import assert from 'node:assert/strict'
-import type { Locator, Page } from 'playwright-core'
+import type { Locator, Page } from '@playwright/test'
 
 /** Opens the app as a dev identity (`member`, `member-b`, `visitor-<id>`…), landing on the card tab. */
-export async function openAs(page: Page, baseUrl: string, identity: string): Promise<void> {
-  await page.goto(`${baseUrl}/?as=${encodeURIComponent(identity)}`)
+export async function openAs(page: Page, identity: string): Promise<void> {
+  await page.goto(`/?as=${encodeURIComponent(identity)}`)
   await expectPage(page, '/pages/card/index')
 }
 
@@ -77,8 +77,8 @@ export async function tapTab(page: Page, label: string): Promise<void> {
  * (`/pages/join/index?scene=…`), and waits for that page. The identity is chosen by `?as=` before
  * the hash, as a link with a scene would be opened on that person's phone.
  */
-export async function openLink(page: Page, baseUrl: string, identity: string, route: string): Promise<void> {
-  await page.goto(`${baseUrl}/?as=${encodeURIComponent(identity)}#${route}`)
+export async function openLink(page: Page, identity: string, route: string): Promise<void> {
+  await page.goto(`/?as=${encodeURIComponent(identity)}#${route}`)
   await expectPage(page, route.split('?')[0])
 }
 
@@ -86,8 +86,8 @@ export async function openLink(page: Page, baseUrl: string, identity: string, ro
  * Opens a staff page the way staff reach it: 我的 → 员工后台 → the console entry (`console-till`,
  * `console-rules`…), then waits for `route`.
  */
-export async function openStaffPage(page: Page, baseUrl: string, identity: string, entryTestId: string, route: string): Promise<void> {
-  await page.goto(`${baseUrl}/?as=${encodeURIComponent(identity)}`)
+export async function openStaffPage(page: Page, identity: string, entryTestId: string, route: string): Promise<void> {
+  await page.goto(`/?as=${encodeURIComponent(identity)}`)
   await expectPage(page, '/pages/card/index')
   await tapTab(page, '我的')
   await expectPage(page, '/pages/me/index')
@@ -124,10 +124,13 @@ export async function chooseFilterTab(root: Locator, label: string): Promise<voi
 export async function scanMemberAtTill(page: Page, member: { name: string; cardNo: string }): Promise<void> {
   const till = pageRoot(page, '/admin/pages/till/index')
   const rescan = till.getByTestId('till-rescan')
-  await (await rescan.isVisible() ? rescan : till.getByTestId('till-scan')).click()
+  await ((await rescan.isVisible()) ? rescan : till.getByTestId('till-scan')).click()
   const sheet = page.getByTestId('scan-standin')
   await sheet.waitFor({ state: 'visible' })
-  await sheet.getByTestId('scan-standin-code').filter({ hasText: `${member.name} · ${member.cardNo}` }).click()
+  await sheet
+    .getByTestId('scan-standin-code')
+    .filter({ hasText: `${member.name} · ${member.cardNo}` })
+    .click()
   await sheet.waitFor({ state: 'detached' })
   await till.getByTestId('member-panel-name').filter({ hasText: member.name }).waitFor()
 }

@@ -10,7 +10,7 @@
  * leaves it (mouseleave ends the drag), so one drag moves at most ~6 rows; longer distances take
  * several drags, as they do for a thumb. Nothing here writes the picker's state directly.
  */
-import type { Locator, Page } from 'playwright-core'
+import type { Locator, Page } from '@playwright/test'
 
 const ROW = 34 // LINE_HEIGHT in the Taro picker
 const MAX_ROWS_PER_DRAG = 6 // a wheel is 7 rows tall
@@ -22,7 +22,10 @@ export async function pickDate(page: Page, trigger: Locator, date: string): Prom
   const [, year, month, day] = match
 
   await trigger.click()
-  const overlay = page.locator('.weui-picker__overlay').filter({ has: page.locator('.weui-picker') }).last()
+  const overlay = page
+    .locator('.weui-picker__overlay')
+    .filter({ has: page.locator('.weui-picker') })
+    .last()
   const sheet = overlay.locator('.weui-picker')
   await sheet.waitFor({ state: 'visible' })
   await settled(sheet)
@@ -136,10 +139,9 @@ async function waitForBand(wheel: Locator, label: string): Promise<void> {
 /** Waits until the sheet's slide-up animation has finished, so coordinates are final. */
 async function settled(sheet: Locator): Promise<void> {
   const handle = await sheet.elementHandle()
-  await sheet.page().waitForFunction(
-    (el) => (el!.closest('.weui-picker__overlay') ?? el!).getAnimations({ subtree: true }).every((animation) => animation.playState !== 'running'),
-    handle,
-    { polling: 'raf', timeout: 3_000 },
-  )
+  await sheet.page().waitForFunction((el) => (el!.closest('.weui-picker__overlay') ?? el!).getAnimations({ subtree: true }).every((animation) => animation.playState !== 'running'), handle, {
+    polling: 'raf',
+    timeout: 3_000,
+  })
   await handle?.dispose()
 }

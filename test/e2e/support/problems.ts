@@ -1,8 +1,10 @@
 /**
- * Page problems (console errors, uncaught page errors, HTTP ≥ 400 from /api/) fail a journey unless
- * it declares them, and the runner's self-tests check that this rule holds.
+ * Page problems: a console error, an uncaught page error or an HTTP ≥ 400 answer from /api/ fails
+ * a journey unless the journey declares it (`test.use({ expectedProblems: [...] })`). The fixture
+ * in fixtures.ts watches every phone of a journey with one ProblemLog and asserts at the end;
+ * page-problems-fail-journeys.spec.ts proves that the rule holds.
  */
-import type { Journey } from './harness'
+import type { BrowserContext } from '@playwright/test'
 
 /** The problems no declaration covers, and the declarations nothing matched (kept narrow by reporting them). */
 export function sortProblems(problems: readonly string[], expected: readonly RegExp[] = []): { unexpected: string[]; unused: RegExp[] } {
@@ -11,72 +13,42 @@ export function sortProblems(problems: readonly string[], expected: readonly Reg
   return { unexpected, unused }
 }
 
-/**
- * A journey the runner executes before the real ones, with the verdict it must reach: a journey
- * with a deliberate problem must fail because of that problem (`mustFailWith`), and the same
- * problem declared must pass (`mustFailWith: null`). If the rule ever stops failing journeys,
- * the run goes red here rather than passing every real journey through its page errors.
- */
-export interface SelfTest {
-  journey: Journey
-  mustFailWith: RegExp | null
+/** Every problem seen on a journey's phones, one line each, as a declaration has to match it. */
+export class ProblemLog {
+  readonly lines: string[] = []
+
+  /**
+   * Watches a whole browser context rather than one page, so a page it opens later is watched too.
+   * `label` prefixes the lines of a second phone (`[cashier] console error: …`).
+   */
+  watch(context: BrowserContext, label?: string): void {
+    const from = label ? `[${label}] ` : ''
+    context.on('weberror', (error) => this.add(`${from}page error: ${error.error().message}`))
+    context.on('console', (message) => {
+      if (message.type() === 'error') this.add(`${from}console error: ${message.text()}`)
+    })
+    context.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/api/') && response.status() >= 400)
+        this.add(`${from}HTTP ${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`)
+    })
+  }
+
+  add(line: string): void {
+    this.lines.push(line)
+  }
+
+  /** Throws, listing them, when a problem is not covered by `expected`; answers the unused declarations. */
+  assertAllExpected(expected: readonly RegExp[]): RegExp[] {
+    const { unexpected, unused } = sortProblems(this.lines, expected)
+    if (unexpected.length === 0) return unused
+    const declared = this.lines.filter((line) => !unexpected.includes(line))
+    throw new Error(
+      [
+        `page problems the journey does not declare (test.use({ expectedProblems })):`,
+        ...unexpected.slice(0, 10).map((line) => `  ${line}`),
+        ...(unexpected.length > 10 ? [`  … and ${unexpected.length - 10} more`] : []),
+        ...declared.slice(0, 10).map((line) => `declared: ${line}`),
+      ].join('\n'),
+    )
+  }
 }
-
-const MARK = 'e2e-runner-self-test'
-
-/** Blank pages, no app: each costs one browser context, and none touches the cloud. */
-export const SELF_TESTS: SelfTest[] = [
-  {
-    journey: {
-      name: 'self-test-console-error',
-      title: 'a journey whose page logs console.error fails',
-      async run({ page, step }) {
-        step('log an error to the console')
-        await Promise.all([page.waitForEvent('console'), page.evaluate((mark) => console.error(`${mark}: deliberate console error`), MARK)])
-      },
-    },
-    mustFailWith: new RegExp(`^console error: ${MARK}: deliberate console error$`),
-  },
-  {
-    journey: {
-      name: 'self-test-page-error',
-      title: 'a journey whose page throws an uncaught error fails',
-      async run({ page, step }) {
-        step('throw outside any handler')
-        await Promise.all([
-          page.waitForEvent('pageerror'),
-          page.evaluate((mark) => {
-            setTimeout(() => {
-              throw new Error(`${mark}: deliberate page error`)
-            })
-          }, MARK),
-        ])
-      },
-    },
-    mustFailWith: new RegExp(`^page error: ${MARK}: deliberate page error$`),
-  },
-  {
-    journey: {
-      name: 'self-test-http-error',
-      title: 'a journey that gets an HTTP 404 from /api/ fails',
-      async run({ page, baseUrl, step }) {
-        // Any other GET falls through to the app's static files; a missing cloud file is a plain 404.
-        step('open a cloud file that does not exist')
-        await page.goto(`${baseUrl}/api/dev/file?fileID=cloud://${MARK}.png`)
-      },
-    },
-    mustFailWith: /^HTTP 404 GET \/api\/dev\/file$/,
-  },
-  {
-    journey: {
-      name: 'self-test-declared-problem',
-      title: 'a journey that declares the console error it causes passes',
-      expectedProblems: [new RegExp(`^console error: ${MARK}: declared console error$`)],
-      async run({ page, step }) {
-        step('log the declared error')
-        await Promise.all([page.waitForEvent('console'), page.evaluate((mark) => console.error(`${mark}: declared console error`), MARK)])
-      },
-    },
-    mustFailWith: null,
-  },
-]
