@@ -27,6 +27,7 @@ export const points: BenchSection = {
     for (let index = 0; index < 45; index++) await cloud.call('points', accrue(`RT-H${index}`), { openid: 'bench-cashier' })
     const firstPage = await roundTrips(cloud, 'points', { action: 'history', payload: {} }, { openid: 'bench-points' })
     const inTransaction = warm.roundTrips - auditAppends
+    const checkout = await checkoutRoundTrips(cloud)
     const rows: Row[] = [
       { figure: 'DB round trips: points.accrue, its transaction', value: String(inTransaction), goal: '≤ 5, one transaction', met: warm.ok && inTransaction <= 5 },
       { figure: 'DB round trips: points.accrue, + audit append', value: String(warm.roundTrips), goal: 'one append after the transaction', met: warm.ok && auditAppends === 1 },
@@ -42,6 +43,12 @@ export const points: BenchSection = {
         value: String(repeat.roundTrips),
         goal: `≤ ${warm.roundTrips}, as a new order`,
         met: repeat.ok && repeat.roundTrips <= warm.roundTrips,
+      },
+      {
+        figure: 'DB round trips: points.checkout (discount, coupon, 2,000 points)',
+        value: String(checkout.roundTrips),
+        goal: '≤ 8, one transaction',
+        met: checkout.ok && checkout.roundTrips <= 8 && checkout.transactions === 1,
       },
       { figure: 'DB round trips: points.history (a page of 20)', value: String(firstPage.roundTrips), goal: '≤ 2', met: firstPage.ok && firstPage.roundTrips <= 2 },
     ]
@@ -59,7 +66,7 @@ export const points: BenchSection = {
         met: books.ok,
       })
     }
-    return { rows, results: { roundTrips: { accrueWarm: warm, accrueCold: cold, accrueRepeat: repeat, historyPage: firstPage }, throughput: [hot, spread] } }
+    return { rows, results: { roundTrips: { accrueWarm: warm, accrueCold: cold, accrueRepeat: repeat, checkout, historyPage: firstPage }, throughput: [hot, spread] } }
   },
 }
 
@@ -99,6 +106,44 @@ async function throughput(cloud: LocalCloud, label: string, count: number, membe
   const sent = orders.map((order) => ({ ...order, points: pointsForPurchase(Math.round(order.amount * 100), THROUGHPUT_TIER, RULES) }))
   const books = checkOrderBooks(sent, ledger, balances, answers.filter((ok) => !ok).length)
   return { label, accruals: sends.length, seconds, perSecond: sends.length / seconds, books }
+}
+
+/** A gold member with 5,000 points and a ¥10 coupon checks out ¥300, on a warm instance. */
+async function checkoutRoundTrips(cloud: LocalCloud) {
+  const now = cloud.now()
+  const until = new Date(now.getTime() + 30 * 86_400_000)
+  seed(cloud, ['bench-checkout'], { tier: 'gold', pointsBalance: 5000, lifetimePoints: 5000, pointLots: [{ expiresAt: until, remaining: 5000 }], nextExpiryAt: until })
+  cloud.db.insertMany('coupons', [
+    {
+      _id: 'bench-coupon',
+      openid: 'bench-checkout',
+      code: 'BENCHCPNAB',
+      title: '满100减10',
+      kind: 'fixed',
+      value: 1000,
+      itemName: null,
+      minSpendFen: 10_000,
+      validFrom: now,
+      validUntil: until,
+      status: 'available',
+      source: 'manual',
+      usedAt: null,
+      usedBy: null,
+      orderNo: null,
+      createdAt: now,
+    },
+  ])
+  const payload = (orderNo: string, couponId?: string) => ({
+    memberCode: issueMemberCode('bench-checkout', cloud.now(), LOCAL_MEMBER_CODE_SECRET).code,
+    storeId: 'store-001',
+    orderNo,
+    amount: 300,
+    points: 2000,
+    ...(couponId ? { couponId } : {}),
+  })
+  await cloud.call('points', { action: 'checkout', payload: payload('RT-CHECKOUT-WARM') }, { openid: 'bench-cashier' })
+  const measured = await roundTrips(cloud, 'points', { action: 'checkout', payload: payload('RT-CHECKOUT', 'bench-coupon') }, { openid: 'bench-cashier' })
+  return { ...measured, transactions: measured.byAction['database.commitTransaction'] ?? 0 }
 }
 
 function seed(cloud: LocalCloud, openids: string[], overrides: Partial<MemberDoc> = {}) {

@@ -33,6 +33,10 @@ const CEILINGS = {
   'jobs.expirePoints: one member with a due lot': 8,
   'jobs.evaluateTiers: one member moved down': 7,
   'tiers.publish: one member lifted': 14,
+  // Checkout (issue 9): its goal, one transaction with the audit append after it.
+  'checkout: with a coupon and points': 8,
+  'checkout: the same order again': 6,
+  'refund: a checkout, half': 9,
 } as const
 type Scenario = keyof typeof CEILINGS
 
@@ -109,6 +113,44 @@ describe('points', () => {
     await count('adjust: adding points', 'rt-owner', 'points', 'adjust', { cardNo: member.cardNo, delta: 100, reason: '补录', requestId: 'rt-adj-1' })
     await count('adjust: removing points', 'rt-owner', 'points', 'adjust', { cardNo: member.cardNo, delta: -50, reason: '更正', requestId: 'rt-adj-2' })
     await count('adjust: the same request again', 'rt-owner', 'points', 'adjust', { cardNo: member.cardNo, delta: 100, reason: '补录', requestId: 'rt-adj-1' })
+  })
+})
+
+describe('checkout', () => {
+  it('one order with the tier discount, a coupon and points', async () => {
+    memberWith('rt-checkout', 5000, { tier: 'gold' })
+    cloud().db.insertMany('coupons', [
+      {
+        _id: 'rt-coupon',
+        openid: 'rt-checkout',
+        code: 'RTCOUPONAB',
+        title: '满100减10',
+        kind: 'fixed',
+        value: 1000,
+        itemName: null,
+        minSpendFen: 10_000,
+        validFrom: NOW,
+        validUntil: LOT_END,
+        status: 'available',
+        source: 'manual',
+        usedAt: null,
+        usedBy: null,
+        orderNo: null,
+        createdAt: NOW,
+      },
+    ])
+    const payload = (orderNo: string, couponId?: string) => ({
+      memberCode: memberCodeOf(cloud(), 'rt-checkout'),
+      storeId: 'store-001',
+      orderNo,
+      amount: 300,
+      points: 2000,
+      ...(couponId ? { couponId } : {}),
+    })
+    await till().call('points', 'checkout', payload('RT-CW'))
+    await count('checkout: with a coupon and points', 'rt-cashier', 'points', 'checkout', payload('RT-C1', 'rt-coupon'))
+    await count('checkout: the same order again', 'rt-cashier', 'points', 'checkout', payload('RT-C1', 'rt-coupon'))
+    await count('refund: a checkout, half', 'rt-cashier', 'points', 'refund', { storeId: 'store-001', orderNo: 'RT-C1', refundId: 'RC1', amount: 127.5 })
   })
 })
 

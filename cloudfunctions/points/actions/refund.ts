@@ -3,26 +3,29 @@ import { refusalError, replayOrMismatch, settle } from '../../shared/app/command
 import { ledgerRepo } from '../../shared/data/ledger'
 import { memberIn } from '../../shared/data/members'
 import { refundProgressIn } from '../../shared/data/refunds'
+import { activeRules } from '../../shared/data/rules'
 import { inTransaction } from '../../shared/data/transaction'
-import { isOrderRow, ledgerKeys } from '../../shared/domain/ledger'
-import { decideRefund, decideRefundShare, isSameRefund, type Refund, type RefundItem } from '../../shared/domain/refund'
-import { AppError, defineAction } from '../../shared/runtime'
+import { isOrderRow, ledgerKeys, type OrderRow } from '../../shared/domain/ledger'
+import { decideRefund, decideRefundShare, isSameRefund, refundBasisOf, type Refund, type RefundItem } from '../../shared/domain/refund'
+import { AppError, defineAction, type Database } from '../../shared/runtime'
 
 /**
- * Reverses an order's points in proportion to the refund, once per refund id, never below zero:
- * what was already spent is recorded as a shortfall on the ledger row.
+ * Refunds an order once per refund id, in proportion: its earned points are taken back (never below
+ * zero: what was already spent is a shortfall), the points it spent come back, and the refund that
+ * completes a checkout gives its coupon back when the shop's rule at the sale said so.
  */
 export const refund = defineAction({
   schema: refundPayload,
   async handler({ storeId, orderNo, refundId, amount: refundFen }, { db, openid: cashier, now }): Promise<RefundResult> {
-    const order = await ledgerRepo(db).byId(ledgerKeys.order(storeId, orderNo))
-    if (!isOrderRow(order)) throw new AppError('NOT_FOUND', '找不到该订单的积分记录')
+    const { order, cash } = await orderRowsOf(db, storeId, orderNo)
     const command: Refund = { storeId, orderNo, refundId, refundFen, cashier }
+    // Returned points expire like earned ones (the instance caches the rules).
+    const rules = await activeRules(db, now)
     const outcome = await inTransaction(db, async (transaction) => {
-      const progress = await refundProgressIn(transaction, order._id)
+      const progress = await refundProgressIn(transaction, refundBasisOf(order, cash).key)
       // A repeated refund id or an over-refund is answered from the progress alone; the member is read only when points move.
-      const member = decideRefundShare({ order, progress }, command).kind === 'share' ? await memberIn(transaction, order.openid) : null
-      return settle(transaction, decideRefund({ order, progress, member }, command, now))
+      const member = decideRefundShare({ order, cash, progress }, command).kind === 'share' ? await memberIn(transaction, order.openid) : null
+      return settle(transaction, decideRefund({ order, cash, progress, member }, command, rules, now))
     })
     if (outcome.kind === 'refused') throw refusalError(outcome)
     // The refund row's key is taken although the order's progress does not list it: another refund got there first.
@@ -38,6 +41,27 @@ export const refund = defineAction({
   },
 })
 
+/**
+ * The order's earn row and its points-as-cash row, in one round trip. An order only paid with
+ * points has no earn row: its cash row stands for it.
+ */
+export async function orderRowsOf(db: Database, storeId: string, orderNo: string): Promise<{ order: OrderRow; cash: OrderRow | null }> {
+  const rows = await ledgerRepo(db).byIds([ledgerKeys.order(storeId, orderNo), ledgerKeys.cash(storeId, orderNo)])
+  const earn = rows.get(ledgerKeys.order(storeId, orderNo)) ?? null
+  const cash = rows.get(ledgerKeys.cash(storeId, orderNo)) ?? null
+  if (isOrderRow(earn)) return { order: earn, cash: isOrderRow(cash) ? cash : null }
+  if (isOrderRow(cash)) return { order: cash, cash: null }
+  throw new AppError('NOT_FOUND', '找不到该订单', [{ path: 'orderNo', message: '找不到该订单' }])
+}
+
 function resultOf(item: RefundItem, duplicate: boolean): RefundResult {
-  return { refundId: item.refundId, pointsReversed: item.pointsReversed, shortfall: item.shortfall, pointsBalance: item.balanceAfter, duplicate }
+  return {
+    refundId: item.refundId,
+    pointsReversed: item.pointsReversed,
+    shortfall: item.shortfall,
+    pointsReturned: item.pointsReturned ?? 0,
+    couponReturned: item.couponReturned ?? false,
+    pointsBalance: item.balanceAfter,
+    duplicate,
+  }
 }

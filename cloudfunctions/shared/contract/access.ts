@@ -38,6 +38,9 @@ export const ACCESS = {
     history: 'member',
     memberHistory: RECORD_ROLES,
     orders: RECORD_ROLES,
+    quote: TILL_ROLES,
+    checkout: TILL_ROLES,
+    refundableOrder: TILL_ROLES,
   },
   rewards: {
     list: 'member',

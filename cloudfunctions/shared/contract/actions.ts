@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type * as member from './member'
 import type * as points from './points'
+import type * as checkout from './checkout'
 import type * as rewards from './rewards'
 import type * as staff from './staff'
 import type * as jobs from './jobs'
@@ -32,6 +33,9 @@ export interface ActionMap {
     history: { payload: z.input<typeof points.historyPayload>; result: points.LedgerPage }
     memberHistory: { payload: z.input<typeof points.memberHistoryPayload>; result: points.LedgerPage }
     orders: { payload: z.input<typeof points.ordersPayload>; result: points.OrdersPage }
+    quote: { payload: z.input<typeof checkout.quotePayload>; result: checkout.CheckoutQuote }
+    checkout: { payload: z.input<typeof checkout.checkoutPayload>; result: checkout.CheckoutResult }
+    refundableOrder: { payload: z.input<typeof checkout.refundableOrderPayload>; result: checkout.RefundableOrder }
   }
   rewards: {
     list: { payload: z.input<typeof rewards.listRewardsPayload>; result: rewards.Reward[] }

@@ -25,13 +25,17 @@ export interface AccrualResult {
   tierChange: { from: TierId; to: TierId; toName: string } | null
 }
 
-/** A full or partial refund of a recorded order; refundId makes it happen at most once. */
+/** A full or partial refund of a recorded order (a checkout, a purchase, or points as cash); refundId makes it happen at most once. */
 export const refundPayload = z.strictObject({ storeId, orderNo, refundId: refundNo, amount: yuanAmount })
 export interface RefundResult {
   refundId: string
   pointsReversed: number
   /** Points that should have been taken back but were already spent: recorded, never hidden. */
   shortfall: number
+  /** Points the order had spent (points as cash), given back in proportion. */
+  pointsReturned: number
+  /** The order's coupon, usable again after a full refund when the shop's rule says so. */
+  couponReturned: boolean
   pointsBalance: number
   duplicate: boolean
 }

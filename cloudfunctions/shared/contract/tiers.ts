@@ -94,6 +94,8 @@ export const rulesDraft = z
       pointsPerCashYuan: numberField(POINTS_PER_CASH_YUAN),
       maxCashShare: numberField(MAX_CASH_SHARE),
       expiryMonths: numberField(EXPIRY_MONTHS),
+      /** A fully refunded checkout gives its coupon back (absent: yes). */
+      returnCouponOnRefund: z.boolean().optional(),
     }),
   })
   .superRefine((draft, context) => {

@@ -18,6 +18,7 @@ export async function applyDecision(transaction: Transaction, decision: Decision
     if (index === 0 && isKeyed(collection)) return 'repeat'
     throw new KeyTaken(collection, doc._id)
   }
+  if (decision.couponUpdate) await transaction.collection('coupons').doc(decision.couponUpdate.id).update({ data: decision.couponUpdate.patch })
   if (decision.redemption) await transaction.collection('rewards').doc(decision.redemption.record.rewardId).update({ data: decision.redemption.reward })
   if (decision.refund) {
     const { _id, ...progress } = decision.refund

@@ -1,12 +1,18 @@
 import type { CouponDoc } from '../domain/coupons'
 import type { Database } from '../runtime/cloud'
 import { rowsOf } from './results'
+import { getOrNull, type Transaction } from './transaction'
 
 /** The document type lives in the domain, which decides coupons; re-exported for readers of this collection. */
 export type { CouponDoc } from '../domain/coupons'
 
 /** How many coupons a wallet lists; far more than a member holds in practice. */
 const WALLET_LIMIT = 200
+
+/** Inside a transaction: the coupon an order names, so its use commits with the order. */
+export function couponIn(transaction: Transaction, id: string): Promise<CouponDoc | null> {
+  return getOrNull<CouponDoc>(transaction, 'coupons', id)
+}
 
 export type CouponWithMember = CouponDoc & { member: { name: string; cardNo: string } | null }
 

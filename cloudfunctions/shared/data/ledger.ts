@@ -13,6 +13,11 @@ export function ledgerRepo(db: Database) {
       const [row] = await rowsOf<LedgerRow>(collection.where({ _id: id }).limit(1))
       return row ?? null
     },
+    /** Rows by key, in one round trip; missing keys are absent from the map. */
+    async byIds(ids: string[]): Promise<Map<string, LedgerRow>> {
+      const rows = await rowsOf<LedgerRow>(collection.where({ _id: db.command.in(ids) }).limit(ids.length))
+      return new Map(rows.map((row) => [row._id, row]))
+    },
     /** A member's movements, newest first, `limit` at a time, filtered by kinds. One round trip. */
     async page(openid: string, options: { kinds?: readonly LedgerKind[]; before?: { createdAt: Date; id: string }; limit: number }): Promise<LedgerRow[]> {
       const _ = db.command

@@ -1,4 +1,5 @@
 import type { Coupon, CouponKind, CouponStatus } from '../contract/coupons'
+import { shortYuan } from '../contract/format'
 
 /**
  * An issued coupon. `_id` is its idempotency key (`birthday:<openid>:<year>` for birthday perks),
@@ -46,3 +47,21 @@ export function toCoupon(doc: CouponDoc, now: Date): Coupon {
     usedAt: doc.usedAt ? new Date(doc.usedAt).toISOString() : null,
   }
 }
+
+/**
+ * Why this member may not use this coupon on an order of `amountFen` at `now`, in the words the
+ * till shows; null when they may. The minimum spend is judged on 原价, as the coupon reads.
+ */
+export function couponProblem(doc: CouponDoc, openid: string, amountFen: number, now: Date): string | null {
+  if (doc.openid !== openid) return '该券不属于该会员'
+  const status = statusAt(doc, now)
+  if (status === 'used') return '该券已被使用'
+  if (status === 'expired') return '该券已过期'
+  if (new Date(doc.validFrom).getTime() > now.getTime()) return '该券未到使用时间'
+  if (amountFen < doc.minSpendFen) return `满${shortYuan(doc.minSpendFen)}可用`
+  return null
+}
+
+/** The patch that marks a coupon used by an order, and the one that gives it back. */
+export const couponUsed = (by: string, orderNo: string, now: Date) => ({ status: 'used' as const, usedAt: now, usedBy: by, orderNo })
+export const couponReturned = () => ({ status: 'available' as const, usedAt: null, usedBy: null, orderNo: null })

@@ -30,6 +30,8 @@ export interface Decision {
   member: MemberPatch
   tierChange: TierChangeRow | null
   coupon: CouponDoc | null
+  /** An existing coupon used by an order, or given back by its refund. */
+  couponUpdate: CouponUpdate | null
   /** A reward redeemed: the redemption record, and the reward's stock after it. */
   redemption: { record: RedemptionDoc; reward: Pick<RewardDoc, 'stock' | 'updatedAt'> } | null
   /** An order's refund progress after this refund (replaces the stored one). */
@@ -38,7 +40,12 @@ export interface Decision {
 }
 
 export function decision(openid: string, parts: Partial<Omit<Decision, 'kind' | 'openid'>>): Decision {
-  return { kind: 'decision', openid, ledger: [], member: {}, tierChange: null, coupon: null, redemption: null, refund: null, messages: [], ...parts }
+  return { kind: 'decision', openid, ledger: [], member: {}, tierChange: null, coupon: null, couponUpdate: null, redemption: null, refund: null, messages: [], ...parts }
+}
+
+export interface CouponUpdate {
+  id: string
+  patch: Pick<CouponDoc, 'status' | 'usedAt' | 'usedBy' | 'orderNo'>
 }
 
 /** A command the rules refuse: nothing is written, and the caller answers with this code. */

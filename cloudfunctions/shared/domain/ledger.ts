@@ -33,14 +33,29 @@ export interface OrderFacts {
   orderNo: string
   amountFen: number
   cashier: string
+  /** On the earn row of an order recorded as one checkout: how 原价 became what was paid. */
+  checkout?: CheckoutFacts
+}
+
+/** What a checkout took off the order and what was paid: the refund works from these. */
+export interface CheckoutFacts {
+  tierDiscountFen: number
+  coupon: { id: string; code: string; title: string; discountFen: number; returnsOnFullRefund: boolean } | null
+  /** What points could have paid at most: the till showed it before the cashier chose. */
+  maxPoints: number
+  pointsUsed: number
+  /** The row's delta is what was earned less what was spent. */
+  pointsEarned: number
+  cashFen: number
+  paidFen: number
 }
 
 /** A till command: the member whose code was scanned, and the order it concerns. */
 export type TillOrder = OrderFacts & { openid: string }
 
 /** Just the order's facts, as a row carries them. */
-export function orderFactsOf({ storeId, orderNo, amountFen, cashier }: OrderFacts): OrderFacts {
-  return { storeId, orderNo, amountFen, cashier }
+export function orderFactsOf({ storeId, orderNo, amountFen, cashier, checkout }: OrderFacts): OrderFacts {
+  return { storeId, orderNo, amountFen, cashier, ...(checkout ? { checkout } : {}) }
 }
 
 /** An order's earn row: the consumption record a refund works from. */

@@ -44,6 +44,16 @@ export function earn(state: PointsState, points: number, expiresAt: Date): Point
   return { pointsBalance: state.pointsBalance + points, lifetimePoints: state.lifetimePoints + points, pointLots: sortLots(lots) }
 }
 
+/**
+ * Gives back points an order had spent, as a lot of their own: they count towards the balance
+ * again but not, a second time, towards the lifetime total.
+ */
+export function restore(state: PointsState, points: number, expiresAt: Date): PointsState {
+  if (points === 0) return state
+  const earned = earn(state, points, expiresAt)
+  return { ...earned, lifetimePoints: state.lifetimePoints }
+}
+
 /** Spends the oldest-expiring points first; never below zero. */
 export function spend(state: PointsState, points: number): SpendDecision {
   if (points > state.pointsBalance) return { ok: false, code: 'INSUFFICIENT_POINTS' }

@@ -11,6 +11,8 @@ export interface PointsRules {
   maxCashShare: number
   /** Earned points expire at the end of this many months after the month they were earned in. */
   expiryMonths: number
+  /** Whether a fully refunded checkout gives its coupon back; absent (rules published before it existed) means yes. */
+  returnCouponOnRefund?: boolean
   tierMultipliers: Record<TierId, number>
 }
 

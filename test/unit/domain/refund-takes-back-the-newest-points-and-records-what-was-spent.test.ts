@@ -1,6 +1,6 @@
 import { ledgerRow, type OrderRow } from '../../../cloudfunctions/shared/domain/ledger'
 import { decideRefund, decideRefundShare, isSameRefund, type Refund, type RefundProgress } from '../../../cloudfunctions/shared/domain/refund'
-import { aMember, JUNE_END, NOW } from './given'
+import { aMember, JUNE_END, NOW, RULES } from './given'
 
 const ORDER_AT = new Date('2026-03-15T12:00:00+08:00')
 const MARCH_LOT_END = new Date('2027-03-31T23:59:59.999+08:00')
@@ -30,7 +30,7 @@ describe('given the member still holds the order’s 100 points and 50 older one
   })
 
   it('when a third is refunded, then 33 points come off the newest lot, out of March’s spend, under the refund key and the order’s rules version', () => {
-    expect(decideRefund({ order, progress: null, member }, refund('R1', 3333), NOW)).toMatchObject({
+    expect(decideRefund({ order, progress: null, member }, refund('R1', 3333), RULES, NOW)).toMatchObject({
       kind: 'decision',
       ledger: [
         {
@@ -73,7 +73,7 @@ describe('given the member still holds the order’s 100 points and 50 older one
 describe('given the member has spent all but 20 of their points', () => {
   it('when the whole order is refunded, then 20 come back and 80 are recorded as a shortfall, never a negative balance', () => {
     const member = aMember({ lots: [{ expiresAt: MARCH_LOT_END, remaining: 20 }] })
-    expect(decideRefund({ order, progress: null, member }, refund('R1', 10_000), NOW)).toMatchObject({
+    expect(decideRefund({ order, progress: null, member }, refund('R1', 10_000), RULES, NOW)).toMatchObject({
       ledger: [{ delta: -20, balanceAfter: 0, shortfall: 80, reason: '退款 ¥100.00 · 单号 A1 · 80 积分已使用无法扣回' }],
       member: { pointsBalance: 0, pointLots: [], nextExpiryAt: null },
       refund: { items: [{ pointsReversed: 20, shortfall: 80, balanceAfter: 0 }] },
@@ -85,11 +85,11 @@ describe('given the order has been refunded ¥40 under R1', () => {
   const progress: RefundProgress = { _id: order._id, refundedFen: 4000, reversedPoints: 40, items: [{ refundId: 'R1', amountFen: 4000, pointsReversed: 40, shortfall: 0, balanceAfter: 110 }] }
 
   it('when R1 comes again, then the first answer, decided without the member', () => {
-    expect(decideRefund({ order, progress, member: null }, refund('R1', 4000), NOW)).toEqual({ kind: 'refunded-before', original: progress.items[0] })
+    expect(decideRefund({ order, progress, member: null }, refund('R1', 4000), RULES, NOW)).toEqual({ kind: 'refunded-before', original: progress.items[0] })
   })
 
   it('when a refund would pass the order’s amount, then INVALID_INPUT on the amount, decided without the member', () => {
-    expect(decideRefund({ order, progress, member: null }, refund('R2', 6001), NOW)).toEqual({
+    expect(decideRefund({ order, progress, member: null }, refund('R2', 6001), RULES, NOW)).toEqual({
       kind: 'refused',
       code: 'INVALID_INPUT',
       message: '退款金额超过订单剩余金额',
@@ -98,7 +98,7 @@ describe('given the order has been refunded ¥40 under R1', () => {
   })
 
   it('when a new refund finds no member document, then NOT_MEMBER', () => {
-    expect(decideRefund({ order, progress, member: null }, refund('R2', 1000), NOW)).toMatchObject({ kind: 'refused', code: 'NOT_MEMBER' })
+    expect(decideRefund({ order, progress, member: null }, refund('R2', 1000), RULES, NOW)).toMatchObject({ kind: 'refused', code: 'NOT_MEMBER' })
   })
 
   it('a repeated refund id is the same refund only for the same amount', () => {
@@ -110,6 +110,6 @@ describe('given the order has been refunded ¥40 under R1', () => {
 describe('given a member the shop has removed', () => {
   it('when their order is refunded, then the points still come back (a refund follows the order, not the card)', () => {
     const member = aMember({ removedAt: new Date('2026-04-01T00:00:00+08:00'), lots: [{ expiresAt: MARCH_LOT_END, remaining: 100 }] })
-    expect(decideRefund({ order, progress: null, member }, refund('R1', 10_000), NOW)).toMatchObject({ kind: 'decision', ledger: [{ delta: -100 }] })
+    expect(decideRefund({ order, progress: null, member }, refund('R1', 10_000), RULES, NOW)).toMatchObject({ kind: 'decision', ledger: [{ delta: -100 }] })
   })
 })

@@ -17,6 +17,7 @@ describe('the evaluation at the end of a hold', () => {
       member: { tier: 'silver', tierSince: NOW, tierUntil: NEXT_HOLD },
       tierChange: { _id: `tier:member-1:${NOW.getTime()}`, openid: 'member-1', from: 'gold', to: 'silver', reason: 'downgrade', figure: 120_000, rulesVersion: 7, at: NOW },
       coupon: null,
+      couponUpdate: null,
       redemption: null,
       refund: null,
       messages: [{ openid: 'member-1', purpose: 'tierChange', data: { thing1: '会员等级调整为银卡', phrase2: '银卡', time3: '2026年05月20日 10:00' } }],

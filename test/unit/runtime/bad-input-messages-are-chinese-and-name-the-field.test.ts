@@ -34,7 +34,7 @@ for (const fn of functionNames()) require(path.join(FUNCTIONS_SOURCE, fn, 'index
 /** The contract's action list, checked by the compiler to be exactly ActionMap's, so no action escapes the table below. */
 const CONTRACT = {
   member: { me: 1, join: 1, code: 1, updateProfile: 1, bindPhone: 1, lookup: 1, setBirthday: 1, joinCode: 1, sceneInfo: 1 },
-  points: { accrue: 1, refund: 1, payWithPoints: 1, adjust: 1, summary: 1, history: 1, memberHistory: 1, orders: 1 },
+  points: { accrue: 1, refund: 1, payWithPoints: 1, adjust: 1, summary: 1, history: 1, memberHistory: 1, orders: 1, quote: 1, checkout: 1, refundableOrder: 1 },
   rewards: { list: 1, adminList: 1, create: 1, update: 1, retire: 1, redeem: 1, redeemAtTill: 1, myRedemptions: 1, confirm: 1 },
   tiers: { status: 1, dismissNotice: 1, rules: 1, preview: 1, publish: 1 },
   coupons: { wallet: 1, birthday: 1, inspect: 1, redeem: 1, memberCoupons: 1 },
@@ -61,6 +61,8 @@ const LABELS: Record<string, string[]> = {
   refundId: ['单号'],
   amount: ['金额'],
   orderAmount: ['金额'],
+  expectedPayable: ['应付'],
+  couponId: ['优惠券'],
   points: ['积分'],
   pointsCost: ['积分'],
   delta: ['积分', '调整'],

@@ -1,0 +1,90 @@
+import { z } from 'zod'
+import type { Coupon } from './coupons'
+import type { TierId } from './enums'
+import { countRule } from './fields'
+import type { CheckoutPrice } from './checkoutPrice'
+import { memberCodeField } from './member'
+import { orderNo, storeId, yuanAmount } from './money'
+import { numberField } from './validators'
+
+/** Points the cashier applies to one checkout: none is a checkout too. */
+export const CHECKOUT_POINTS = countRule('使用积分', 0, 100_000_000)
+
+/** The cashier scanned the member and typed the order amount: what the till may offer them. */
+export const quotePayload = z.strictObject({ memberCode: memberCodeField, amount: yuanAmount })
+
+/** A coupon as the till offers it, with the server's word on whether this order may use it. */
+export interface QuotedCoupon extends Coupon {
+  /** What the checkout names the picked coupon by (the code is what the member shows). */
+  id: string
+  usable: boolean
+  /** Why not, in Chinese (满¥100可用, 未到使用时间 …); null when usable. */
+  unusableReason: string | null
+}
+
+export interface CheckoutQuote {
+  memberName: string
+  cardNo: string
+  tier: TierId
+  tierName: string
+  discountPercent: number
+  pointsBalance: number
+  pointsPerCashYuan: number
+  maxCashShare: number
+  /** Points per ¥1 paid, the tier's multiplier applied: what 应付 will earn. */
+  pointsPerPaidYuan: number
+  /** Usable ones first, soonest to expire first. */
+  coupons: QuotedCoupon[]
+}
+
+/**
+ * One order at the till: the tier discount, at most one coupon, points as cash, and points earned
+ * on what is paid, all recorded at once. The order number makes it happen once; the same number
+ * with another member, amount, coupon or points is IDEMPOTENCY_MISMATCH. The coupon is one the quote
+ * offered, named by its id. `expectedPayable` is what
+ * the till showed: if the rules or the member changed since, the checkout is refused, not charged.
+ */
+export const checkoutPayload = z.strictObject({
+  memberCode: memberCodeField,
+  storeId,
+  orderNo,
+  amount: yuanAmount,
+  couponId: z.string({ error: '优惠券不正确' }).min(1, '优惠券不正确').max(128, '优惠券不正确').optional(),
+  points: numberField(CHECKOUT_POINTS),
+  expectedPayable: z.number({ error: '应付金额须为数字' }).min(0, '应付金额须为数字').optional(),
+})
+
+export interface CheckoutResult {
+  orderNo: string
+  memberName: string
+  cardNo: string
+  price: CheckoutPrice
+  coupon: { code: string; title: string } | null
+  pointsEarned: number
+  pointsBalance: number
+  /** true when this order was already recorded: the original result, nothing written. */
+  duplicate: boolean
+  tierChange: { from: TierId; to: TierId; toName: string } | null
+}
+
+/** The refund form finds the order by its number before the cashier confirms. */
+export const refundableOrderPayload = z.strictObject({ storeId, orderNo })
+
+export interface RefundableOrder {
+  orderNo: string
+  memberName: string
+  cardNo: string
+  createdAt: string
+  /** 原价 and the steps to what was paid; for an order recorded before checkout, only what is known. */
+  amountFen: number
+  tierDiscountFen: number
+  couponDiscountFen: number
+  coupon: { code: string; title: string; returnsOnFullRefund: boolean } | null
+  pointsUsed: number
+  cashFen: number
+  paidFen: number
+  pointsEarned: number
+  refundedFen: number
+  /** What may still be refunded. */
+  refundableFen: number
+}
