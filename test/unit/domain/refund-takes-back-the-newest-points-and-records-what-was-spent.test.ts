@@ -1,6 +1,6 @@
 import { ledgerRow, type OrderRow } from '../../../cloudfunctions/shared/domain/ledger'
 import { decideRefund, decideRefundShare, isSameRefund, type Refund, type RefundProgress } from '../../../cloudfunctions/shared/domain/refund'
-import { aMember, JUNE_END, NOW, RULES } from './given'
+import { aMember, EARNED_NOW_EXPIRES, JUNE_END, NOW, RULES } from './given'
 
 const ORDER_AT = new Date('2026-03-15T12:00:00+08:00')
 const MARCH_LOT_END = new Date('2027-03-31T23:59:59.999+08:00')
@@ -111,5 +111,60 @@ describe('given a member the shop has removed', () => {
   it('when their order is refunded, then the points still come back (a refund follows the order, not the card)', () => {
     const member = aMember({ removedAt: new Date('2026-04-01T00:00:00+08:00'), lots: [{ expiresAt: MARCH_LOT_END, remaining: 100 }] })
     expect(decideRefund({ order, progress: null, member }, refund('R1', 10_000), RULES, NOW)).toMatchObject({ kind: 'decision', ledger: [{ delta: -100 }] })
+  })
+})
+
+describe('given a checkout: ¥300 less 5 % and a ¥10 coupon, 2,000 points for ¥20, ¥255 paid, 382 earned', () => {
+  const checkoutOrder = ledgerRow({
+    key: 'order:store-001:C1',
+    openid: 'member-1',
+    kind: 'earn',
+    delta: 382 - 2000,
+    balanceAfter: 3382,
+    reason: '',
+    by: 'cashier-1',
+    rulesVersion: 3,
+    at: ORDER_AT,
+    expiresAt: MARCH_LOT_END,
+    order: {
+      storeId: 'store-001',
+      orderNo: 'C1',
+      amountFen: 30_000,
+      cashier: 'cashier-1',
+      checkout: {
+        tierDiscountFen: 1500,
+        coupon: { id: 'coupon-1', code: 'ABCDE23456', title: '满100减10', discountFen: 1000, returnsOnFullRefund: true },
+        maxPoints: 5000,
+        pointsUsed: 2000,
+        pointsEarned: 382,
+        cashFen: 2000,
+        paidFen: 25_500,
+      },
+    },
+  }) as OrderRow
+  const member = aMember({ lots: [{ expiresAt: MARCH_LOT_END, remaining: 3382 }] })
+  const refundOf = (refundId: string, refundFen: number): Refund => ({ storeId: 'store-001', orderNo: 'C1', refundId, refundFen, cashier: 'cashier-2' })
+
+  it('when half of what was paid is refunded, then half the earned points go, half the spent ones come back as a lot of their own, and the coupon stays used', () => {
+    expect(decideRefund({ order: checkoutOrder, progress: null, member }, refundOf('H1', 12_750), RULES, NOW)).toMatchObject({
+      kind: 'decision',
+      ledger: [{ _id: 'refund:store-001:C1:H1', delta: 1000 - 191, balanceAfter: 3382 - 191 + 1000, reason: '退款 ¥127.50 · 单号 C1 · 退回抵扣积分 1,000', expiresAt: EARNED_NOW_EXPIRES }],
+      couponUpdate: null,
+      member: { pointsBalance: 4191, lifetimePoints: 3382 - 191 },
+      refund: { refundedFen: 12_750, reversedPoints: 191, returnedPoints: 1000, items: [{ refundId: 'H1', pointsReversed: 191, pointsReturned: 1000, couponReturned: false }] },
+    })
+  })
+
+  it('when the rest is refunded, then the other half and the coupon come back', () => {
+    const progress: RefundProgress = { _id: 'order:store-001:C1', refundedFen: 12_750, reversedPoints: 191, returnedPoints: 1000, items: [] }
+    expect(decideRefund({ order: checkoutOrder, progress, member }, refundOf('H2', 12_750), RULES, NOW)).toMatchObject({
+      ledger: [{ delta: 1000 - 191 }],
+      couponUpdate: { id: 'coupon-1', patch: { status: 'available', usedAt: null, usedBy: null, orderNo: null } },
+      refund: { refundedFen: 25_500, reversedPoints: 382, returnedPoints: 2000, items: [{ refundId: 'H2', couponReturned: true }] },
+    })
+  })
+
+  it('when more than was paid is refunded, then INVALID_INPUT: 原价 is not what came in', () => {
+    expect(decideRefund({ order: checkoutOrder, progress: null, member }, refundOf('X', 25_501), RULES, NOW)).toMatchObject({ kind: 'refused', code: 'INVALID_INPUT', fields: [{ path: 'amount' }] })
   })
 })
