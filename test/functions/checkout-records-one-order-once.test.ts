@@ -96,6 +96,12 @@ describe('points.checkout', () => {
     expect(rowsOf('c-a')).toHaveLength(1)
     expect(pointsInvariant(cloud(), 'c-a')).toEqual({ balance: 3382, ledgerSum: 3382 - 5000, lotsSum: 3382, negativeLots: 0 })
 
+    const history = dataOf(await as('c-a').call('points', 'history', {}))
+    expect(history.entries.map((entry) => [entry.kind, entry.delta, entry.reason])).toEqual([
+      ['earn', 382, '消费 ¥255.00 · 单号 CO-1'],
+      ['redeem', -2000, '积分抵现 ¥20.00 · 单号 CO-1'],
+    ])
+
     const again = dataOf(await checkout('c-a', 'CO-1', { couponId: coupon._id, expectedPayable: 255 }))
     expect(again).toEqual({ ...result, duplicate: true })
     expect(await checkout('c-a', 'CO-1', { couponId: coupon._id, points: 1000 })).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_MISMATCH' } })

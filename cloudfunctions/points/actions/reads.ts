@@ -1,6 +1,7 @@
 import { LEDGER_FILTERS } from '../../shared/contract/enums'
 import { historyPayload, memberHistoryPayload, ordersPayload, summaryPayload, type LedgerEntry, type LedgerPage, type OrdersPage, type PointsSummary } from '../../shared/contract/points'
 import { isActiveMember, pointsStateOf } from '../../shared/domain/member'
+import { linesOf } from '../../shared/domain/ledger'
 import { expiringSoon } from '../../shared/domain/points'
 import { ledgerRepo, type LedgerRow } from '../../shared/data/ledger'
 import { membersRepo } from '../../shared/data/members'
@@ -63,7 +64,7 @@ export const orders = defineAction({
         orderNo: row.order!.orderNo,
         storeId: row.order!.storeId,
         amountFen: row.order!.amountFen,
-        pointsEarned: row.delta,
+        pointsEarned: row.order!.checkout?.pointsEarned ?? row.delta,
         refundedFen: refundedByOrder.get(row._id) ?? 0,
         cashierName: cashierNames.get(row.order!.cashier) ?? '已离职员工',
         createdAt: new Date(row.createdAt).toISOString(),
@@ -75,14 +76,10 @@ export const orders = defineAction({
 
 async function ledgerPage(db: Database, openid: string, kinds: readonly LedgerRow['kind'][] | undefined, cursor: string | undefined): Promise<LedgerPage> {
   const rows = await ledgerRepo(db).page(openid, { kinds, before: decodeCursor(cursor), limit: PAGE_SIZE + 1 })
-  const entries: LedgerEntry[] = rows.slice(0, PAGE_SIZE).map((row) => ({
-    id: row._id,
-    kind: row.kind,
-    delta: row.delta,
-    reason: row.reason,
-    createdAt: new Date(row.createdAt).toISOString(),
-    expiresAt: row.expiresAt ? new Date(row.expiresAt).toISOString() : null,
-  }))
+  const entries: LedgerEntry[] = rows
+    .slice(0, PAGE_SIZE)
+    .flatMap(linesOf)
+    .map((line) => ({ ...line, createdAt: line.createdAt.toISOString(), expiresAt: line.expiresAt ? line.expiresAt.toISOString() : null }))
   return { entries, nextCursor: rows.length > PAGE_SIZE ? encodeCursor(rows[PAGE_SIZE - 1]) : null }
 }
 

@@ -1,4 +1,5 @@
 import type { LedgerKind } from '../contract/enums'
+import { formatFen } from '../contract/format'
 import { shopDate } from './calendar'
 
 /**
@@ -96,4 +97,29 @@ export function ledgerRow(movement: Movement): LedgerRow {
     ...(shortfall !== undefined ? { shortfall } : {}),
     ...(ref !== undefined ? { ref } : {}),
   }
+}
+
+/** One line of a member's history. */
+export interface LedgerLine {
+  id: string
+  kind: LedgerKind
+  delta: number
+  reason: string
+  createdAt: Date
+  expiresAt: Date | null
+}
+
+/**
+ * How a row reads in the history: a checkout that spent points shows as the two movements a
+ * member recognises (抵现 −2,000, 消费 +382), although it is one row under one key.
+ */
+export function linesOf(row: LedgerRow): LedgerLine[] {
+  const line = { id: row._id, kind: row.kind, delta: row.delta, reason: row.reason, createdAt: new Date(row.createdAt), expiresAt: row.expiresAt ? new Date(row.expiresAt) : null }
+  const checkout = row.order?.checkout
+  if (!checkout || checkout.pointsUsed === 0) return [line]
+  const { orderNo } = row.order!
+  return [
+    { ...line, delta: checkout.pointsEarned, reason: `消费 ${formatFen(checkout.paidFen)} · 单号 ${orderNo}` },
+    { ...line, id: `${row._id}#cash`, kind: 'redeem', delta: -checkout.pointsUsed, reason: `积分抵现 ${formatFen(checkout.cashFen)} · 单号 ${orderNo}`, expiresAt: null },
+  ]
 }
