@@ -1,4 +1,4 @@
-import type { Coupon, CouponKind, CouponStatus } from '../contract/coupons'
+import type { Coupon, CouponStatus } from '../contract/coupons'
 import { shortYuan } from '../contract/format'
 
 /**
@@ -6,19 +6,12 @@ import { shortYuan } from '../contract/format'
  * `code` is what the member shows and the cashier scans (unique index). `expired` is never
  * stored: it is an available coupon whose `validUntil` has passed.
  */
-export interface CouponDoc {
+export interface CouponDoc extends Pick<Coupon, 'code' | 'title' | 'kind' | 'value' | 'itemName' | 'minSpendFen' | 'source'> {
   _id: string
   openid: string
-  code: string
-  title: string
-  kind: CouponKind
-  value: number
-  itemName: string | null
-  minSpendFen: number
   validFrom: Date
   validUntil: Date
   status: 'available' | 'used'
-  source: Coupon['source']
   usedAt: Date | null
   /** The staff OPENID that redeemed it. */
   usedBy: string | null

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs'
 import { TIER_IDS, type TierId } from '../contract/enums'
 import { shopTime } from './calendar'
+import type { TierView } from '../contract/tiers'
 
 /** What a member's tier is measured by: spend or points earned, over a rolling 12 months. */
 export type QualifyingBasis = 'spend' | 'points'
@@ -15,16 +16,9 @@ export interface BirthdayCoupon {
   validDays: number
 }
 
-export interface TierDefinition {
-  id: TierId
-  name: string
-  /** The qualifying figure needed: fen of spend, or points, over the rolling window. */
-  threshold: number
-  color: string
-  pointsMultiplier: number
-  discountPercent: number
+/** A tier as the rules hold it: what members and the owner see (`threshold` is the qualifying figure needed over the rolling window), with the perk's whole coupon. */
+export interface TierDefinition extends Omit<TierView, 'birthdayPerk'> {
   birthdayPerk: { points: number; coupon: BirthdayCoupon | null }
-  prioritySignup: boolean
 }
 
 export interface TierRules {
