@@ -1,34 +1,20 @@
 import type { TierId } from '../cloudfunctions/shared/contract/enums'
+import { formatFen } from '../cloudfunctions/shared/contract/format'
 import { makeCardNo } from '../cloudfunctions/shared/domain/cardNumber'
 import { monthDay } from '../cloudfunctions/shared/domain/calendar'
+import type { CouponDoc } from '../cloudfunctions/shared/domain/coupons'
+import { ledgerKeys, ledgerRow, type LedgerRow } from '../cloudfunctions/shared/domain/ledger'
 import type { MemberDoc } from '../cloudfunctions/shared/domain/member'
-import { formatFen } from '../cloudfunctions/shared/contract/format'
-import type { LedgerRow } from '../cloudfunctions/shared/data/ledger'
-import { DEFAULT_TIER_RULES, holdUntil, recordActivity, type MonthlyActivity } from '../cloudfunctions/shared/domain/tiers'
-import { nextExpiry, type Lot } from '../cloudfunctions/shared/domain/points'
+import { earn, expireDue, lotExpiry, nextExpiry, spend, type PointsState } from '../cloudfunctions/shared/domain/points'
 import { DEFAULT_POINTS_RULES } from '../cloudfunctions/shared/domain/pointsRules'
-import { lotExpiry } from '../cloudfunctions/shared/domain/points'
+import type { RedemptionDoc, RewardDoc } from '../cloudfunctions/shared/domain/rewards'
+import { DEFAULT_TIER_RULES, holdUntil, recordActivity, type MonthlyActivity } from '../cloudfunctions/shared/domain/tiers'
 
-/** The lots a history leaves: earned lots by expiry, spent oldest first. */
-function lotsOf(rows: LedgerRow[], balance: number): Lot[] {
-  const lots: Lot[] = []
-  for (const row of rows) {
-    if (row.kind !== 'earn' || !row.expiresAt) continue
-    const same = lots.find((lot) => lot.expiresAt.getTime() === row.expiresAt!.getTime())
-    if (same) same.remaining += row.delta
-    else lots.push({ expiresAt: row.expiresAt, remaining: row.delta })
-  }
-  lots.sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())
-  let toSpend = lots.reduce((sum, lot) => sum + lot.remaining, 0) - balance
-  for (const lot of lots) {
-    const taken = Math.min(lot.remaining, toSpend)
-    lot.remaining -= taken
-    toSpend -= taken
-  }
-  return lots.filter((lot) => lot.remaining > 0)
-}
-
-/** The demo shop: the identities the dev switcher offers, and members in every tier with real ledgers. */
+/**
+ * The demo shop: the identities the dev switcher offers, and members in every tier whose ledgers,
+ * lots, coupons and redemptions agree with each other (balance = Σ ledger = Σ lots; the
+ * reconciliation job finds nothing to report, test/unit/scripts checks it).
+ */
 export const DEMO_STORE = { _id: 'store-001', name: '会员通示范店', address: '上海市静安区示范路 88 号' }
 
 export const DEMO_STAFF = [
@@ -36,102 +22,226 @@ export const DEMO_STAFF = [
   { _id: 'demo-cashier', name: '小李', role: 'cashier' as const },
 ]
 
+const CASHIER = 'demo-cashier'
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The catalogue. 精品咖啡券 is the one 林晓雨 has redeemed and not yet collected. */
+const DEMO_REWARDS = [
+  { name: '手冲咖啡一杯', description: '任选一款当日手冲', pointsCost: 300, stock: 50 },
+  { name: '精品咖啡券', description: '任意一杯精品咖啡，到店出示兑换码领取', pointsCost: 500, stock: 30 },
+  { name: '帆布托特包', description: '门店限定款', pointsCost: 1200, stock: 20 },
+  { name: '精品咖啡豆 250g', description: '季节拼配', pointsCost: 2500, stock: 10 },
+]
+const rewardId = (name: string) => `rw-demo-${DEMO_REWARDS.findIndex((reward) => reward.name === name) + 1}`
+
+/**
+ * What happened to a member, oldest first, in days before `now`. Each event goes through the
+ * domain's own points rules (earn, spend oldest first, expire), so the lots are what the functions
+ * would have left.
+ */
+type DemoEvent =
+  | { kind: 'purchase'; daysAgo: number; yuan: number }
+  | { kind: 'cash'; daysAgo: number; points: number; orderYuan: number }
+  | { kind: 'redeem'; daysAgo: number; reward: string; code: string; collected: boolean }
+  | { kind: 'adjust'; daysAgo: number; delta: number; reason: string }
+
+interface DemoCoupon {
+  key: string
+  code: string
+  title: string
+  kind: CouponDoc['kind']
+  value: number
+  itemName?: string
+  minSpendFen: number
+  validFromDaysAgo: number
+  /** Days from now until it lapses; negative for one already past. */
+  validUntilInDays: number
+  usedDaysAgo?: number
+}
+
 interface DemoMember {
   openid: string
   name: string
   gender: 'male' | 'female'
   birthday: string
   tier: TierId
-  purchases: number[] // yuan, oldest first
-  redeemed?: number
+  joinedDaysAgo: number
+  events: DemoEvent[]
+  coupons?: DemoCoupon[]
 }
 
-const DEMO_MEMBERS: DemoMember[] = [
-  { openid: 'demo-member-gold', name: '林晓雨', gender: 'female', birthday: '1992-03-18', tier: 'gold', purchases: [1280, 860, 2150, 990, 1000], redeemed: 500 },
-  { openid: 'demo-member-regular', name: '陈一鸣', gender: 'male', birthday: '1998-11-05', tier: 'regular', purchases: [88, 126] },
-  { openid: 'demo-member-silver', name: '赵静', gender: 'female', birthday: '1987-07-22', tier: 'silver', purchases: [560, 420, 380] },
-  { openid: 'demo-member-diamond', name: '孙浩然', gender: 'male', birthday: '1979-12-01', tier: 'diamond', purchases: [8800, 6200, 5600, 3000] },
+const purchases = (yuan: number[], firstDaysAgo = 170, everyDays = 30): DemoEvent[] => yuan.map((amount, index) => ({ kind: 'purchase', daysAgo: firstDaysAgo - index * everyDays, yuan: amount }))
+
+/**
+ * 林晓雨 (会员 A): 金卡, 5,780 points. Her history is longer than one page of 积分明细 (20 rows) and
+ * shows every kind of movement: purchases, a lot that expired, a manual adjustment, points paid at
+ * the till and two rewards, with 400 points about to expire. Her wallet holds an available ¥10 voucher (满 ¥50, for the till
+ * journey), another available coupon, a used one and an expired one.
+ */
+const GOLD_EVENTS: DemoEvent[] = [
+  // Earned over a year ago: this lot has expired, and what is left of the next shows as 即将过期.
+  { kind: 'purchase', daysAgo: 450, yuan: 380 },
+  { kind: 'purchase', daysAgo: 350, yuan: 2400 },
+  ...purchases([1280, 860, 740, 1000], 170, 40),
+  ...[36, 42, 28, 58, 64, 133, 45, 52, 38, 129, 47, 61, 135, 44, 156, 232].map((yuan, index): DemoEvent => ({ kind: 'purchase', daysAgo: 118 - index * 7, yuan })),
+  { kind: 'adjust', daysAgo: 75, delta: 200, reason: '门店活动补录积分' },
+  { kind: 'cash', daysAgo: 40, points: 1200, orderYuan: 86 },
+  { kind: 'redeem', daysAgo: 12, reward: '手冲咖啡一杯', code: 'H3RT9WZC', collected: true },
+  { kind: 'redeem', daysAgo: 5, reward: '精品咖啡券', code: 'K7PQ2MXA', collected: false },
 ]
 
-const DAY_MS = 24 * 60 * 60 * 1000
+/** The coupon the till's checkout journey applies for 林晓雨: ¥10 off from ¥50, valid now. */
+export const DEMO_GOLD_VOUCHER = { code: 'JX8T2DEMQK', title: '¥10 代金券' } as const
+
+const GOLD_COUPONS: DemoCoupon[] = [
+  { key: 'welcome10', ...DEMO_GOLD_VOUCHER, kind: 'fixed', value: 1000, minSpendFen: 5000, validFromDaysAgo: 10, validUntilInDays: 60 },
+  { key: 'drinks9', code: 'RW4NV6GHZT', title: '饮品 9 折券', kind: 'percent', value: 10, minSpendFen: 0, validFromDaysAgo: 3, validUntilInDays: 14 },
+  { key: 'newcomer5', code: 'PT5EXQ8MCA', title: '新会员 ¥5 代金券', kind: 'fixed', value: 500, minSpendFen: 3000, validFromDaysAgo: 120, validUntilInDays: -90, usedDaysAgo: 104 },
+  { key: 'summer', code: 'YF3KCZ9WUB', title: '夏日冰饮券', kind: 'item', value: 0, itemName: '冰饮一杯', minSpendFen: 0, validFromDaysAgo: 90, validUntilInDays: -20 },
+]
+
+const DEMO_MEMBERS: DemoMember[] = [
+  { openid: 'demo-member-gold', name: '林晓雨', gender: 'female', birthday: '1992-03-18', tier: 'gold', joinedDaysAgo: 460, events: GOLD_EVENTS, coupons: GOLD_COUPONS },
+  { openid: 'demo-member-regular', name: '陈一鸣', gender: 'male', birthday: '1998-11-05', tier: 'regular', joinedDaysAgo: 200, events: purchases([88, 126]) },
+  { openid: 'demo-member-silver', name: '赵静', gender: 'female', birthday: '1987-07-22', tier: 'silver', joinedDaysAgo: 200, events: purchases([560, 420, 380]) },
+  { openid: 'demo-member-diamond', name: '孙浩然', gender: 'male', birthday: '1979-12-01', tier: 'diamond', joinedDaysAgo: 200, events: purchases([8800, 6200, 5600, 3000]) },
+]
 
 /** Every document of the demo, by collection, as the functions would have written them. Deterministic for a given `now`. */
 export function demoData(now: Date, random: () => number = seededRandom(2026)) {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS)
+  const rewards: RewardDoc[] = DEMO_REWARDS.map((reward) => ({ _id: rewardId(reward.name), ...reward, status: 'active', createdAt: daysAgo(500), updatedAt: daysAgo(500), updatedBy: 'demo-owner' }))
   const members: MemberDoc[] = []
   const ledger: LedgerRow[] = []
+  const redemptions: RedemptionDoc[] = []
+  const coupons: CouponDoc[] = []
+
   for (const demo of DEMO_MEMBERS) {
-    const joinedAt = new Date(now.getTime() - 200 * DAY_MS)
-    let balance = 0
-    let lifetime = 0
+    const { openid } = demo
+    let points: PointsState = { pointsBalance: 0, lifetimePoints: 0, pointLots: [] }
     let activity: MonthlyActivity = {}
-    demo.purchases.forEach((yuan, index) => {
-      const at = new Date(joinedAt.getTime() + (index + 1) * 30 * DAY_MS)
-      const orderNo = `D${demo.openid.slice(-4).toUpperCase()}${String(index + 1).padStart(3, '0')}`
-      balance += yuan
-      lifetime += yuan
-      activity = recordActivity(activity, at, yuan * 100, yuan, now)
-      ledger.push({
-        _id: `order:${DEMO_STORE._id}:${orderNo}`,
-        openid: demo.openid,
-        kind: 'earn',
-        delta: yuan,
-        balanceAfter: balance,
-        reason: `消费 ${formatFen(yuan * 100)} · 单号 ${orderNo}`,
-        by: 'demo-cashier',
-        rulesVersion: 1,
-        createdAt: at,
-        expiresAt: lotExpiry(at, DEFAULT_POINTS_RULES),
-        order: { storeId: DEMO_STORE._id, orderNo, amountFen: yuan * 100, cashier: 'demo-cashier' },
-      })
-    })
-    if (demo.redeemed) {
-      balance -= demo.redeemed
-      ledger.push({
-        _id: `redeem:${demo.openid}:seed`,
-        openid: demo.openid,
-        kind: 'redeem',
-        delta: -demo.redeemed,
-        balanceAfter: balance,
-        reason: '兑换 精品咖啡券',
-        by: demo.openid,
-        rulesVersion: 1,
-        createdAt: new Date(now.getTime() - 5 * DAY_MS),
-        expiresAt: null,
+    let orders = 0
+    const row = (movement: Omit<Parameters<typeof ledgerRow>[0], 'openid' | 'balanceAfter' | 'rulesVersion'>) =>
+      ledger.push(ledgerRow({ ...movement, openid, balanceAfter: points.pointsBalance, rulesVersion: 1 }))
+    const nextOrderNo = () => `D${openid.slice(-4).toUpperCase()}${String(++orders).padStart(3, '0')}`
+    /** The daily job's expiry, at 00:30 after each lot that has run out by `at`. */
+    const expireUntil = (at: Date) => {
+      for (const lot of points.pointLots.filter((due) => due.expiresAt.getTime() <= at.getTime())) {
+        const expired = expireDue(points, lot.expiresAt)
+        if (expired.points === 0) continue
+        points = expired.state
+        row({ key: ledgerKeys.expire(openid, lot.expiresAt), kind: 'expire', delta: -expired.points, reason: '积分过期', by: 'system', at: new Date(lot.expiresAt.getTime() + 31 * 60 * 1000) })
+      }
+    }
+    const spent = (amount: number) => {
+      const outcome = spend(points, amount)
+      if (!outcome.ok) throw new Error(`demo data: ${demo.name} cannot spend ${amount}`)
+      points = outcome.state
+    }
+
+    for (const event of [...demo.events].sort((a, b) => b.daysAgo - a.daysAgo)) {
+      const at = daysAgo(event.daysAgo)
+      expireUntil(at)
+      if (event.kind === 'purchase') {
+        const orderNo = nextOrderNo()
+        const expiresAt = lotExpiry(at, DEFAULT_POINTS_RULES)
+        points = earn(points, event.yuan, expiresAt)
+        activity = recordActivity(activity, at, event.yuan * 100, event.yuan, now)
+        row({
+          key: ledgerKeys.order(DEMO_STORE._id, orderNo),
+          kind: 'earn',
+          delta: event.yuan,
+          reason: `消费 ${formatFen(event.yuan * 100)} · 单号 ${orderNo}`,
+          by: CASHIER,
+          at,
+          expiresAt,
+          order: { storeId: DEMO_STORE._id, orderNo, amountFen: event.yuan * 100, cashier: CASHIER },
+        })
+      } else if (event.kind === 'cash') {
+        const orderNo = nextOrderNo()
+        const discountFen = (event.points / DEFAULT_POINTS_RULES.pointsPerCashYuan) * 100
+        spent(event.points)
+        row({
+          key: ledgerKeys.cash(DEMO_STORE._id, orderNo),
+          kind: 'redeem',
+          delta: -event.points,
+          reason: `积分抵现 ${formatFen(discountFen)} · 单号 ${orderNo}`,
+          by: CASHIER,
+          at,
+          order: { storeId: DEMO_STORE._id, orderNo, amountFen: event.orderYuan * 100, cashier: CASHIER },
+        })
+      } else if (event.kind === 'adjust') {
+        const requestId = `demo-${openid}-${event.daysAgo}`
+        const expiresAt = lotExpiry(at, DEFAULT_POINTS_RULES)
+        if (event.delta > 0) points = earn(points, event.delta, expiresAt)
+        else spent(-event.delta)
+        row({ key: ledgerKeys.adjust(requestId), kind: 'adjust', delta: event.delta, reason: `人工调整：${event.reason}`, by: 'demo-owner', at, expiresAt: event.delta > 0 ? expiresAt : null })
+      } else {
+        const reward = rewards.find((candidate) => candidate.name === event.reward)
+        if (!reward) throw new Error(`demo data: no reward ${event.reward}`)
+        const key = ledgerKeys.redeem(openid, `demo-${event.code}`)
+        const by = event.collected ? CASHIER : openid
+        spent(reward.pointsCost)
+        row({ key, kind: 'redeem', delta: -reward.pointsCost, reason: `兑换 ${reward.name}`, by, at, ref: event.code })
+        redemptions.push({
+          _id: event.code,
+          openid,
+          rewardId: reward._id,
+          rewardName: reward.name,
+          pointsSpent: reward.pointsCost,
+          status: event.collected ? 'confirmed' : 'pending',
+          ledgerId: key,
+          createdAt: at,
+          confirmedAt: event.collected ? at : null,
+          confirmedBy: event.collected ? CASHIER : null,
+        })
+      }
+    }
+    expireUntil(now)
+
+    for (const coupon of demo.coupons ?? []) {
+      const validFrom = daysAgo(coupon.validFromDaysAgo)
+      const usedAt = coupon.usedDaysAgo === undefined ? null : daysAgo(coupon.usedDaysAgo)
+      coupons.push({
+        _id: `manual:${openid}:${coupon.key}`,
+        openid,
+        code: coupon.code,
+        title: coupon.title,
+        kind: coupon.kind,
+        value: coupon.value,
+        itemName: coupon.itemName ?? null,
+        minSpendFen: coupon.minSpendFen,
+        validFrom,
+        validUntil: daysAgo(-coupon.validUntilInDays),
+        status: usedAt ? 'used' : 'available',
+        source: 'manual',
+        usedAt,
+        usedBy: usedAt ? CASHIER : null,
+        orderNo: usedAt ? `${openid.slice(-4).toUpperCase()}-COUPON` : null,
+        createdAt: validFrom,
       })
     }
-    const pointLots = lotsOf(
-      ledger.filter((row) => row.openid === demo.openid),
-      balance,
-    )
-    const tierSince = new Date(now.getTime() - 60 * DAY_MS)
+
+    const tierSince = daysAgo(60)
     members.push({
-      _id: demo.openid,
+      _id: openid,
       cardNo: makeCardNo(random),
       profile: { name: demo.name, gender: demo.gender, birthday: demo.birthday, birthdayMD: monthDay(demo.birthday), avatarFileId: null, phone: null },
       tier: demo.tier,
       tierSince,
       tierUntil: demo.tier === 'regular' ? null : holdUntil(tierSince, DEFAULT_TIER_RULES),
       activity,
-      pointsBalance: balance,
-      lifetimePoints: lifetime,
-      pointLots,
-      nextExpiryAt: nextExpiry(pointLots),
+      ...points,
+      nextExpiryAt: nextExpiry(points.pointLots),
       source: { store: DEMO_STORE._id, referrer: null, scene: 'seed' },
       tags: [],
-      joinedAt,
-      lastActiveAt: new Date(now.getTime() - 2 * DAY_MS),
+      joinedAt: daysAgo(demo.joinedDaysAgo),
+      lastActiveAt: daysAgo(2),
     })
   }
   const staff = DEMO_STAFF.map((entry) => ({ ...entry, updatedAt: now, updatedBy: null }))
-  const rewards = DEMO_REWARDS.map((reward, index) => ({ _id: `rw-demo-${index + 1}`, ...reward, status: 'active', createdAt: now, updatedAt: now, updatedBy: 'demo-owner' }))
-  return { stores: [DEMO_STORE], staff, members, ledger, rewards }
+  return { stores: [DEMO_STORE], staff, members, ledger, rewards, redemptions, coupons }
 }
-
-const DEMO_REWARDS = [
-  { name: '手冲咖啡一杯', description: '任选一款当日手冲', pointsCost: 300, stock: 50 },
-  { name: '帆布托特包', description: '门店限定款', pointsCost: 1200, stock: 20 },
-  { name: '精品咖啡豆 250g', description: '季节拼配', pointsCost: 2500, stock: 10 },
-]
 
 function seededRandom(seed: number): () => number {
   let state = seed

@@ -23,6 +23,8 @@ test('林晓雨 gets the birthday coupon on her birthday and the cashier redeems
   const birthday = nextBirthday(new Date(), 3, 18)
   const year = birthday.slice(0, 4)
   const before = memberDoc(cloud, OPENID)
+  const seededCoupons = cloud.db.find('coupons', { openid: OPENID }) as { status: string; validUntil: Date }[]
+  const seededAvailable = seededCoupons.filter((coupon) => coupon.status === 'available' && new Date(coupon.validUntil) > new Date(`${birthday}T10:00:00+08:00`)).length
   assert.equal(before.profile.birthday, '1992-03-18')
   assert.equal(before.tier, 'gold')
   const balance = before.pointsBalance + 200
@@ -38,7 +40,7 @@ test('林晓雨 gets the birthday coupon on her birthday and the cashier redeems
   })
 
   const coupon = await test.step('check the database: one coupon and the birthday points', async () => {
-    const coupons = cloud.db.find('coupons', { openid: OPENID })
+    const coupons = cloud.db.find('coupons', { openid: OPENID, source: 'birthday' })
     assert.equal(coupons.length, 1, 'one birthday coupon')
     const [issued] = coupons
     assert.equal(issued._id, `birthday:${OPENID}:${year}`)
@@ -62,7 +64,10 @@ test('林晓雨 gets the birthday coupon on her birthday and the cashier redeems
   const shownCode = await test.step('the banner opens the wallet: 生日蛋糕一份 with its code', async () => {
     await banner.click()
     await expectPage(page, WALLET)
-    await wallet.getByTestId('filter-tabs').locator('.filter-tabs__tab--on', { hasText: '可使用 1' }).waitFor()
+    await wallet
+      .getByTestId('filter-tabs')
+      .locator('.filter-tabs__tab--on', { hasText: `可使用 ${seededAvailable + 1}` })
+      .waitFor()
     await wallet.getByTestId('coupon-card').filter({ hasText: '生日蛋糕一份' }).click()
     const sheet = wallet.getByTestId('coupon-code-sheet')
     await sheet.waitFor()
@@ -122,7 +127,11 @@ test('林晓雨 gets the birthday coupon on her birthday and the cashier redeems
   await test.step('林晓雨 reloads the wallet: the coupon is under 已使用', async () => {
     await page.reload()
     await expectPage(page, WALLET)
-    await wallet.getByTestId('filter-tabs').locator('.filter-tabs__tab', { hasText: '已使用 1' }).waitFor()
+    const seededUsed = seededCoupons.filter((coupon) => coupon.status === 'used').length
+    await wallet
+      .getByTestId('filter-tabs')
+      .locator('.filter-tabs__tab', { hasText: `已使用 ${seededUsed + 1}` })
+      .waitFor()
     await chooseFilterTab(wallet, '已使用')
     const usedCard = wallet.getByTestId('coupon-card').filter({ hasText: '生日蛋糕一份' })
     await usedCard.waitFor()

@@ -3,11 +3,13 @@ import { membersRepo } from '../../shared/data/members'
 import { defineAction } from '../../shared/runtime'
 import { cardOf } from '../cards'
 
-/** The caller's card, or null: exactly one database round trip. */
+/** The caller's card with the shop's name for its header, or null: exactly one database round trip. */
 export const me = defineAction({
   schema: mePayload,
   async handler(_payload, { db, openid, now }) {
-    const member = await membersRepo(db).byOpenid(openid)
-    return member ? cardOf(member, db, now) : null
+    const found = await membersRepo(db).byOpenidWithShop(openid)
+    if (!found) return null
+    const card = await cardOf(found.member, db, now)
+    return found.shopName ? { ...card, shopName: found.shopName } : card
   },
 })

@@ -52,6 +52,8 @@ export interface MemberCard {
   pointsBalance: number
   lifetimePoints: number
   joinedAt: string
+  /** The shop's name for the card's header: answered by `me` (the same round trip), absent from an edit's answer. */
+  shopName?: string | null
 }
 
 /** The live member code: a signed, short-lived token that names the member without the OPENID. */

@@ -7,6 +7,7 @@ import { getOrNull, type Transaction } from './transaction'
 
 interface SubPipeline {
   match(filter: object): SubPipeline
+  sort(order: object): SubPipeline
   limit(n: number): SubPipeline
   project(fields: object): SubPipeline
   done(): unknown
@@ -90,6 +91,24 @@ export function membersRepo(db: Database) {
     async setFields(openid: string, fields: ProfileFields): Promise<boolean> {
       const { stats } = (await collection.doc(openid).update({ data: fields })) as { stats: { updated: number } }
       return stats.updated > 0
+    },
+    /**
+     * The member with the name of their shop, in one round trip: the store they joined at, else
+     * the shop's first store (a member who joined without a store's code). `null` when not a member.
+     */
+    async byOpenidWithShop(openid: string): Promise<{ member: MemberDoc; shopName: string | null } | null> {
+      const $ = _.aggregate as unknown as { pipeline(): SubPipeline }
+      const { list } = (await collection
+        .aggregate()
+        .match({ _id: openid })
+        .limit(1)
+        .lookup({ from: 'stores', localField: 'source.store', foreignField: '_id', as: 'homeStores' })
+        .lookup({ from: 'stores', pipeline: $.pipeline().match({}).sort({ _id: 1 }).limit(1).project({ name: 1 }).done(), as: 'firstStores' })
+        .end()) as { list: Array<MemberDoc & { homeStores?: Array<{ name?: string }>; firstStores?: Array<{ name?: string }> }> }
+      const [found] = list
+      if (!found) return null
+      const { homeStores, firstStores, ...member } = found
+      return { member: member as MemberDoc, shopName: homeStores?.[0]?.name ?? firstStores?.[0]?.name ?? null }
     },
     /** One round trip; a missing member is `null`, not an error. */
     async byOpenid(openid: string): Promise<MemberDoc | null> {
