@@ -119,6 +119,24 @@ describe('points.checkout', () => {
     expect(couponNow(coupon._id).status).toBe('available')
   })
 
+  it('keeps the order’s lines when the cashier lists them, and refuses lines that do not add up', async () => {
+    goldMember('c-items')
+    const items = [
+      { name: '拿铁', quantity: 2, price: 100 },
+      { name: '蛋糕', quantity: 1, price: 100 },
+    ]
+    expect(await checkout('c-items', 'IT-0', { points: 0, items: [{ name: '拿铁', quantity: 2, price: 100 }] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: [{ path: 'items', message: '商品合计与订单金额不一致' }] },
+    })
+    dataOf(await checkout('c-items', 'IT-1', { points: 0, items }))
+    const order = dataOf(await till().call('points', 'refundableOrder', { storeId: 'store-001', orderNo: 'IT-1' }))
+    expect(order.items).toEqual([
+      { name: '拿铁', quantity: 2, priceFen: 10_000 },
+      { name: '蛋糕', quantity: 1, priceFen: 10_000 },
+    ])
+  })
+
   it('uses one coupon once when two tills check out with it at the same moment', async () => {
     goldMember('c-race', 10_000)
     const coupon = seedCoupon('c-race')

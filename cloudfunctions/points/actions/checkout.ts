@@ -52,7 +52,7 @@ export const quote = defineAction({
  */
 export const checkout = defineAction({
   schema: checkoutPayload,
-  async handler({ memberCode, storeId, orderNo, amount: amountFen, couponId, points, expectedPayable }, { db, openid: cashier, now }): Promise<CheckoutResult> {
+  async handler({ memberCode, storeId, orderNo, amount: amountFen, couponId, points, expectedPayable, items }, { db, openid: cashier, now }): Promise<CheckoutResult> {
     const command: Checkout = {
       openid: resolveMemberCode(memberCode, now),
       storeId,
@@ -62,6 +62,7 @@ export const checkout = defineAction({
       couponId: couponId ?? null,
       points,
       expectedPayableFen: expectedPayable === undefined ? null : Math.round(expectedPayable * 100),
+      items: items?.map((item) => ({ name: item.name, quantity: item.quantity, priceFen: item.price })),
     }
     const rules = await activeRules(db, now)
     let result
@@ -113,6 +114,7 @@ export const refundableOrder = defineAction({
       amountFen: order.order.amountFen,
       tierDiscountFen: checkout?.tierDiscountFen ?? 0,
       couponDiscountFen: checkout?.coupon?.discountFen ?? 0,
+      items: checkout?.items ?? [],
       coupon: checkout?.coupon ? { code: checkout.coupon.code, title: checkout.coupon.title, returnsOnFullRefund: checkout.coupon.returnsOnFullRefund } : null,
       pointsUsed: basis.pointsUsed,
       cashFen: checkout?.cashFen ?? 0,

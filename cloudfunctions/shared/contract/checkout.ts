@@ -1,14 +1,21 @@
 import { z } from 'zod'
 import type { Coupon } from './coupons'
 import type { TierId } from './enums'
-import { countRule } from './fields'
+import { countRule, textRule } from './fields'
 import type { CheckoutPrice } from './checkoutPrice'
 import { memberCodeField } from './member'
 import { orderNo, storeId, yuanAmount } from './money'
-import { numberField } from './validators'
+import { numberField, textField } from './validators'
 
 /** Points the cashier applies to one checkout: none is a checkout too. */
 export const CHECKOUT_POINTS = countRule('使用积分', 0, 100_000_000)
+
+export const ITEM_NAME = textRule('商品名称', 1, 30)
+export const ITEM_QUANTITY = countRule('数量', 1, 999)
+export const MAX_ITEMS = 50
+
+/** An order's line, as the cashier may list them: the lines must add up to the order's amount. */
+const orderItem = z.strictObject({ name: textField(ITEM_NAME), quantity: numberField(ITEM_QUANTITY), price: yuanAmount })
 
 /** The cashier scanned the member and typed the order amount: what the till may offer them. */
 export const quotePayload = z.strictObject({ memberCode: memberCodeField, amount: yuanAmount })
@@ -44,15 +51,23 @@ export interface CheckoutQuote {
  * offered, named by its id. `expectedPayable` is what
  * the till showed: if the rules or the member changed since, the checkout is refused, not charged.
  */
-export const checkoutPayload = z.strictObject({
-  memberCode: memberCodeField,
-  storeId,
-  orderNo,
-  amount: yuanAmount,
-  couponId: z.string({ error: '优惠券不正确' }).min(1, '优惠券不正确').max(128, '优惠券不正确').optional(),
-  points: numberField(CHECKOUT_POINTS),
-  expectedPayable: z.number({ error: '应付金额须为数字' }).min(0, '应付金额须为数字').optional(),
-})
+export const checkoutPayload = z
+  .strictObject({
+    memberCode: memberCodeField,
+    storeId,
+    orderNo,
+    amount: yuanAmount,
+    couponId: z.string({ error: '优惠券不正确' }).min(1, '优惠券不正确').max(128, '优惠券不正确').optional(),
+    points: numberField(CHECKOUT_POINTS),
+    expectedPayable: z.number({ error: '应付金额须为数字' }).min(0, '应付金额须为数字').optional(),
+    items: z.array(orderItem).max(MAX_ITEMS, `商品最多 ${MAX_ITEMS} 行`).optional(),
+  })
+  .superRefine((payload, context) => {
+    if (!payload.items || payload.items.length === 0) return
+    const totalFen = payload.items.reduce((sum, item) => sum + item.price * item.quantity, 0)
+    if (totalFen !== payload.amount) context.addIssue({ code: 'custom', path: ['items'], message: '商品合计与订单金额不一致' })
+  })
+export type OrderItem = z.output<typeof orderItem>
 
 export interface CheckoutResult {
   orderNo: string
@@ -79,6 +94,8 @@ export interface RefundableOrder {
   amountFen: number
   tierDiscountFen: number
   couponDiscountFen: number
+  /** The order's lines, when the cashier listed them. */
+  items: Array<{ name: string; quantity: number; priceFen: number }>
   coupon: { code: string; title: string; returnsOnFullRefund: boolean } | null
   pointsUsed: number
   cashFen: number

@@ -17,6 +17,8 @@ export type Checkout = TillOrder & {
   points: number
   /** 应付 as the till showed it; null when the caller did not say. */
   expectedPayableFen: number | null
+  /** The order's lines, when listed; they add up to `amountFen` (the schema checks). */
+  items?: Array<{ name: string; quantity: number; priceFen: number }>
 }
 
 /** What the transaction read: the member, and the picked coupon (null when none was picked or it does not exist). */
@@ -86,8 +88,9 @@ export function decideCheckout(state: CheckoutState, command: Checkout, rules: R
     pointsEarned: earned,
     cashFen: price.cashFen,
     paidFen: price.payableFen,
+    ...(command.items?.length ? { items: command.items } : {}),
   }
-  const order = orderFactsOf({ ...command, checkout: facts })
+  const order = orderFactsOf({ storeId: command.storeId, orderNo, amountFen, cashier, checkout: facts })
   // One row for the one order: what it spent and earned net, both kept in its facts. One insert
   // keeps a checkout with a coupon and points within 8 round trips; the history shows two lines.
   const reason = `消费 ${formatFen(price.payableFen)} · 单号 ${orderNo}${price.pointsUsed > 0 ? ` · 积分抵现 ${formatFen(price.cashFen)}` : ''}`

@@ -49,6 +49,8 @@ export interface CheckoutFacts {
   pointsEarned: number
   cashFen: number
   paidFen: number
+  /** The order's lines when the cashier listed them (fen each). */
+  items?: Array<{ name: string; quantity: number; priceFen: number }>
 }
 
 /** A till command: the member whose code was scanned, and the order it concerns. */
