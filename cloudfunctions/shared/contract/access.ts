@@ -48,6 +48,7 @@ export const ACCESS = {
     create: MANAGER_ROLES,
     update: MANAGER_ROLES,
     retire: MANAGER_ROLES,
+    relist: MANAGER_ROLES,
     redeem: 'member',
     redeemAtTill: TILL_ROLES,
     myRedemptions: 'member',

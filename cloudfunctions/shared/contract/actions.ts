@@ -43,6 +43,7 @@ export interface ActionMap {
     create: { payload: z.input<typeof rewards.createRewardPayload>; result: rewards.Reward }
     update: { payload: z.input<typeof rewards.updateRewardPayload>; result: rewards.Reward }
     retire: { payload: z.input<typeof rewards.retireRewardPayload>; result: rewards.Reward }
+    relist: { payload: z.input<typeof rewards.relistRewardPayload>; result: rewards.Reward }
     redeem: { payload: z.input<typeof rewards.redeemPayload>; result: rewards.RedeemResult }
     redeemAtTill: { payload: z.input<typeof rewards.redeemAtTillPayload>; result: rewards.RedeemResult }
     myRedemptions: { payload: z.input<typeof rewards.myRedemptionsPayload>; result: rewards.Redemption[] }

@@ -114,6 +114,7 @@ export function patternProblem(text: string, rule: PatternRule): string | null {
 
 export const MEMBER_NAME = textRule('姓名', 1, 20)
 export const GENDER_REQUIRED = '请选择性别'
+export const GENDER_INVALID = '性别只能是男、女或保密'
 /** Birthdays (and any calendar date the contract takes) start here; the join page's date picker too. */
 export const EARLIEST_DATE = '1900-01-01'
 /** Tier colours: the owner sets them, the member card paints with them. */

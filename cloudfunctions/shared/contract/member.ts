@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { calendarDate, textField } from './validators'
+import { absentOr, calendarDate, textField } from './validators'
 import { GENDERS, type Gender, type TierId } from './enums'
-import { GENDER_REQUIRED, MEMBER_NAME } from './fields'
+import { GENDER_INVALID, GENDER_REQUIRED, MEMBER_NAME } from './fields'
 import { CARD_NO, type CashRule } from './staffFields'
 import { storeId } from './money'
 
 const memberName = textField(MEMBER_NAME)
-const gender = z.enum(GENDERS, { error: GENDER_REQUIRED })
+const gender = z.enum(GENDERS, { error: absentOr(GENDER_REQUIRED, GENDER_INVALID) })
 /** A `cloud://` file ID from uploading the chosen avatar. */
 const avatarFileId = z.string().regex(/^cloud:\/\/[^\s]{1,240}$/, '头像文件不正确')
 
@@ -17,7 +17,10 @@ export const sceneField = z
   .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]*$/, '二维码参数不正确')
 export const cardNoField = z.string().regex(CARD_NO.pattern, CARD_NO.invalid)
 /** The member's live code, as the cashier's scan reads it. */
-export const memberCodeField = z.string({ error: '请扫描会员码' }).min(10, '会员码不正确').max(400, '会员码不正确')
+export const memberCodeField = z
+  .string({ error: absentOr('请扫描会员码', '会员码不正确') })
+  .min(10, '会员码不正确')
+  .max(400, '会员码不正确')
 
 export const joinPayload = z.strictObject({
   name: memberName,

@@ -35,6 +35,8 @@ export function amountProblem(yuan: number): string | null {
 export function readAmount(text: string): Reading {
   const trimmed = text.trim()
   if (!trimmed) return { value: null, error: AMOUNT.empty }
+  // A minus sign is a number the till cannot take, not a typing slip to drop: "-50" is never ¥50.
+  if (/^-\d+(\.\d*)?$/.test(trimmed)) return { value: null, error: AMOUNT.notPositive }
   if (!/^\d+(\.\d*)?$/.test(trimmed)) return { value: null, error: AMOUNT.notNumber }
   const yuan = Number(trimmed)
   const problem = amountProblem(yuan)
@@ -103,3 +105,14 @@ export const REWARD_NAME = textRule('礼品名称', 1, 20)
 export const REWARD_DESCRIPTION = textRule('描述', 0, 200)
 export const REWARD_POINTS_COST = countRule('所需积分', 1, 10_000_000)
 export const REWARD_STOCK = countRule('库存', 0, 1_000_000)
+
+/** A reward's picture, as the server finds it in cloud storage: the type by its first bytes, not its name. */
+export const REWARD_IMAGE = {
+  types: ['jpg', 'png', 'webp'],
+  maxBytes: 2 * 1024 * 1024,
+  badId: '礼品图片文件不正确',
+  missing: '找不到礼品图片，请重新上传',
+  badType: '礼品图片须为 JPG、PNG 或 WebP 格式',
+  tooLarge: '礼品图片不能超过 2 MB',
+  hint: 'JPG、PNG 或 WebP，不超过 2 MB',
+} as const

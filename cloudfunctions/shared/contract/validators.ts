@@ -16,8 +16,20 @@ export function numberField(rule: NumberRule) {
   return rule.decimals === 0 ? number.int(rule.message) : number.refine((value) => hasDecimals(value, rule.decimals), rule.message)
 }
 
+/**
+ * A type error's message: `absent` when the field is missing, `wrong` when it is there but of the
+ * wrong type (a number for a code), so a present field is never asked for as if it were missing.
+ */
+export function absentOr(absent: string, wrong: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? absent : wrong)
+}
+
 export function patternField(rule: PatternRule, normalize: (text: string) => string = (text) => text.trim()) {
-  return z.string({ error: rule.empty }).overwrite(normalize).min(1, rule.empty).regex(rule.pattern, rule.invalid)
+  return z
+    .string({ error: absentOr(rule.empty, rule.invalid) })
+    .overwrite(normalize)
+    .min(1, rule.empty)
+    .regex(rule.pattern, rule.invalid)
 }
 
 /** Refuses what a plain check from fields.ts refuses, with its message: the form and the server run the same check. */
@@ -31,7 +43,7 @@ export function refusedBy<T>(problem: (value: T) => string | null) {
 /** A real calendar date `YYYY-MM-DD` (so 2026-02-30 is refused), between 1900 and today. */
 export function calendarDate(label: string) {
   return z
-    .string({ error: `请填写${label}` })
+    .string({ error: absentOr(`请填写${label}`, `${label}格式应为 YYYY-MM-DD`) })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
     .refine(isRealDate, `${label}不是有效日期`)
     .refine((value) => value >= EARLIEST_DATE, `${label}过早`)

@@ -7,6 +7,8 @@ export interface RewardDoc {
   pointsCost: number
   stock: number
   status: 'active' | 'retired'
+  /** Absent on rewards made before pictures. */
+  imageFileId?: string | null
   createdAt: Date
   updatedAt: Date
   updatedBy: string
@@ -26,8 +28,19 @@ export interface RedemptionDoc {
   confirmedBy: string | null
 }
 
-export function toReward(doc: RewardDoc): Reward {
-  return { id: doc._id, name: doc.name, description: doc.description, pointsCost: doc.pointsCost, stock: doc.stock, status: doc.status, updatedAt: new Date(doc.updatedAt).toISOString() }
+/** `imageUrl` is the picture's displayable link, which only storage can give. */
+export function toReward(doc: RewardDoc, imageUrl: string | null = null): Reward {
+  return {
+    id: doc._id,
+    name: doc.name,
+    description: doc.description,
+    pointsCost: doc.pointsCost,
+    stock: doc.stock,
+    status: doc.status,
+    imageFileId: doc.imageFileId ?? null,
+    imageUrl: doc.imageFileId ? imageUrl : null,
+    updatedAt: new Date(doc.updatedAt).toISOString(),
+  }
 }
 
 export function toRedemption(doc: RedemptionDoc): Redemption {

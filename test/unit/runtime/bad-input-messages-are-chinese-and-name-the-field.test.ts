@@ -35,7 +35,7 @@ for (const fn of functionNames()) require(path.join(FUNCTIONS_SOURCE, fn, 'index
 const CONTRACT = {
   member: { me: 1, join: 1, code: 1, updateProfile: 1, bindPhone: 1, lookup: 1, setBirthday: 1, joinCode: 1, sceneInfo: 1 },
   points: { accrue: 1, refund: 1, payWithPoints: 1, adjust: 1, summary: 1, history: 1, memberHistory: 1, orders: 1, quote: 1, checkout: 1, refundableOrder: 1 },
-  rewards: { list: 1, adminList: 1, create: 1, update: 1, retire: 1, redeem: 1, redeemAtTill: 1, myRedemptions: 1, confirm: 1 },
+  rewards: { list: 1, adminList: 1, create: 1, update: 1, retire: 1, relist: 1, redeem: 1, redeemAtTill: 1, myRedemptions: 1, confirm: 1 },
   tiers: { status: 1, dismissNotice: 1, rules: 1, preview: 1, publish: 1 },
   coupons: { wallet: 1, birthday: 1, inspect: 1, redeem: 1, memberCoupons: 1 },
   jobs: { expirePoints: 1, reconcile: 1, evaluateTiers: 1, applyRules: 1, daily: 1, birthdays: 1 },
@@ -51,6 +51,7 @@ const LABELS: Record<string, string[]> = {
   birthday: ['生日'],
   gender: ['性别'],
   avatarFileId: ['头像'],
+  imageFileId: ['图片'],
   scene: ['二维码'],
   memberCode: ['会员码'],
   cardNo: ['卡号'],
