@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/card/index', 'pages/activities/index', 'pages/me/index', 'pages/join/index', 'pages/profile/index'],
   subPackages: [
-    { root: 'points', pages: ['pages/history/index', 'pages/rewards/index', 'pages/tiers/index', 'pages/wallet/index'] },
+    { root: 'points', pages: ['pages/history/index', 'pages/rewards/index', 'pages/reward/index', 'pages/tiers/index', 'pages/wallet/index'] },
     { root: 'admin', pages: ['pages/home/index', 'pages/till/index', 'pages/member/index', 'pages/rewards/index', 'pages/adjust/index', 'pages/rules/index'] },
   ],
   window: {

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Reward } from '@contract/rewards'
 import { callCloud } from '../services/cloud'
+import { uploadImage } from '../services/upload'
 import { useCloudQuery } from './useCloudQuery'
 import { useSubmit } from './useSubmit'
 
@@ -9,9 +10,11 @@ export interface RewardDraft {
   description: string
   pointsCost: number
   stock: number
+  /** null: no picture. */
+  imageFileId: string | null
 }
 
-/** Owner/admin: the whole catalogue (retired included), and creating, editing and retiring rewards. */
+/** Owner/admin: the whole catalogue (retired included), and creating, editing, retiring and relisting rewards. */
 export function useAdminRewards() {
   const list = useCloudQuery<Reward[]>(() => callCloud('rewards', 'adminList', { includeRetired: true }))
   const submit = useSubmit()
@@ -26,11 +29,22 @@ export function useAdminRewards() {
     return saved
   }
 
-  async function retire(reward: Reward): Promise<Reward | undefined> {
-    const retired = await submit.run(() => callCloud('rewards', 'retire', { rewardId: reward.id }))
-    if (retired) void list.reload()
-    return retired
+  async function changeStatus(action: 'retire' | 'relist', reward: Reward): Promise<Reward | undefined> {
+    const changed = await submit.run(() => callCloud('rewards', action, { rewardId: reward.id }))
+    if (changed) void list.reload()
+    return changed
   }
 
-  return { list, save, retire, busy: submit.busy, fieldErrors: submit.fieldErrors, clearFieldErrors: submit.clearFieldErrors, lastSaved }
+  return {
+    list,
+    save,
+    retire: (reward: Reward) => changeStatus('retire', reward),
+    relist: (reward: Reward) => changeStatus('relist', reward),
+    /** The picture goes to cloud storage first; the reward keeps its file ID, which the server checks. */
+    uploadPicture: (path: string) => uploadImage(path, 'rewards'),
+    busy: submit.busy,
+    fieldErrors: submit.fieldErrors,
+    clearFieldErrors: submit.clearFieldErrors,
+    lastSaved,
+  }
 }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import type { PickedImage } from './upload'
 
 /**
  * Local H5 build only: there is no chooseAvatar button or cloud storage in a browser, so a tap
@@ -13,7 +14,23 @@ export async function pickAvatarOnTap(): Promise<string | null> {
   }
 }
 
-export async function uploadAvatar(tempFilePath: string): Promise<string> {
+export function uploadAvatar(tempFilePath: string): Promise<string> {
+  return uploadImage(tempFilePath, 'avatars')
+}
+
+/** The browser's file picker, as in the mini-program's album. */
+export async function pickImage(): Promise<PickedImage | null> {
+  try {
+    const { tempFiles } = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album'] })
+    const [file] = tempFiles
+    return file ? { path: file.path, bytes: file.size } : null
+  } catch {
+    return null
+  }
+}
+
+/** The dev server names the file itself, so the folder is only the mini-program's. */
+export async function uploadImage(tempFilePath: string, _folder: string): Promise<string> {
   const blob = await (await fetch(tempFilePath)).blob()
   const extension = blob.type.replace(/^image\//, '').replace('jpeg', 'jpg') || 'png'
   const response = await fetch(`/api/dev/upload?ext=${encodeURIComponent(extension)}`, { method: 'POST', body: blob })

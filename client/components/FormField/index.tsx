@@ -2,10 +2,13 @@ import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import './index.scss'
 
-/** One labelled row of a form, with its error (from the client's check or the envelope's `fields`) below. */
-export function FormField({ label, error, children, stacked = false }: { label: string; error?: string | null; children: ReactNode; stacked?: boolean }) {
+/**
+ * One labelled row of a form, with its error (from the client's check or the envelope's `fields`)
+ * below. `id` lets a form scroll to the field it refuses (Taro.pageScrollTo's selector).
+ */
+export function FormField({ label, error, children, stacked = false, id }: { label: string; error?: string | null; children: ReactNode; stacked?: boolean; id?: string }) {
   return (
-    <View className='form-field'>
+    <View className={`form-field ${error ? 'form-field--invalid' : ''}`} id={id}>
       <View className={`form-field__row ${stacked ? 'form-field__row--stacked' : ''}`}>
         <Text className='form-field__label'>{label}</Text>
         {children}

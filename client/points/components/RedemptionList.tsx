@@ -2,9 +2,13 @@ import { View, Text } from '@tarojs/components'
 import { formatCode } from '@contract/format'
 import type { Redemption } from '@contract/rewards'
 import { dateTime } from '../../components/LedgerList/dates'
+import { QrCode } from '../../components/QrCode'
 import './points.scss'
 
-/** The member's redemptions, each code big enough to show across the counter. */
+/**
+ * The member's redemptions. A pending one shows its code as a QR code for the till's scanner and
+ * in letters big enough to read across the counter; the till reads either (normalizeCode).
+ */
 export function RedemptionList({ redemptions }: { redemptions: readonly Redemption[] }) {
   return (
     <View>
@@ -16,6 +20,11 @@ export function RedemptionList({ redemptions }: { redemptions: readonly Redempti
               <Text className='redemption__name'>{redemption.rewardName}</Text>
               <Text className={`redemption__status ${pending ? 'redemption__status--pending' : ''}`}>{pending ? '待核销' : '已核销'}</Text>
             </View>
+            {pending && (
+              <View className='redemption__qr'>
+                <QrCode value={redemption.code} size={320} />
+              </View>
+            )}
             <Text className='redemption__code' data-testid='redemption-code'>
               {formatCode(redemption.code)}
             </Text>
@@ -23,7 +32,7 @@ export function RedemptionList({ redemptions }: { redemptions: readonly Redempti
               {redemption.pointsSpent.toLocaleString('zh-CN')} 积分 · 兑换于 {dateTime(redemption.createdAt)}
               {redemption.confirmedAt ? ` · 核销于 ${dateTime(redemption.confirmedAt)}` : ''}
             </Text>
-            {pending && <Text className='redemption__hint'>到店出示此兑换码，由店员核销后领取</Text>}
+            {pending && <Text className='redemption__hint'>到店出示二维码或兑换码，由店员扫码核销后领取</Text>}
           </View>
         )
       })}

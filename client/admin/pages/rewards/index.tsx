@@ -42,6 +42,11 @@ function RewardsAdmin() {
     if (await rewards.retire(reward)) Taro.showToast({ title: '已下架', icon: 'success' })
   }
 
+  async function relist(reward: Reward) {
+    if (!(await confirmDialog('重新上架', `「${reward.name}」将以 ${reward.pointsCost.toLocaleString('zh-CN')} 积分、库存 ${reward.stock} 重新上架，会员即可兑换`, '上架'))) return
+    if (await rewards.relist(reward)) Taro.showToast({ title: '已上架', icon: 'success' })
+  }
+
   if (editing) {
     return (
       <RewardForm
@@ -51,6 +56,7 @@ function RewardsAdmin() {
         busy={rewards.busy}
         onSave={save}
         onCancel={() => open(null)}
+        upload={rewards.uploadPicture}
       />
     )
   }
@@ -67,7 +73,7 @@ function RewardsAdmin() {
       {list.data.length === 0 && <EmptyView title='还没有礼品' description='新增礼品后，会员即可用积分兑换' />}
       {list.data.map((reward) => (
         <RewardCard key={reward.id} reward={reward}>
-          {reward.status === 'active' && (
+          {reward.status === 'active' ? (
             <>
               <Button size='small' fill='outline' onClick={() => open(reward)}>
                 编辑
@@ -76,6 +82,10 @@ function RewardsAdmin() {
                 下架
               </Button>
             </>
+          ) : (
+            <Button size='small' fill='outline' disabled={rewards.busy} onClick={() => relist(reward)} data-testid='reward-relist'>
+              重新上架
+            </Button>
           )}
         </RewardCard>
       ))}

@@ -1,5 +1,5 @@
 import type { CouponKind } from '@contract/coupons'
-import { readNumber, textProblem, typedNumber, type NumberRule } from '@contract/fields'
+import { HEX_COLOR, patternProblem, readNumber, textProblem, typedNumber, type NumberRule } from '@contract/fields'
 import {
   BIRTHDAY_POINTS,
   COUPON_ITEM_NAME,
@@ -89,6 +89,11 @@ export function formOf(draft: RulesDraft): RulesForm {
 
 export type FormErrors = Record<string, string>
 
+/** The element id of the field at a draft path (`tiers.2.threshold` → `rules-tiers-2-threshold`), for scrolling to it. */
+export function fieldAnchor(path: string): string {
+  return `rules-${path.replace(/\./g, '-')}`
+}
+
 /** Reads one number field in the contract's units, recording its error under `path`; NaN when it fails. */
 function reader(errors: FormErrors) {
   return function read(path: string, text: string, rule: NumberRule): number {
@@ -110,12 +115,13 @@ export function draftOf(form: RulesForm): { draft: RulesDraft | null; errors: Fo
   const tiers: TierDraft[] = form.tiers.map((tier, index) => {
     const at = `tiers.${index}`
     checkText(errors, `${at}.name`, textProblem(tier.name, TIER_NAME))
+    checkText(errors, `${at}.color`, patternProblem(tier.color, HEX_COLOR))
     const coupon = tier.birthdayCoupon
     return {
       id: tier.id,
       name: tier.name.trim(),
       threshold: read(`${at}.threshold`, tier.threshold, TIER_THRESHOLD[form.basis]),
-      color: tier.color,
+      color: tier.color.trim(),
       pointsMultiplier: read(`${at}.pointsMultiplier`, tier.pointsMultiplier, POINTS_MULTIPLIER),
       discountPercent: read(`${at}.discountPercent`, tier.discountPercent, TIER_DISCOUNT),
       birthdayPoints: read(`${at}.birthdayPoints`, tier.birthdayPoints, BIRTHDAY_POINTS),

@@ -1,6 +1,6 @@
 // Staff styles first, so every admin page orders its stylesheets the same way.
 import '../../components/admin.scss'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -62,8 +62,14 @@ function Editor({ overview, editor, published, onPublished }: EditorProps) {
   const draftJson = checked.draft ? JSON.stringify(checked.draft) : null
   const currentPreview = preview && preview.draftJson === draftJson ? preview.result : null
   const names = Object.fromEntries(form.tiers.map((tier) => [tier.id, tier.name.trim() || tier.id])) as Record<TierId, string>
-  const errorAt = (path: string) => (attempted ? checked.errors[path] : undefined) ?? editor.fieldErrors[`draft.${path}`]
+  // The form's own problems show as they are typed (the active rules it starts from are all valid); the server's after a preview.
+  const errorAt = (path: string) => checked.errors[path] ?? editor.fieldErrors[`draft.${path}`]
   const explanationError = textProblem(explanation, RULES_EXPLANATION)
+  // A refused preview brings the first marked field into view: a toast alone left it scrolled off screen.
+  const [refusals, setRefusals] = useState(0)
+  useEffect(() => {
+    if (refusals > 0) Taro.pageScrollTo({ selector: '.rules-page .form-field--invalid', offsetTop: -120, duration: 300 }).catch(() => undefined)
+  }, [refusals])
 
   function update(change: (current: RulesForm) => RulesForm) {
     editor.clearFieldErrors()
@@ -73,9 +79,13 @@ function Editor({ overview, editor, published, onPublished }: EditorProps) {
 
   async function runPreview() {
     setAttempted(true)
-    if (!checked.draft || !draftJson) return toast(Object.values(checked.errors)[0] ?? '请检查输入')
+    if (!checked.draft || !draftJson) {
+      setRefusals((count) => count + 1)
+      return toast(Object.values(checked.errors)[0] ?? '请检查输入')
+    }
     const result = await editor.preview(checked.draft)
     if (result) setPreview({ result, draftJson })
+    else setRefusals((count) => count + 1)
   }
 
   async function publish() {
@@ -83,6 +93,7 @@ function Editor({ overview, editor, published, onPublished }: EditorProps) {
     if (explanationError) return toast(explanationError)
     if (!(await confirmDialog('发布新规则', `发布后立即生效，${currentPreview.upgrades.reduce((sum, up) => sum + up.count, 0)} 位会员将立即升级；降级在各自有效期结束后评估。`, '发布'))) return
     const result = await editor.publish(checked.draft, explanation.trim())
+    if (!result) setRefusals((count) => count + 1)
     if (result) {
       Taro.showToast({ title: `已发布第 ${result.version} 版`, icon: 'success' })
       onPublished(result)
@@ -106,9 +117,9 @@ function Editor({ overview, editor, published, onPublished }: EditorProps) {
         <Text className='rules-page__note'>按近 12 个月的{form.basis === 'spend' ? '消费金额' : '获得积分'}评定，达到门槛即时升级，等级保留 12 个月。</Text>
       </Panel>
       {form.tiers.map((tier, index) => (
-        <TierFields key={tier.id} tier={tier} index={index} basis={form.basis} errorAt={errorAt} onChange={(patch) => updateTier(index, patch)} />
+        <TierFields key={tier.id} tier={tier} index={index} basis={form.basis} errorAt={errorAt} attempted={attempted} onChange={(patch) => updateTier(index, patch)} />
       ))}
-      <PointsFields points={form.points} errorAt={errorAt} onChange={(patch) => update((current) => ({ ...current, points: { ...current.points, ...patch } }))} />
+      <PointsFields points={form.points} errorAt={errorAt} attempted={attempted} onChange={(patch) => update((current) => ({ ...current, points: { ...current.points, ...patch } }))} />
       <View className='admin-actions'>
         <Button type='primary' block loading={editor.previewBusy} disabled={editor.previewBusy} onClick={runPreview} data-testid='rules-preview-button'>
           预览

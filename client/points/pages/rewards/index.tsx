@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Reward } from '@contract/rewards'
@@ -9,6 +9,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusVie
 import { usePointsSummary } from '../../../hooks/usePointsSummary'
 import { useRewards } from '../../../hooks/useRewards'
 import { RedemptionList } from '../../components/RedemptionList'
+import { askToRedeem, redeemLabel, rewardPageUrl, showRedeemed } from '../../components/redeemFlow'
 import '../../components/points.scss'
 
 type Section = 'shop' | 'mine'
@@ -20,28 +21,24 @@ const SECTIONS: TabOption<Section>[] = [
 export default function RewardsPage() {
   const summary = usePointsSummary()
   const { catalogue, redemptions, redeem, redeeming } = useRewards()
-  const [section, setSection] = useState<Section>('shop')
+  // A redemption made on a reward's own page lands here, on 我的兑换.
+  const { params } = useRouter()
+  const [section, setSection] = useState<Section>(params.section === 'mine' ? 'mine' : 'shop')
   const balance = summary.data?.pointsBalance ?? 0
   const current = section === 'shop' ? catalogue : redemptions
-  useDidShow(() => void summary.reload())
+  useDidShow(() => void Promise.all([summary.reload(), current.reload()]))
   usePullDownRefresh(async () => {
     await Promise.all([summary.reload(), current.reload()])
     Taro.stopPullDownRefresh()
   })
 
   async function confirmRedeem(reward: Reward) {
-    const { confirm } = await Taro.showModal({
-      title: '确认兑换',
-      content: `使用 ${reward.pointsCost.toLocaleString('zh-CN')} 积分兑换「${reward.name}」？`,
-      confirmText: '兑换',
-      confirmColor: '#c8963e',
-    })
-    if (!confirm) return
+    if (!(await askToRedeem(reward))) return
     const result = await redeem(reward)
     if (!result) return
     void summary.reload()
     setSection('mine')
-    await Taro.showModal({ title: '兑换成功', content: `兑换码 ${result.code}\n到店出示给店员核销即可领取`, showCancel: false, confirmText: '知道了', confirmColor: '#c8963e' })
+    await showRedeemed(result)
   }
 
   return (
@@ -59,11 +56,11 @@ export default function RewardsPage() {
         <View className='points-section'>
           {catalogue.data.length === 0 && <EmptyView title='暂无可兑换礼品' description='门店上架礼品后会显示在这里' />}
           {catalogue.data.map((reward) => {
-            const short = reward.pointsCost > balance
+            const { label, possible } = redeemLabel(reward, balance)
             return (
-              <RewardCard key={reward.id} reward={reward}>
-                <Button type='primary' size='small' disabled={redeeming || reward.stock <= 0 || short} onClick={() => confirmRedeem(reward)} data-testid='reward-redeem'>
-                  {reward.stock <= 0 ? '已兑完' : short ? '积分不足' : '兑换'}
+              <RewardCard key={reward.id} reward={reward} onOpen={() => void Taro.navigateTo({ url: rewardPageUrl(reward) })}>
+                <Button type='primary' size='small' disabled={redeeming || !possible} onClick={() => confirmRedeem(reward)} data-testid='reward-redeem'>
+                  {label}
                 </Button>
               </RewardCard>
             )
