@@ -15,7 +15,7 @@ test.use({ freshCloud: true })
 /**
  * Issue 4's birthday journey: on 林晓雨's birthday (18 March, Beijing time; the emulator's clock is
  * moved there) the birthday job gives the gold perk, 200 points and 生日蛋糕一份. She sees the
- * banner and the coupon's code; the cashier redeems it on the till's 优惠券 tab; the wallet moves it
+ * banner and the coupon's code; the cashier redeems it on the till's 核销 tab; the wallet moves it
  * to 已使用; a second till that had looked the coupon up before is refused with 该券已被使用, and
  * looking it up again says so too.
  */
@@ -86,9 +86,9 @@ test('林晓雨 gets the birthday coupon on her birthday and the cashier redeems
     await openStaffPage(cashier, 'cashier', 'console-till', TILL)
     await openStaffPage(owner, 'owner', 'console-till', TILL)
     for (const root of [cashierTill, ownerTill]) {
-      await chooseFilterTab(root, '优惠券')
-      await fillInput(root, 'coupon-code-input', shownCode) // typed as shown, with its space
-      await root.getByTestId('coupon-inspect').click()
+      await chooseFilterTab(root, '核销')
+      await fillInput(root, 'code-input', shownCode) // typed as shown, with its space
+      await root.getByTestId('code-submit').click()
       const inspected = root.getByTestId('coupon-inspected')
       await inspected.filter({ hasText: '生日蛋糕一份' }).filter({ hasText: '会员 林晓雨' }).waitFor()
       await root.getByTestId('coupon-redeem-submit').waitFor()
@@ -118,8 +118,8 @@ test('林晓雨 gets the birthday coupon on her birthday and the cashier redeems
   })
 
   await test.step('the cashier looks the code up again: 该券已被使用, no redeem button', async () => {
-    await fillInput(cashierTill, 'coupon-code-input', coupon.code)
-    await cashierTill.getByTestId('coupon-inspect').click()
+    await fillInput(cashierTill, 'code-input', coupon.code)
+    await cashierTill.getByTestId('code-submit').click()
     await cashierTill.getByTestId('coupon-unusable').filter({ hasText: '该券已被使用' }).waitFor()
     assert.equal(await cashierTill.getByTestId('coupon-redeem-submit').count(), 0)
   })

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { accrueAtTill, expectCard, expectPage, openAs, openStaffPage, pageRoot, scanMemberAtTill, textOf } from './support/app'
+import { checkoutAtTill, expectCard, expectPage, openAs, openStaffPage, pageRoot, scanMemberAtTill, textOf } from './support/app'
 import { memberDoc, memberWhoSpent, shopFullDate } from './support/db'
 import { runId, test } from './support/fixtures'
 
@@ -41,14 +41,14 @@ test('a purchase that crosses the 银卡 threshold upgrades the member at the ti
   await test.step(`the cashier scans ${name} and records ¥800.00`, async () => {
     await openStaffPage(till, 'cashier', 'console-till', TILL)
     await scanMemberAtTill(till, { name, cardNo: before.cardNo })
-    await accrueAtTill(till, orderNo, '800')
+    await checkoutAtTill(till, { orderNo, amount: '800' })
   })
 
   await test.step('the till shows the points and 会员升级为银卡', async () => {
-    const result = tillRoot.getByTestId('accrue-result').filter({ hasText: `单号 ${orderNo}` })
+    const result = tillRoot.getByTestId('checkout-receipt').filter({ hasText: `单号 ${orderNo}` })
     await result.waitFor()
-    assert.match(await textOf(result), /\+800 积分/)
-    assert.equal(await textOf(result.getByTestId('accrue-tier-change')), '会员升级为银卡')
+    assert.match(await textOf(result), /获得 \+800 积分/)
+    assert.equal(await textOf(result.getByTestId('receipt-tier-change')), '会员升级为银卡')
     assert.match(await textOf(result), new RegExp(`当前余额 ${balance.toLocaleString('zh-CN')} 积分`))
   })
 

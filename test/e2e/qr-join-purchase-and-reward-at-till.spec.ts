@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import type { LocalCloud } from '../../local/cloud'
-import { accrueAtTill, chooseFilterTab, confirmModal, expectCard, expectPage, fillInput, openLink, openStaffPage, pageRoot, scanMemberAtTill, textOf } from './support/app'
+import { checkoutAtTill, chooseFilterTab, confirmModal, expectCard, expectPage, fillInput, openLink, openStaffPage, pageRoot, scanMemberAtTill, textOf } from './support/app'
 import { pickDate } from './support/datePicker'
 import { memberDoc } from './support/db'
 import { runId, test } from './support/fixtures'
@@ -63,10 +63,9 @@ test('a visitor joins by the shop QR; the cashier scans the live code, records �
   })
 
   await test.step(`record order ${firstOrder} for ¥88.50`, async () => {
-    await accrueAtTill(till, firstOrder, '88.50')
-    const firstResult = tillRoot.getByTestId('accrue-result')
-    await firstResult.filter({ hasText: `单号 ${firstOrder}` }).waitFor()
-    assert.match(await textOf(firstResult), /\+88 积分/)
+    const firstResult = await checkoutAtTill(till, { orderNo: firstOrder, amount: '88.50' })
+    assert.match(await textOf(firstResult), /应付 ¥88\.50/)
+    assert.match(await textOf(firstResult), /获得 \+88 积分/)
     assert.match(await textOf(firstResult), /当前余额 88 积分/)
     assert.equal(await textOf(tillRoot.getByTestId('member-panel-balance')), '88')
     const earned = cloud.db.find('ledger', { openid, kind: 'earn' })
@@ -93,12 +92,9 @@ test('a visitor joins by the shop QR; the cashier scans the live code, records �
   })
 
   await test.step(`a second purchase (${secondOrder}, ¥300.00) so there are enough points for a reward`, async () => {
-    await accrueAtTill(till, secondOrder, '300')
-    await tillRoot
-      .getByTestId('accrue-result')
-      .filter({ hasText: `单号 ${secondOrder}` })
-      .waitFor()
-    assert.match(await textOf(tillRoot.getByTestId('accrue-result')), /\+300 积分.*当前余额 388 积分/)
+    await tillRoot.getByTestId('checkout-again').click()
+    const secondResult = await checkoutAtTill(till, { orderNo: secondOrder, amount: '300' })
+    assert.match(await textOf(secondResult), /获得 \+300 积分.*当前余额 388 积分/)
   })
 
   const stockBefore = rewardNamed(cloud, '手冲咖啡一杯').stock

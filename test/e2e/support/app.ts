@@ -135,13 +135,27 @@ export async function scanMemberAtTill(page: Page, member: { name: string; cardN
   await till.getByTestId('member-panel-name').filter({ hasText: member.name }).waitFor()
 }
 
-/** The till's 消费积分 tab with a member scanned: order number, amount, 确认记录, then the confirmation dialog. */
-export async function accrueAtTill(page: Page, orderNo: string, amount: string): Promise<void> {
+/**
+ * The till's 结账 with a member scanned: the amount and order number, then (once the quote is on
+ * screen) a coupon by its title and points if asked, 确认结账 and the confirmation dialog. Answers
+ * the receipt.
+ */
+export async function checkoutAtTill(page: Page, order: { orderNo: string; amount: string; coupon?: string; points?: number }): Promise<Locator> {
   const till = pageRoot(page, '/admin/pages/till/index')
-  await fillInput(till, 'accrue-order', orderNo)
-  await fillInput(till, 'accrue-amount', amount)
-  await till.getByTestId('accrue-submit').click()
-  await confirmModal(page, '确认记录消费')
+  await fillInput(till, 'checkout-amount', order.amount)
+  await fillInput(till, 'checkout-order', order.orderNo)
+  await till.getByTestId('checkout-summary').waitFor()
+  if (order.coupon) {
+    const option = till.getByTestId('coupon-option').filter({ hasText: order.coupon })
+    await option.click()
+    await till.locator('.coupon-picker__row--on', { hasText: order.coupon }).waitFor()
+  }
+  if (order.points) await fillInput(till, 'points-input', String(order.points))
+  await till.getByTestId('checkout-submit').click()
+  await confirmModal(page, '确认结账')
+  const receipt = till.getByTestId('checkout-receipt').filter({ hasText: `单号 ${order.orderNo}` })
+  await receipt.waitFor()
+  return receipt
 }
 
 /** Fills a Taro <Input> (a taro-input-core host around a real <input>) found by its data-testid. */
