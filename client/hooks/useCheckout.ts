@@ -16,6 +16,8 @@ export interface CheckoutRequest {
   points: number
   /** What the screen showed; the server refuses rather than charge anything else. */
   expectedPayableFen: number
+  /** The order's lines, when the cashier listed them (they add up to the amount). */
+  items?: { name: string; quantity: number; price: number }[]
 }
 
 /**
@@ -69,6 +71,7 @@ export function useCheckout(till: Till, amountText: string) {
         ...(request.couponId ? { couponId: request.couponId } : {}),
         points: request.points,
         expectedPayable: request.expectedPayableFen / 100,
+        ...(request.items ? { items: request.items } : {}),
       })
       till.setBalance(result.pointsBalance)
       return result

@@ -10,6 +10,10 @@ const OPENID = 'demo-member-gold'
 const TILL = '/admin/pages/till/index'
 const CARD = '/pages/card/index'
 const WALLET = '/points/pages/wallet/index'
+const LINES = [
+  { name: '手冲咖啡', quantity: '2', price: '45' },
+  { name: '生日蛋糕', quantity: '1', price: '210' },
+]
 
 // The checkout spends 林晓雨's seeded points and coupon, which other journeys read as seeded.
 test.use({ freshCloud: true })
@@ -17,7 +21,7 @@ test.use({ freshCloud: true })
 /**
  * Issue 9's till journey: the cashier scans 林晓雨 (gold, 5 % off) and checks out ¥300 on one
  * screen with her ¥10 coupon and 2,000 points, seeing 原价 → 会员折扣 → 优惠券 → 积分抵扣 → 应付 and
- * the points cap before confirming; her card and wallet show what was recorded; then the refund
+ * the points cap before confirming (the order listed as two lines that make ¥300); her card and wallet show what was recorded; then the refund
  * form finds the order and refunds half. Each till step leaves a screenshot.
  */
 test('the cashier checks out ¥300 with the gold discount, a ¥10 coupon and 2,000 points, then refunds half', async ({ page, cloud, newPhone, snapshot }) => {
@@ -44,8 +48,16 @@ test('the cashier checks out ¥300 with the gold discount, a ¥10 coupon and 2,0
   })
 
   await test.step('¥300: the discount, her coupons and the points cap appear before anything is confirmed', async () => {
-    await fillInput(tillRoot, 'checkout-amount', '300')
     await fillInput(tillRoot, 'checkout-order', orderNo)
+    // The order's lines instead of the amount: ¥300 is their total.
+    for (const [index, line] of LINES.entries()) {
+      await tillRoot.getByTestId('order-item-add').click()
+      const row = tillRoot.getByTestId('order-item').nth(index)
+      await row.getByTestId('order-item-name').locator('input').fill(line.name)
+      await fillInput(row, 'order-item-quantity', line.quantity)
+      await fillInput(row, 'order-item-price', line.price)
+    }
+    assert.equal(await textOf(tillRoot.getByTestId('checkout-amount-total')), '¥300.00（按商品明细合计）')
     await tillRoot.getByTestId('checkout-summary').waitFor()
     assert.deepEqual(await steps(till), ['原价 ¥300.00', '会员折扣 金卡 9.5折 -¥15.00', '优惠券 未使用 —', '积分抵扣 未使用 —', '应付 ¥285.00'])
     const cap = Math.min(142, Math.floor(before.pointsBalance / 100)) * 100 // half of ¥285 in whole yuan, within the balance
@@ -92,6 +104,10 @@ test('the cashier checks out ¥300 with the gold discount, a ¥10 coupon and 2,0
     const [coupon] = cloud.db.find('coupons', { _id: voucher._id }) as CouponDoc[]
     assert.equal(coupon.status, 'used')
     assert.equal(coupon.orderNo, orderNo)
+    assert.deepEqual(row.order.checkout.items, [
+      { name: '手冲咖啡', quantity: 2, priceFen: 4500 },
+      { name: '生日蛋糕', quantity: 1, priceFen: 21_000 },
+    ])
     await snapshot('till-4-receipt', till)
     return { earned, balance }
   })
@@ -121,6 +137,8 @@ test('the cashier checks out ¥300 with the gold discount, a ¥10 coupon and 2,0
       }),
     )
     assert.equal(rows['会员'], `林晓雨 · ${before.cardNo.replace(/^(\d{4})(\d{4})(\d+)$/, '$1 $2 $3')}`)
+    assert.equal(rows['手冲咖啡 × 2'], '¥90.00')
+    assert.equal(rows['生日蛋糕 × 1'], '¥210.00')
     assert.equal(rows['原价'], '¥300.00')
     assert.equal(rows['会员折扣'], '-¥15.00')
     assert.equal(rows['优惠券'], `${voucher.title} -¥10.00`)
@@ -143,7 +161,7 @@ test('the cashier checks out ¥300 with the gold discount, a ¥10 coupon and 2,0
     assert.match(await textOf(result), /已退款 ¥127\.50/)
     assert.equal(await textOf(result.getByTestId('refund-result-reversed')), `扣回 ${reversed} 积分`)
     assert.equal(await textOf(result.getByTestId('refund-result-returned')), '退还 1,000 积分')
-    assert.equal(await textOf(result.getByTestId('refund-result-coupon')), `优惠券「${voucher.title}」未退回`)
+    assert.equal(await textOf(result.getByTestId('refund-result-coupon')), `优惠券「${voucher.title}」未退回（全部退款后退回）`)
     assert.match(await textOf(result), new RegExp(`会员当前余额 ${balance.toLocaleString('zh-CN')} 积分`))
     assert.equal(memberDoc(cloud, OPENID).pointsBalance, balance)
     assert.equal((cloud.db.find('coupons', { _id: voucher._id })[0] as CouponDoc).status, 'used', 'half a refund keeps the coupon used')

@@ -5,13 +5,14 @@ import type { CheckoutResult } from '@contract/checkout'
 import { patternProblem } from '@contract/fields'
 import { formatFen } from '@contract/format'
 import { AMOUNT, ORDER_NO } from '@contract/staffFields'
-import { Panel } from '../../../components/FormField'
+import { FormField, Panel } from '../../../components/FormField'
 import { readPoints, useCheckout } from '../../../hooks/useCheckout'
 import type { Till } from '../../../hooks/useTill'
 import { toast } from '../../validation'
 import { AmountField, TextField, useAction } from '../ActionForm'
 import { CheckoutPanel } from './CheckoutPanel'
 import { CheckoutReceipt } from './CheckoutReceipt'
+import { OrderItems, readItems, type ItemDraft } from './OrderItems'
 import { newOrderNo, priceSelection, quotedSteps, stepLine } from './checkoutSteps'
 import './till.scss'
 
@@ -25,7 +26,11 @@ export function CheckoutForm({ till }: { till: Till }) {
   const [orderNo, setOrderNo] = useState(() => newOrderNo(new Date()))
   const [couponId, setCouponId] = useState<string | null>(null)
   const [pointsText, setPointsText] = useState('')
-  const checkout = useCheckout(till, amountText)
+  const [itemDrafts, setItemDrafts] = useState<ItemDraft[]>([])
+  const items = readItems(itemDrafts)
+  const listed = itemDrafts.length > 0
+  // With lines listed, the order's amount is their total: the server refuses lines that do not add up.
+  const checkout = useCheckout(till, listed ? (items.totalFen === null ? '' : (items.totalFen / 100).toFixed(2)) : amountText)
   const action = useAction<CheckoutResult>()
   const { quote, amountFen } = checkout
   const orderError = patternProblem(orderNo, ORDER_NO)
@@ -33,12 +38,19 @@ export function CheckoutForm({ till }: { till: Till }) {
   const priced = quote && amountFen !== null ? priceSelection(quote, { amountFen, couponId, points: typedPoints.value }) : null
 
   async function confirm() {
-    const problem = orderError ?? checkout.amount.error ?? checkout.codeProblem ?? typedPoints.error ?? priced?.pointsProblem ?? null
+    const problem = orderError ?? (listed ? items.error : null) ?? checkout.amount.error ?? checkout.codeProblem ?? typedPoints.error ?? priced?.pointsProblem ?? null
     if (problem !== null) return toast(problem)
     if (!quote || !priced || checkout.amount.value === null) return toast(checkout.quoting ? '正在计算优惠，请稍候' : AMOUNT.empty)
     const content = `${quote.memberName} · 单号 ${orderNo.trim()}\n${quotedSteps(quote, priced).map(stepLine).join('\n')}`
     await action.run({ title: '确认结账', content, confirmText: '确认收款' }, () =>
-      checkout.checkout({ orderNo: orderNo.trim(), amount: checkout.amount.value!, couponId: priced.coupon?.id ?? null, points: priced.price.pointsUsed, expectedPayableFen: priced.price.payableFen }),
+      checkout.checkout({
+        orderNo: orderNo.trim(),
+        amount: checkout.amount.value!,
+        couponId: priced.coupon?.id ?? null,
+        points: priced.price.pointsUsed,
+        expectedPayableFen: priced.price.payableFen,
+        items: listed && items.lines ? items.lines : undefined,
+      }),
     )
   }
 
@@ -47,6 +59,7 @@ export function CheckoutForm({ till }: { till: Till }) {
     setOrderNo(newOrderNo(new Date()))
     setCouponId(null)
     setPointsText('')
+    setItemDrafts([])
     action.clearResult()
   }
 
@@ -72,7 +85,15 @@ export function CheckoutForm({ till }: { till: Till }) {
         </View>
       )}
       <Panel title='订单'>
-        <AmountField label='消费金额' value={amountText} onChange={setAmountText} error={checkout.amount.error} serverError={action.fieldErrors.amount} testId='checkout-amount' />
+        {listed ? (
+          <FormField label='消费金额'>
+            <Text className='order-items__amount' data-testid='checkout-amount-total'>
+              {items.totalFen === null ? '—' : formatFen(items.totalFen)}（按商品明细合计）
+            </Text>
+          </FormField>
+        ) : (
+          <AmountField label='消费金额' value={amountText} onChange={setAmountText} error={checkout.amount.error} serverError={action.fieldErrors.amount} testId='checkout-amount' />
+        )}
         <TextField
           label='单号'
           placeholder='小票上的单号'
@@ -84,6 +105,7 @@ export function CheckoutForm({ till }: { till: Till }) {
           code
           testId='checkout-order'
         />
+        <OrderItems drafts={itemDrafts} onChange={setItemDrafts} serverError={itemsError(action.fieldErrors)} />
       </Panel>
       {quote && amountFen !== null ? (
         <CheckoutPanel quote={quote} amountFen={amountFen} couponId={couponId} pointsText={pointsText} onPickCoupon={setCouponId} onPoints={setPointsText} serverErrors={action.fieldErrors} />
@@ -99,4 +121,12 @@ export function CheckoutForm({ till }: { till: Till }) {
       </View>
     </View>
   )
+}
+
+/** The server names a line's field (`items.2.name`) or the lines as a whole (`items`). */
+function itemsError(fieldErrors: Record<string, string>): string | undefined {
+  const path = Object.keys(fieldErrors).find((key) => key === 'items' || key.startsWith('items.'))
+  if (!path) return undefined
+  const line = /^items\.(\d+)/.exec(path)
+  return line ? `第 ${Number(line[1]) + 1} 行：${fieldErrors[path]}` : fieldErrors[path]
 }

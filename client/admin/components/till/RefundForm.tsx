@@ -66,7 +66,13 @@ export function RefundForm() {
           <ResultLine testId='refund-result-reversed'>扣回 {formatPoints(result.pointsReversed)} 积分</ResultLine>
           {result.shortfall > 0 && <ResultLine warn>其中 {formatPoints(result.shortfall)} 积分已被使用，无法扣回，已记录差额</ResultLine>}
           <ResultLine testId='refund-result-returned'>退还 {formatPoints(result.pointsReturned)} 积分</ResultLine>
-          {order?.coupon && <ResultLine testId='refund-result-coupon'>{result.couponReturned ? `优惠券「${order.coupon.title}」已退回会员` : `优惠券「${order.coupon.title}」未退回`}</ResultLine>}
+          {order?.coupon && (
+            <ResultLine testId='refund-result-coupon'>
+              {result.couponReturned
+                ? `优惠券「${order.coupon.title}」已退回会员`
+                : `优惠券「${order.coupon.title}」未退回${order.coupon.returnsOnFullRefund && order.refundableFen > 0 ? '（全部退款后退回）' : ''}`}
+            </ResultLine>
+          )}
           <ResultLine>会员当前余额 {formatPoints(result.pointsBalance)} 积分</ResultLine>
         </ActionResult>
       )}

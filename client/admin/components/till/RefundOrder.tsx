@@ -9,6 +9,7 @@ export function RefundOrder({ order }: { order: RefundableOrder }) {
   const rows: [label: string, value: string, strong?: boolean][] = [
     ['会员', `${order.memberName} · ${formatCardNo(order.cardNo)}`],
     ['时间', formatDateTime(order.createdAt)],
+    ...order.items.map((item): [string, string] => [`${item.name} × ${item.quantity}`, formatFen(item.priceFen * item.quantity)]),
     ['原价', formatFen(order.amountFen)],
   ]
   if (order.tierDiscountFen > 0) rows.push(['会员折扣', `-${formatFen(order.tierDiscountFen)}`])
