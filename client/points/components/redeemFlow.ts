@@ -24,4 +24,13 @@ export function redeemLabel(reward: Reward, balance: number): { label: string; p
 }
 
 export const rewardPageUrl = (reward: Reward) => `/points/pages/reward/index?id=${encodeURIComponent(reward.id)}`
-export const MY_REDEMPTIONS_URL = '/points/pages/rewards/index?section=mine'
+const MY_REDEMPTIONS_URL = '/points/pages/rewards/index?section=mine'
+/** Said by a reward's page after a redemption, so the catalogue it came from turns to 我的兑换. */
+export const REDEEMED_EVENT = 'rewards:redeemed'
+
+/** From a reward's page to the new code: back to the catalogue it was opened from, or, opened from a link, to a fresh one. */
+export async function showMyRedemptions(): Promise<void> {
+  if (Taro.getCurrentPages().length < 2) return void (await Taro.redirectTo({ url: MY_REDEMPTIONS_URL }))
+  Taro.eventCenter.trigger(REDEEMED_EVENT)
+  await Taro.navigateBack()
+}

@@ -1,10 +1,10 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
 import { usePointsSummary } from '../../../hooks/usePointsSummary'
 import { useReward } from '../../../hooks/useRewards'
-import { askToRedeem, MY_REDEMPTIONS_URL, redeemLabel, showRedeemed } from '../../components/redeemFlow'
+import { askToRedeem, redeemLabel, showMyRedemptions, showRedeemed } from '../../components/redeemFlow'
 import '../../components/points.scss'
 import './index.scss'
 
@@ -24,7 +24,7 @@ export default function RewardPage() {
     const result = await redeem(reward)
     if (!result) return
     await showRedeemed(result)
-    void Taro.redirectTo({ url: MY_REDEMPTIONS_URL })
+    await showMyRedemptions()
   }
 
   return (

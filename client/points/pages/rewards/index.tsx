@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -9,7 +9,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusVie
 import { usePointsSummary } from '../../../hooks/usePointsSummary'
 import { useRewards } from '../../../hooks/useRewards'
 import { RedemptionList } from '../../components/RedemptionList'
-import { askToRedeem, redeemLabel, rewardPageUrl, showRedeemed } from '../../components/redeemFlow'
+import { askToRedeem, REDEEMED_EVENT, redeemLabel, rewardPageUrl, showRedeemed } from '../../components/redeemFlow'
 import '../../components/points.scss'
 
 type Section = 'shop' | 'mine'
@@ -26,7 +26,17 @@ export default function RewardsPage() {
   const [section, setSection] = useState<Section>(params.section === 'mine' ? 'mine' : 'shop')
   const balance = summary.data?.pointsBalance ?? 0
   const current = section === 'shop' ? catalogue : redemptions
-  useDidShow(() => void Promise.all([summary.reload(), current.reload()]))
+  // Back from a reward's page: balance, stock and codes may have changed there (the first show is the first load).
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (shownBefore.current) void Promise.all([summary.reload(), catalogue.reload(), redemptions.reload()])
+    shownBefore.current = true
+  })
+  useEffect(() => {
+    const showMine = () => setSection('mine')
+    Taro.eventCenter.on(REDEEMED_EVENT, showMine)
+    return () => void Taro.eventCenter.off(REDEEMED_EVENT, showMine)
+  }, [])
   usePullDownRefresh(async () => {
     await Promise.all([summary.reload(), current.reload()])
     Taro.stopPullDownRefresh()
