@@ -9,6 +9,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#1f2a44',
     navigationBarTitleText: '会员通',
     navigationBarTextStyle: 'white',
+    // WeChat's own default; Taro H5 draws its navigation bar (the page's title) only when it is said.
+    navigationStyle: 'default',
     backgroundColor: '#f5f6f8',
   },
   tabBar: {

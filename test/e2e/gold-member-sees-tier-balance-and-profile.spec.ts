@@ -24,7 +24,7 @@ test('a seeded gold member sees tier and balance on the card and the profile und
     const profile = Object.fromEntries(rows)
     assert.deepEqual(Object.keys(profile), ['性别', '生日', '入会时间', '累计积分'])
     assert.equal(profile['性别'], '女')
-    assert.equal(profile['生日'], '1992-03-18')
+    assert.equal(profile['生日'], '1992年3月18日')
     assert.match(profile['入会时间'], /^\d{4}年\d{1,2}月\d{1,2}日$/)
     assert.equal(profile['累计积分'], doc.lifetimePoints.toLocaleString('zh-CN'))
   })

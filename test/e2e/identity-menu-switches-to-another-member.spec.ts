@@ -15,15 +15,17 @@ test('the 身份 menu switches from 会员 A to 会员 B and shows their card', 
   })
 
   await test.step('open the 身份 menu', async () => {
-    await panel.locator('.dev-panel__toggle', { hasText: '身份：会员 A（金卡）' }).click()
+    await panel.locator('.dev-panel__toggle', { hasText: '身份' }).click()
     await menu.waitFor({ state: 'visible' })
-    await menu.locator('.dev-panel__item--active', { hasText: '会员 A（金卡）' }).waitFor()
+    await panel.getByTestId('dev-panel-current').filter({ hasText: '当前：会员 A（林晓雨）' }).waitFor()
+    await menu.locator('.dev-panel__item--active', { hasText: '会员 A（林晓雨）' }).waitFor()
   })
 
-  await test.step('choose 会员 B（普通）', async () => {
-    await menu.locator('.dev-panel__item', { hasText: '会员 B（普通）' }).click()
+  await test.step('choose 会员 B（陈一鸣）', async () => {
+    await menu.locator('.dev-panel__item', { hasText: '会员 B（陈一鸣）' }).click()
     await expectPage(page, '/pages/card/index')
     await expectCard(page, { name: '陈一鸣', tier: '普通会员', points: memberB.pointsBalance.toLocaleString('zh-CN') })
-    await panel.locator('.dev-panel__toggle', { hasText: '身份：会员 B（普通）' }).waitFor()
+    await panel.locator('.dev-panel__toggle', { hasText: '身份' }).click()
+    await panel.getByTestId('dev-panel-current').filter({ hasText: '当前：会员 B（陈一鸣）' }).waitFor()
   })
 })

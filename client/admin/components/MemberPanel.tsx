@@ -1,12 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { StaffMemberView } from '@contract/member'
-import { formatCardNo, formatZhe } from '@contract/format'
+import { formatCardNo, formatDiscount, formatPoints } from '@contract/format'
 import './admin.scss'
-
-/** Members of tiers without a discount pay full price. */
-function discountLabel(discountPercent: number): string {
-  return discountPercent > 0 ? formatZhe(discountPercent) : '无折扣'
-}
 
 /** The member in front of the cashier: who, which tier, how many points, what discount. */
 export function MemberPanel({ member, children }: { member: StaffMemberView; children?: React.ReactNode }) {
@@ -25,12 +20,12 @@ export function MemberPanel({ member, children }: { member: StaffMemberView; chi
       <View className='member-panel__figures'>
         <View className='member-panel__figure'>
           <Text className='member-panel__value' data-testid='member-panel-balance'>
-            {member.pointsBalance.toLocaleString('zh-CN')}
+            {formatPoints(member.pointsBalance)}
           </Text>
           <Text className='member-panel__caption'>积分余额</Text>
         </View>
         <View className='member-panel__figure'>
-          <Text className='member-panel__value'>{discountLabel(member.discountPercent)}</Text>
+          <Text className='member-panel__value'>{formatDiscount(member.discountPercent)}</Text>
           <Text className='member-panel__caption'>会员折扣</Text>
         </View>
       </View>

@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { OrderRecord } from '@contract/points'
-import { formatFen } from '@contract/format'
-import { dateTime } from '../../components/LedgerList/dates'
+import { formatDateTime, formatFen } from '@contract/format'
 import './admin.scss'
 
 /** A member's consumption records: receipt, amount, points earned, anything refunded. */
@@ -13,7 +12,7 @@ export function OrderList({ orders }: { orders: readonly OrderRecord[] }) {
           <View className='order-list__main'>
             <Text className='order-list__no'>单号 {order.orderNo}</Text>
             <Text className='order-list__meta'>
-              {dateTime(order.createdAt)} · 收银 {order.cashierName}
+              {formatDateTime(order.createdAt)} · 收银 {order.cashierName}
             </Text>
           </View>
           <View className='order-list__side'>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { Coupon } from '@contract/coupons'
-import { fullDate } from '../LedgerList/dates'
+import { formatDate } from '@contract/format'
 import { couponValue, minSpendText } from './value'
 import './index.scss'
 
@@ -21,9 +21,9 @@ export function CouponCard({ coupon, onClick, children }: { coupon: Coupon; onCl
       <View className='coupon-card__body'>
         <Text className='coupon-card__title'>{coupon.title}</Text>
         <Text className='coupon-card__dates'>
-          {fullDate(coupon.validFrom)} 至 {fullDate(coupon.validUntil)}
+          {formatDate(coupon.validFrom)} 至 {formatDate(coupon.validUntil)}
         </Text>
-        {coupon.usedAt && <Text className='coupon-card__dates'>使用于 {fullDate(coupon.usedAt)}</Text>}
+        {coupon.usedAt && <Text className='coupon-card__dates'>使用于 {formatDate(coupon.usedAt)}</Text>}
         {children}
       </View>
       {!usable && (

@@ -1,12 +1,10 @@
 import type { Coupon } from '@contract/coupons'
-import { formatZhe, shortYuan } from '@contract/format'
-
-export { shortYuan }
+import { formatDiscount, shortYuan } from '@contract/format'
 
 /** What the coupon gives: `¥10`, `8折`, or the item's name. */
 export function couponValue(coupon: Pick<Coupon, 'kind' | 'value' | 'itemName'>): string {
   if (coupon.kind === 'fixed') return shortYuan(coupon.value)
-  if (coupon.kind === 'percent') return formatZhe(coupon.value)
+  if (coupon.kind === 'percent') return formatDiscount(coupon.value)
   return coupon.itemName ?? '兑换券'
 }
 

@@ -1,17 +1,10 @@
 import { View, Text } from '@tarojs/components'
 import type { LedgerKind } from '@contract/enums'
+import { formatDate, formatDateTime, formatSignedPoints } from '@contract/format'
 import type { LedgerEntry } from '@contract/points'
-import { dateTime, fullDate } from './dates'
 import './index.scss'
 
-export { dateTime, fullDate, monthDay } from './dates'
-
 const KIND_LABELS: Record<LedgerKind, string> = { earn: '获得', redeem: '使用', expire: '过期', adjust: '调整', reverse: '退款冲回' }
-
-/** `+88` / `-1,000`: points movements always carry their sign. */
-export function signedPoints(delta: number): string {
-  return `${delta > 0 ? '+' : delta < 0 ? '-' : ''}${Math.abs(delta).toLocaleString('zh-CN')}`
-}
 
 /** The points ledger as members and staff read it: why, when, how much, and when earned points lapse. */
 export function LedgerList({ entries }: { entries: readonly LedgerEntry[] }) {
@@ -25,12 +18,12 @@ export function LedgerList({ entries }: { entries: readonly LedgerEntry[] }) {
               <Text className='ledger-list__reason'>{entry.reason}</Text>
             </View>
             <Text className='ledger-list__meta'>
-              {dateTime(entry.createdAt)}
-              {entry.kind === 'earn' && entry.expiresAt ? ` · ${fullDate(entry.expiresAt)}到期` : ''}
+              {formatDateTime(entry.createdAt)}
+              {entry.kind === 'earn' && entry.expiresAt ? ` · ${formatDate(entry.expiresAt)}到期` : ''}
             </Text>
           </View>
           <Text className={`ledger-list__delta ${entry.delta > 0 ? 'ledger-list__delta--plus' : ''}`} data-testid='ledger-delta'>
-            {signedPoints(entry.delta)}
+            {formatSignedPoints(entry.delta)}
           </Text>
         </View>
       ))}

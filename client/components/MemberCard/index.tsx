@@ -1,7 +1,7 @@
 import { View, Text, Image } from '@tarojs/components'
 import { HEX_COLOR } from '@contract/fields'
 import type { MemberCard as MemberCardData } from '@contract/member'
-import { formatCardNo } from '../../format'
+import { formatCardNo, formatPoints } from '@contract/format'
 import './index.scss'
 
 /** `#rrggbb` darkened by `amount` (0–1), for the far end of the card's gradient. */
@@ -22,7 +22,9 @@ export function MemberCard({ card, color }: { card: MemberCardData; color?: stri
   return (
     <View className={`member-card member-card--${card.tier}`} style={style} data-testid='member-card'>
       <View className='member-card__top'>
-        <Text className='member-card__brand'>会员通</Text>
+        <Text className='member-card__brand' data-testid='member-card-shop'>
+          {card.shopName ?? '会员卡'}
+        </Text>
         <Text className='member-card__tier' data-testid='member-tier'>
           {card.tierName}会员
         </Text>
@@ -41,7 +43,7 @@ export function MemberCard({ card, color }: { card: MemberCardData; color?: stri
       <View className='member-card__points'>
         <Text className='member-card__points-label'>积分</Text>
         <Text className='member-card__points-value' data-testid='member-points'>
-          {card.pointsBalance.toLocaleString('zh-CN')}
+          {formatPoints(card.pointsBalance)}
         </Text>
       </View>
     </View>

@@ -12,6 +12,14 @@ export function LoadingView({ label = '加载中…' }: { label?: string }) {
   )
 }
 
+/**
+ * A grey placeholder the shape of what is coming, for a section of a page that loads on its own:
+ * the layout holds still, and nothing reads as a real figure (a `—` next to a number reads as one).
+ */
+export function Skeleton({ className = '' }: { className?: string }) {
+  return <View className={`skeleton ${className}`} data-testid='skeleton' />
+}
+
 export function ErrorView({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (
     <View className='status-view' data-testid='error'>

@@ -1,7 +1,8 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { TierStatus } from '@contract/tiers'
-import { fullDate } from '../LedgerList/dates'
+import { formatDate } from '@contract/format'
+import { openPage } from '../../services/navigate'
+import { Skeleton } from '../StatusView'
 import './index.scss'
 
 /** Under the card: the tier in its colour, progress to the next one, how long it is held, and the way to the benefits. */
@@ -15,7 +16,7 @@ export function TierPanel({ status }: { status: TierStatus }) {
         </Text>
         {status.tierUntil && (
           <Text className='tier-panel__until' data-testid='tier-panel-until'>
-            有效期至 {fullDate(status.tierUntil)}
+            有效期至 {formatDate(status.tierUntil)}
           </Text>
         )}
       </View>
@@ -25,9 +26,24 @@ export function TierPanel({ status }: { status: TierStatus }) {
       <Text className='tier-panel__progress' data-testid='tier-panel-progress'>
         {status.progressText}
       </Text>
-      <View className='tier-panel__link' onClick={() => Taro.navigateTo({ url: '/points/pages/tiers/index' })} data-testid='tier-panel-benefits'>
+      <View className='tier-panel__link' onClick={() => void openPage('/points/pages/tiers/index')} data-testid='tier-panel-benefits'>
         查看等级权益 ›
       </View>
+    </View>
+  )
+}
+
+/** The panel's shape while the tier loads, so the card page does not jump when it arrives. */
+export function TierPanelSkeleton() {
+  return (
+    <View className='tier-panel' data-testid='tier-panel-loading'>
+      <View className='tier-panel__top'>
+        <Skeleton className='tier-panel__name-skeleton' />
+        <Skeleton className='tier-panel__until-skeleton' />
+      </View>
+      <View className='tier-panel__track' />
+      <Skeleton className='tier-panel__progress-skeleton' />
+      <View className='tier-panel__link tier-panel__link--idle'>查看等级权益 ›</View>
     </View>
   )
 }

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { QrCode } from '../../components/QrCode'
 import { useMemberCode } from '../../hooks/useMemberCode'
-import { formatCardNo } from '../../format'
+import { formatCardNo } from '@contract/format'
 
 /** The live member code the cashier scans: refreshed before it expires, tap to enlarge. */
 export function LiveCode({ cardNo }: { cardNo: string }) {

@@ -18,7 +18,8 @@ export function PhoneField({ bound, busy, onCode }: { bound: boolean; busy?: boo
         className='phone-field__button'
         size='mini'
         openType='getPhoneNumber'
-        disabled={busy}
+        // H5 renders a web component, where `disabled="false"` is still the attribute that greys it out.
+        disabled={busy || undefined}
         onGetPhoneNumber={(e) => (e.detail.code ? onCode(e.detail.code) : Taro.showToast({ title: '未授权手机号，可稍后绑定', icon: 'none' }))}
         onClick={() => void tap()}
         data-testid='phone-button'

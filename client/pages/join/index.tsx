@@ -8,7 +8,7 @@ import { requestConsent } from '../../services/subscribe'
 import type { FieldIssue } from '@contract/errors'
 import { CloudError } from '../../services/cloud'
 import { ensurePrivacyAuthorized } from '../../services/phone'
-import { useMember } from '../../hooks/useMember'
+import { useMemberActions } from '../../hooks/useMember'
 import { localDate } from '../../format'
 import { MemberFields } from './MemberFields'
 import { PhoneField } from './PhoneField'
@@ -16,7 +16,7 @@ import { useJoinScene } from './useJoinScene'
 import './index.scss'
 
 export default function JoinPage() {
-  const { join, bindPhone } = useMember()
+  const { join, bindPhone } = useMemberActions()
   const { scene, info } = useJoinScene()
   const [name, setName] = useState('')
   const [gender, setGender] = useState<Gender | ''>('')

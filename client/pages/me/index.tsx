@@ -1,11 +1,13 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { GENDER_LABELS } from '@contract/enums'
 import { ROLE_LABELS } from '@contract/roles'
 import { ErrorView, LoadingView } from '../../components/StatusView'
 import { useMember } from '../../hooks/useMember'
+import { useOnReturn } from '../../hooks/useOnReturn'
 import { useStaffRole } from '../../hooks/useStaffRole'
-import { formatCardNo, formatDate } from '../../format'
+import { formatCardNo, formatDate, formatPoints } from '@contract/format'
+import { openPage } from '../../services/navigate'
 import { requestConsent } from '../../services/subscribe'
 import './index.scss'
 
@@ -19,10 +21,7 @@ const MEMBER_LINKS = [
 export default function MePage() {
   const member = useMember()
   const staff = useStaffRole()
-  useDidShow(() => {
-    void member.reload()
-    void staff.reload()
-  })
+  useOnReturn(() => Promise.all([member.reload(), staff.reload()]))
 
   if (member.status === 'loading') return <LoadingView />
   if (member.status === 'error') return <ErrorView message={member.error.message} onRetry={member.reload} />
@@ -48,9 +47,9 @@ export default function MePage() {
       {card && (
         <View className='me-page__list'>
           <Row label='性别' value={GENDER_LABELS[card.gender]} />
-          <Row label='生日' value={card.birthday} />
+          <Row label='生日' value={card.birthday ? formatDate(card.birthday) : '未设置'} />
           <Row label='入会时间' value={formatDate(card.joinedAt)} />
-          <Row label='累计积分' value={card.lifetimePoints.toLocaleString('zh-CN')} />
+          <Row label='累计积分' value={formatPoints(card.lifetimePoints)} />
         </View>
       )}
       {role && (
@@ -80,7 +79,7 @@ async function enableNotifications() {
 
 function LinkRow({ label, url, testId }: { label: string; url: string; testId: string }) {
   return (
-    <View className='me-page__link' data-testid={testId} onClick={() => Taro.navigateTo({ url })}>
+    <View className='me-page__link' data-testid={testId} onClick={() => void openPage(url)}>
       <Text className='me-page__link-label'>{label}</Text>
       <Text className='me-page__chevron'>›</Text>
     </View>

@@ -8,7 +8,7 @@ import type { MemberCard } from '@contract/member'
 import type { CloudError } from '../../services/cloud'
 import { ErrorView, LoadingView } from '../../components/StatusView'
 import { useMember } from '../../hooks/useMember'
-import { formatCardNo } from '../../format'
+import { formatCardNo, formatDate } from '@contract/format'
 import { MemberFields } from '../join/MemberFields'
 import { PhoneField } from '../join/PhoneField'
 import '../join/index.scss'
@@ -72,7 +72,7 @@ function ProfileForm({ member, updateProfile, bindPhone }: { member: MemberCard 
         <View className='join-form__row'>
           <Text className='join-form__label'>生日</Text>
           <Text className='join-form__value' data-testid='profile-birthday'>
-            {member.birthday || '未设置'}
+            {member.birthday ? formatDate(member.birthday) : '未设置'}
           </Text>
         </View>
         <View className='join-form__row'>

@@ -5,10 +5,9 @@ import Taro from '@tarojs/taro'
 import { View, Textarea } from '@tarojs/components'
 import { readNumber, textProblem } from '@contract/fields'
 import { ADJUST_POINTS, ADJUST_REASON } from '@contract/staffFields'
-import { groupDigits } from '@contract/format'
+import { formatPoints, formatSignedPoints } from '@contract/format'
 import type { AdjustResult } from '@contract/points'
 import { FormField } from '../../../components/FormField'
-import { signedPoints } from '../../../components/LedgerList'
 import { useAttemptId } from '../../../hooks/useAttemptId'
 import { useMemberLookup } from '../../../hooks/useMemberLookup'
 import { callCloud } from '../../../services/cloud'
@@ -36,7 +35,7 @@ function Adjust() {
     const problem = points.error ?? reasonError
     if (!member || problem !== null || points.value === null) return toast(problem ?? '请先查询会员')
     const delta = direction * points.value
-    const content = `${member.name}：${signedPoints(delta)} 积分\n原因：${reason.trim()}`
+    const content = `${member.name}：${formatSignedPoints(delta)} 积分\n原因：${reason.trim()}`
     const adjusted = await action.run({ title: '确认调整积分', content }, () =>
       callCloud('points', 'adjust', { cardNo: member.cardNo, delta, reason: reason.trim(), requestId: attempt.idFor(`${member.cardNo}:${delta}:${reason.trim()}`) }),
     )
@@ -69,7 +68,7 @@ function Adjust() {
               <TextField
                 label='积分'
                 type='number'
-                placeholder={`正整数，单次最多 ${groupDigits(ADJUST_POINTS.max)}`}
+                placeholder={`正整数，单次最多 ${formatPoints(ADJUST_POINTS.max)}`}
                 value={pointsText}
                 onChange={setPointsText}
                 error={points.error}
@@ -88,8 +87,8 @@ function Adjust() {
               </FormField>
             </ActionForm>
             {result && (
-              <ActionResult testId='adjust-result' warn={result.duplicate && '该调整已处理，以下为原结果'} figure={`${signedPoints(result.delta)} 积分`}>
-                <ResultLine>调整后余额 {result.pointsBalance.toLocaleString('zh-CN')} 积分</ResultLine>
+              <ActionResult testId='adjust-result' warn={result.duplicate && '该调整已处理，以下为原结果'} figure={`${formatSignedPoints(result.delta)} 积分`}>
+                <ResultLine>调整后余额 {formatPoints(result.pointsBalance)} 积分</ResultLine>
               </ActionResult>
             )}
           </>

@@ -1,6 +1,6 @@
 // Staff styles first, so every admin page orders its stylesheets the same way.
 import '../../components/admin.scss'
-import Taro from '@tarojs/taro'
+import { openPage } from '../../../services/navigate'
 import { View, Text } from '@tarojs/components'
 import { ROLE_LABELS, type Role } from '@contract/roles'
 import { RoleGate } from '../../components/RoleGate'
@@ -30,7 +30,7 @@ function Console({ role }: { role: Role }) {
       {entries.length === 0 && <Text className='admin-hint'>当前岗位暂无可用功能</Text>}
       <View className='console__grid'>
         {entries.map((entry) => (
-          <View key={entry.url} className='console__entry' data-testid={`console-${entry.id ?? entry.area}`} onClick={() => Taro.navigateTo({ url: entry.url })}>
+          <View key={entry.url} className='console__entry' data-testid={`console-${entry.id ?? entry.area}`} onClick={() => void openPage(entry.url)}>
             <Text className='console__entry-name'>{entry.name}</Text>
             <Text className='console__entry-text'>{entry.text}</Text>
           </View>

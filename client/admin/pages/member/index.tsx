@@ -1,10 +1,11 @@
 // Staff styles first, so every admin page orders its stylesheets the same way.
 import '../../components/admin.scss'
-import { useState } from 'react'
+import { Fragment, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { formatDate, formatPoints } from '@contract/format'
 import { FilterTabs, type TabOption } from '../../../components/FilterTabs'
-import { LedgerList, ListFooter, fullDate } from '../../../components/LedgerList'
+import { LedgerList, ListFooter } from '../../../components/LedgerList'
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
 import { useMemberLookup } from '../../../hooks/useMemberLookup'
 import { useMemberOrders } from '../../../hooks/useMemberOrders'
@@ -42,9 +43,15 @@ function MemberLookup() {
       <MemberSearch lookup={lookup} cardTestId='lookup-card' submitTestId='lookup-submit' empty={{ title: '查询会员', description: '输入会员卡号，或扫描会员出示的会员码' }}>
         {(found) => (
           <>
-            <Text className='admin-hint admin-hint--left'>
-              入会 {fullDate(found.joinedAt)} · 最近活跃 {fullDate(found.lastActiveAt)} · 累计 {found.lifetimePoints.toLocaleString('zh-CN')} 积分
-            </Text>
+            <View className='admin-hint admin-hint--left' data-testid='lookup-facts'>
+              {[`入会 ${formatDate(found.joinedAt)}`, `最近活跃 ${formatDate(found.lastActiveAt)}`, `累计 ${formatPoints(found.lifetimePoints)} 积分`].map((fact, index) => (
+                // Each fact breaks as a whole: a figure never wraps away from its unit.
+                <Fragment key={fact}>
+                  {index > 0 && <Text> · </Text>}
+                  <Text style={{ whiteSpace: 'nowrap' }}>{fact}</Text>
+                </Fragment>
+              ))}
+            </View>
             <FilterTabs options={SECTIONS} value={section} onChange={setSection} />
             {section === 'ledger' && <FilterTabs options={HISTORY_TABS} value={history.filter} onChange={history.setFilter} />}
             {list.status === 'loading' && <LoadingView />}

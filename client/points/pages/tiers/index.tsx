@@ -2,7 +2,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { TierStatus, TierView } from '@contract/tiers'
 import { ErrorView, LoadingView } from '../../../components/StatusView'
-import { shortYuan } from '../../../components/CouponCard/value'
+import { formatDiscount, formatPoints, shortYuan } from '@contract/format'
 import { useTierStatus } from '../../../hooks/useTierStatus'
 import './index.scss'
 
@@ -12,11 +12,11 @@ type Basis = TierStatus['basis']
 const ROWS: { label: (basis: Basis) => string; cell: (tier: TierView, basis: Basis) => string }[] = [
   {
     label: (basis) => (basis === 'spend' ? '近12月消费' : '近12月积分'),
-    cell: (tier, basis) => (tier.threshold === 0 ? '入会即享' : basis === 'spend' ? shortYuan(tier.threshold) : `${tier.threshold.toLocaleString('zh-CN')} 分`),
+    cell: (tier, basis) => (tier.threshold === 0 ? '入会即享' : basis === 'spend' ? shortYuan(tier.threshold) : `${formatPoints(tier.threshold)} 积分`),
   },
   { label: () => '积分倍率', cell: (tier) => `×${tier.pointsMultiplier}` },
-  { label: () => '会员折扣', cell: (tier) => (tier.discountPercent > 0 ? `${tier.discountPercent}%` : '—') },
-  { label: () => '生日积分', cell: (tier) => (tier.birthdayPerk.points > 0 ? `${tier.birthdayPerk.points.toLocaleString('zh-CN')}` : '—') },
+  { label: () => '会员折扣', cell: (tier) => (tier.discountPercent > 0 ? formatDiscount(tier.discountPercent) : '—') },
+  { label: () => '生日积分', cell: (tier) => (tier.birthdayPerk.points > 0 ? formatPoints(tier.birthdayPerk.points) : '—') },
   { label: () => '生日礼券', cell: (tier) => tier.birthdayPerk.couponTitle ?? '—' },
   { label: () => '活动优先报名', cell: (tier) => (tier.prioritySignup ? '✓' : '—') },
 ]

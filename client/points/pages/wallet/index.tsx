@@ -1,14 +1,14 @@
 import { useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Coupon, CouponStatus } from '@contract/coupons'
-import { formatCode } from '@contract/format'
+import { formatCode, formatDate } from '@contract/format'
 import { CouponCard } from '../../../components/CouponCard'
 import { couponValue, minSpendText } from '../../../components/CouponCard/value'
 import { FilterTabs } from '../../../components/FilterTabs'
-import { fullDate } from '../../../components/LedgerList/dates'
 import { QrCode } from '../../../components/QrCode'
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
+import { useOnReturn } from '../../../hooks/useOnReturn'
 import { useWallet } from '../../../hooks/useWallet'
 import './index.scss'
 
@@ -22,7 +22,7 @@ const TABS: { key: CouponStatus; label: string; empty: string }[] = [
 export default function WalletPage() {
   const wallet = useWallet()
   const [shown, setShown] = useState<Coupon | null>(null)
-  useDidShow(() => void wallet.reload())
+  useOnReturn(wallet.reload)
   usePullDownRefresh(async () => {
     await wallet.reload()
     Taro.stopPullDownRefresh()
@@ -57,7 +57,7 @@ function CouponCodeSheet({ coupon, onClose }: { coupon: Coupon; onClose: () => v
       <View className='wallet__sheet'>
         <Text className='wallet__sheet-title'>{coupon.title}</Text>
         <Text className='wallet__sheet-meta'>
-          {couponValue(coupon)} · {minSpendText(coupon.minSpendFen)} · 有效期至 {fullDate(coupon.validUntil)}
+          {couponValue(coupon)} · {minSpendText(coupon.minSpendFen)} · 有效期至 {formatDate(coupon.validUntil)}
         </Text>
         <QrCode value={coupon.code} size={480} className='wallet__qr' />
         <Text className='wallet__code' data-testid='coupon-code'>
