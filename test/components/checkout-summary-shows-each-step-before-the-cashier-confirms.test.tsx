@@ -94,7 +94,7 @@ describe('the checkout summary', () => {
   it('greys a coupon this order cannot use, with the server’s reason, and will not pick it', () => {
     const props = show()
     const [usable, unusable] = screen.getAllByTestId('coupon-option')
-    expect(within(unusable).getByTestId('coupon-option-reason').textContent).toBe('满¥500可用')
+    expect(within(unusable).getByTestId('coupon-option-reason').textContent).toBe('满¥500可用 · 至 2027年1月30日')
     expect(unusable.className).toContain('coupon-picker__row--off')
     expect(usable.className).not.toContain('coupon-picker__row--off')
     fireEvent.click(unusable)

@@ -2,11 +2,13 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { CheckoutResult } from '@contract/checkout'
+import { ERROR_MESSAGES } from '@contract/errors'
 import { patternProblem } from '@contract/fields'
 import { formatFen } from '@contract/format'
 import { AMOUNT, ORDER_NO } from '@contract/staffFields'
 import { FormField, Panel } from '../../../components/FormField'
 import { readPoints, useCheckout } from '../../../hooks/useCheckout'
+import { asCloudError } from '../../../hooks/useSubmit'
 import type { Till } from '../../../hooks/useTill'
 import { toast } from '../../validation'
 import { AmountField, TextField, useAction } from '../ActionForm'
@@ -26,6 +28,8 @@ export function CheckoutForm({ till }: { till: Till }) {
   const [orderNo, setOrderNo] = useState(() => newOrderNo(new Date()))
   const [couponId, setCouponId] = useState<string | null>(null)
   const [pointsText, setPointsText] = useState('')
+  /** A number the server says another order already has: a receipt typed twice, or a till's number reused. */
+  const [takenOrderNo, setTakenOrderNo] = useState<string | null>(null)
   const [itemDrafts, setItemDrafts] = useState<ItemDraft[]>([])
   const items = readItems(itemDrafts)
   const listed = itemDrafts.length > 0
@@ -42,16 +46,21 @@ export function CheckoutForm({ till }: { till: Till }) {
     if (problem !== null) return toast(problem)
     if (!quote || !priced || checkout.amount.value === null) return toast(checkout.quoting ? '正在计算优惠，请稍候' : AMOUNT.empty)
     const content = `${quote.memberName} · 单号 ${orderNo.trim()}\n${quotedSteps(quote, priced).map(stepLine).join('\n')}`
-    await action.run({ title: '确认结账', content, confirmText: '确认收款' }, () =>
-      checkout.checkout({
-        orderNo: orderNo.trim(),
-        amount: checkout.amount.value!,
-        couponId: priced.coupon?.id ?? null,
-        points: priced.price.pointsUsed,
-        expectedPayableFen: priced.price.payableFen,
-        items: listed && items.lines ? items.lines : undefined,
-      }),
-    )
+    await action.run({ title: '确认结账', content, confirmText: '确认收款' }, async () => {
+      try {
+        return await checkout.checkout({
+          orderNo: orderNo.trim(),
+          amount: checkout.amount.value!,
+          couponId: priced.coupon?.id ?? null,
+          points: priced.price.pointsUsed,
+          expectedPayableFen: priced.price.payableFen,
+          items: listed && items.lines ? items.lines : undefined,
+        })
+      } catch (failure) {
+        if (asCloudError(failure).code === 'IDEMPOTENCY_MISMATCH') setTakenOrderNo(orderNo.trim())
+        throw failure
+      }
+    })
   }
 
   function newOrder() {
@@ -101,17 +110,22 @@ export function CheckoutForm({ till }: { till: Till }) {
           onChange={setOrderNo}
           maxlength={ORDER_NO.maxLength}
           error={orderError}
-          serverError={action.fieldErrors.orderNo}
+          serverError={takenOrderNo === orderNo.trim() ? ERROR_MESSAGES.IDEMPOTENCY_MISMATCH : action.fieldErrors.orderNo}
           code
           testId='checkout-order'
         />
+        {takenOrderNo === orderNo.trim() && (
+          <Button size='small' fill='outline' onClick={() => setOrderNo(newOrderNo(new Date()))} data-testid='checkout-order-renew'>
+            换一个单号
+          </Button>
+        )}
         <OrderItems drafts={itemDrafts} onChange={setItemDrafts} serverError={itemsError(action.fieldErrors)} />
       </Panel>
       {quote && amountFen !== null ? (
         <CheckoutPanel quote={quote} amountFen={amountFen} couponId={couponId} pointsText={pointsText} onPickCoupon={setCouponId} onPoints={setPointsText} serverErrors={action.fieldErrors} />
       ) : (
         <Text className='admin-hint' data-testid='checkout-waiting'>
-          {checkout.quoteError ?? (checkout.quoting ? '正在计算会员优惠…' : '输入消费金额后，显示会员折扣、可用优惠券和积分抵扣')}
+          {checkout.quoteError ?? (checkout.quoting ? '正在计算会员优惠…' : `${checkout.codeProblem ? '重新扫码' : '输入消费金额'}后，显示会员折扣、可用优惠券和积分抵扣`)}
         </Text>
       )}
       <View className='admin-actions'>

@@ -32,7 +32,7 @@ export function CodeRedeemForm() {
   const [codeText, setCodeText] = useState('')
   const [orderNo, setOrderNo] = useState('')
   const [inspected, setInspected] = useState<RedeemCouponResult | null>(null)
-  const [refusal, setRefusal] = useState<string | null>(null)
+  const [refusal, setRefusal] = useState<{ of: 'reward' | 'coupon'; message: string } | null>(null)
   const lookup = useSubmit()
   const coupon = useAction<RedeemCouponResult>()
   const reward = useAction<ConfirmResult>()
@@ -54,7 +54,16 @@ export function CodeRedeemForm() {
     startOver()
     if (codeKind(typed) === 'reward') {
       const content = `兑换码 ${formatCode(typed)}\n核销后请将礼品交给会员，每个兑换码只能核销一次`
-      if (await reward.run({ title: '确认核销', content, confirmText: '核销' }, () => codes.confirmReward(typed))) setCodeText('')
+      const handedOver = await reward.run({ title: '确认核销', content, confirmText: '核销' }, async () => {
+        try {
+          return await codes.confirmReward(typed)
+        } catch (failure) {
+          // 兑换码不存在, 该兑换码已核销 …: said where the cashier looks, not only in a toast.
+          setRefusal({ of: 'reward', message: describeError(asCloudError(failure)) })
+          throw failure
+        }
+      })
+      if (handedOver) setCodeText('')
       return
     }
     const found = await lookup.run(() => codes.inspect(typed))
@@ -78,7 +87,7 @@ export function CodeRedeemForm() {
         return await codes.redeem(inspected.code, orderNo.trim() || undefined)
       } catch (failure) {
         // The server says why (该券已被使用 when another till got there first, 该券已过期 …); show it and the coupon as it is now.
-        setRefusal(describeError(asCloudError(failure)))
+        setRefusal({ of: 'coupon', message: describeError(asCloudError(failure)) })
         void codes.inspect(inspected.code).then(setInspected, () => undefined)
         throw failure
       }
@@ -154,7 +163,7 @@ export function CodeRedeemForm() {
           )}
         </View>
       )}
-      {refusal && <ActionResult testId='coupon-refused' warn={refusal} />}
+      {refusal && <ActionResult testId={refusal.of === 'reward' ? 'reward-code-refused' : 'coupon-refused'} warn={refusal.message} />}
       {coupon.result && (
         <ActionResult testId='coupon-result' title={`「${coupon.result.title}」已核销`} figure={couponValue(coupon.result)}>
           <ResultLine>

@@ -29,12 +29,14 @@ export function CouponPicker({ coupons, picked, onPick, error }: CouponPickerPro
           <Text className='coupon-picker__value'>{couponValue(coupon)}</Text>
           <View className='coupon-picker__body'>
             <Text className='coupon-picker__title'>{coupon.title}</Text>
-            <Text className='coupon-picker__meta'>
-              {minSpendText(coupon.minSpendFen)} · 至 {formatDate(coupon.validUntil)}
-            </Text>
-            {coupon.unusableReason && (
+            {/* The server's reason says the minimum too when that is what stands in the way. */}
+            {coupon.unusableReason ? (
               <Text className='coupon-picker__reason' data-testid='coupon-option-reason'>
-                {coupon.unusableReason}
+                {coupon.unusableReason} · 至 {formatDate(coupon.validUntil)}
+              </Text>
+            ) : (
+              <Text className='coupon-picker__meta'>
+                {minSpendText(coupon.minSpendFen)} · 至 {formatDate(coupon.validUntil)}
               </Text>
             )}
           </View>

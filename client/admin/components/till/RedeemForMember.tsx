@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { formatPoints } from '@contract/format'
 import type { RedeemResult, Reward } from '@contract/rewards'
 import { RewardCard } from '../../../components/RewardCard'
 import { ErrorView, LoadingView, EmptyView } from '../../../components/StatusView'
@@ -19,7 +20,7 @@ export function RedeemForMember({ till }: { till: Till }) {
   const balance = till.member?.pointsBalance ?? 0
 
   async function redeem(reward: Reward) {
-    if (!(await confirmDialog('确认兑换', `为 ${till.member?.name} 兑换「${reward.name}」\n扣除 ${reward.pointsCost.toLocaleString('zh-CN')} 积分`))) return
+    if (!(await confirmDialog('确认兑换', `为 ${till.member?.name} 兑换「${reward.name}」\n扣除 ${formatPoints(reward.pointsCost)} 积分`))) return
     const redeemed = await submit.run(() => till.redeemAtTill(reward))
     if (redeemed) {
       setResult(redeemed)
@@ -34,7 +35,7 @@ export function RedeemForMember({ till }: { till: Till }) {
       {result && (
         <ActionResult testId='till-redeem-result' warn={result.duplicate && '该兑换已处理，以下为原结果'} title={`已兑换「${result.rewardName}」`}>
           <ResultLine>
-            扣除 {result.pointsSpent.toLocaleString('zh-CN')} 积分 · 余额 {result.pointsBalance.toLocaleString('zh-CN')}
+            扣除 {formatPoints(result.pointsSpent)} 积分 · 余额 {formatPoints(result.pointsBalance)}
           </ResultLine>
           <ResultLine>
             兑换码 {result.code}（{result.status === 'confirmed' ? '已核销' : '待核销'}）

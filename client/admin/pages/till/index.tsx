@@ -1,6 +1,7 @@
 // Staff styles first, so every admin page orders its stylesheets the same way.
 import '../../components/admin.scss'
 import { useState, type ReactNode } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { FilterTabs, type TabOption } from '../../../components/FilterTabs'
@@ -27,9 +28,14 @@ export default function TillPage() {
 function TillScreen() {
   const till = useTill()
   const [mode, setMode] = useState<TillMode>('checkout')
+  function choose(next: TillMode) {
+    setMode(next)
+    // Each tab starts at its top: the page keeps one scroll position for all of them.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
+  }
   return (
     <View className='till' data-testid='till'>
-      <FilterTabs options={MODES} value={mode} onChange={setMode} sticky />
+      <FilterTabs options={MODES} value={mode} onChange={choose} sticky />
       {/* 结账 and 礼品兑换 act for the member in front of the cashier, and so need their live code. */}
       {mode === 'checkout' && <ForMember till={till}>{till.member && <CheckoutForm key={till.member.cardNo} till={till} />}</ForMember>}
       {mode === 'reward' && <ForMember till={till}>{till.member && <RedeemForMember till={till} />}</ForMember>}
