@@ -50,6 +50,8 @@ export interface TierForm {
 }
 
 export interface RulesForm {
+  /** The version the form was made from: settings the editor has no field for are published as they were. */
+  base: RulesDraft
   basis: RulesDraft['basis']
   tiers: TierForm[]
   points: { pointsPerYuan: string; pointsPerCashYuan: string; maxCashSharePercent: string; expiryMonths: string }
@@ -59,6 +61,7 @@ export const NEW_COUPON: CouponForm = { title: '生日礼券', kind: 'fixed', va
 
 export function formOf(draft: RulesDraft): RulesForm {
   return {
+    base: draft,
     basis: draft.basis,
     tiers: draft.tiers.map((tier) => ({
       id: tier.id,
@@ -118,6 +121,7 @@ export function draftOf(form: RulesForm): { draft: RulesDraft | null; errors: Fo
     checkText(errors, `${at}.color`, patternProblem(tier.color, HEX_COLOR))
     const coupon = tier.birthdayCoupon
     return {
+      ...form.base.tiers[index],
       id: tier.id,
       name: tier.name.trim(),
       threshold: read(`${at}.threshold`, tier.threshold, TIER_THRESHOLD[form.basis]),
@@ -136,6 +140,7 @@ export function draftOf(form: RulesForm): { draft: RulesDraft | null; errors: Fo
     checkText(errors, path, thresholdOrderProblem(tier.threshold, index, previous))
   })
   const points = {
+    ...form.base.points,
     pointsPerYuan: read('points.pointsPerYuan', form.points.pointsPerYuan, POINTS_PER_YUAN),
     pointsPerCashYuan: read('points.pointsPerCashYuan', form.points.pointsPerCashYuan, POINTS_PER_CASH_YUAN),
     maxCashShare: read('points.maxCashShare', form.points.maxCashSharePercent, MAX_CASH_SHARE),
