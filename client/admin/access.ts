@@ -7,7 +7,7 @@ import type { Role } from '@contract/roles'
  * decides what the console offers, so nobody is shown a page that would answer FORBIDDEN.
  */
 const AREAS = {
-  till: (role: Role) => roleMayCall(role, 'points', 'accrue'),
+  till: (role: Role) => roleMayCall(role, 'points', 'checkout'),
   lookup: (role: Role) => roleMayCall(role, 'member', 'lookup'),
   rewards: (role: Role) => roleMayCall(role, 'rewards', 'adminList'),
   adjust: (role: Role) => roleMayCall(role, 'points', 'adjust'),

@@ -3,7 +3,7 @@ import { LOCAL_MEMBER_CODE_SECRET } from '../../local/cloud'
 import { makeCardNo } from '../../cloudfunctions/shared/domain/cardNumber'
 import { issueMemberCode } from '../../cloudfunctions/shared/domain/memberCode'
 import { DEFAULT_RULES, draftOf } from '../../cloudfunctions/shared/domain/rules'
-import { cashDiscount } from '../../cloudfunctions/shared/contract/staffFields'
+import { priceCheckout } from '../../cloudfunctions/shared/contract/checkoutPrice'
 
 const { cloud, as } = useLocalCloud()
 const form = { name: '码主', birthday: '1991-03-04', gender: 'female' as const }
@@ -158,15 +158,26 @@ describe('member.lookup', () => {
     const { code } = dataOf(await as('code-a').call('member', 'code', {}))
     const view = dataOf(await as('code-cashier').call('member', 'lookup', { memberCode: code }))
     expect(view.cashRule).toEqual({ pointsPerCashYuan: 50, maxCashShare: 0.3 })
-    // What the till's form would say before sending is what the server says after.
-    const till = (points: number, orderAmount: number) => as('code-cashier').call('points', 'payWithPoints', { memberCode: code, storeId: 'store-001', orderNo: `CR${points}`, orderAmount, points })
-    for (const [points, orderAmount] of [
+    const quote = dataOf(await as('code-cashier').call('points', 'quote', { memberCode: code, amount: 100 }))
+    expect(quote).toMatchObject({ pointsPerCashYuan: 50, maxCashShare: 0.3 })
+    // What the till's checkout says before sending is what the server says after.
+    for (const [points, amount] of [
       [120, 100],
       [400, 10],
     ]) {
-      const expected = cashDiscount(points, orderAmount * 100, view.cashRule).error
-      expect(expected).not.toBeNull()
-      expect(await till(points, orderAmount)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expected, fields: [{ path: 'points' }] } })
+      const priced = priceCheckout({
+        amountFen: amount * 100,
+        discountPercent: quote.discountPercent,
+        coupon: null,
+        points,
+        pointsBalance: quote.pointsBalance,
+        pointsPerCashYuan: quote.pointsPerCashYuan,
+        maxCashShare: quote.maxCashShare,
+      })
+      expect(priced.ok).toBe(false)
+      const message = priced.ok ? null : priced.problem.message
+      const checkout = await as('code-cashier').call('points', 'checkout', { memberCode: code, storeId: 'store-001', orderNo: `CR${points}`, amount, points })
+      expect(checkout).toMatchObject({ ok: false, error: { message, fields: [{ path: 'points' }] } })
     }
   })
 })

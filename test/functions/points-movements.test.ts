@@ -64,8 +64,8 @@ describe('points as cash', () => {
   })
 
   it.each([
-    ['not a multiple of 100', 150, 100, '积分抵现须为 100 的整数倍'],
-    ['over half the order', 600, 10, '积分最多抵扣订单金额的 50%'],
+    ['not a multiple of 100', 150, 100, '积分抵扣须为 100 的整数倍'],
+    ['over half the order', 600, 10, '本单最多可用 500 积分（抵扣不超过折后金额的 50%）'],
   ])('refuses points %s', async (_label, points, orderAmount, message) => {
     seedMember(cloud(), `cash-${points}`)
     await accrue(`cash-${points}`, `CX${points}`, 2000)

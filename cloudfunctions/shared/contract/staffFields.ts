@@ -1,4 +1,4 @@
-import { groupDigits, shortYuan } from './format'
+import { shortYuan } from './format'
 import { countRule, hasDecimals, textRule, type PatternRule, type Reading } from './fields'
 
 /** What staff type at the counter and in the back office: card numbers, receipts, codes, amounts, points, rewards. See fields.ts. */
@@ -74,25 +74,6 @@ export interface CashRule {
   pointsPerCashYuan: number
   /** The most of an order that points may pay, as a share (0.5 = half). */
   maxCashShare: number
-}
-
-/** Points as cash: whole yuan only, and never more than the rule's share of the order. */
-export function cashDiscount(points: number, orderFen: number, rule: CashRule): Reading {
-  if (points % rule.pointsPerCashYuan !== 0) return { value: null, error: `积分抵现须为 ${rule.pointsPerCashYuan} 的整数倍` }
-  const discountFen = (points / rule.pointsPerCashYuan) * 100
-  if (discountFen > Math.floor(orderFen * rule.maxCashShare)) return { value: null, error: `积分最多抵扣订单金额的 ${Math.round(rule.maxCashShare * 100)}%` }
-  return { value: discountFen, error: null }
-}
-
-/** The most points one order can take: whole yuan, within the rule's share and the member's balance. */
-export function mostCashPoints(orderFen: number, balance: number, rule: CashRule): number {
-  const yuan = Math.min(Math.floor(Math.floor(orderFen * rule.maxCashShare) / 100), Math.floor(balance / rule.pointsPerCashYuan))
-  return Math.max(0, yuan) * rule.pointsPerCashYuan
-}
-
-/** `100 积分抵 ¥1，最多抵扣订单金额的 50%` */
-export function cashRuleText(rule: CashRule): string {
-  return `${groupDigits(rule.pointsPerCashYuan)} 积分抵 ¥1，最多抵扣订单金额的 ${Math.round(rule.maxCashShare * 100)}%`
 }
 
 /** Points an owner or admin adds or takes away in one adjustment (the sign is chosen apart). */

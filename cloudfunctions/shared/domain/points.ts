@@ -1,3 +1,4 @@
+import { priceCheckout } from '../contract/checkoutPrice'
 import type { TierId } from '../contract/enums'
 import { shopTime } from './calendar'
 import type { PointsRules } from './pointsRules'
@@ -98,13 +99,15 @@ export function expiringSoon(lots: Lot[], now: Date, withinDays = 60): { points:
 
 export type CashDecision = { ok: true; discountFen: number } | { ok: false; field: 'points'; message: string }
 
-/** Points as cash: whole yuan only, and never more than the rules' share of the order. */
+/**
+ * Points as cash on an order with nothing else off: the checkout's own price rule (whole yuan of
+ * points, never more than the rule's share), so the single action and the checkout cannot differ.
+ * The balance is the spend's check, not this one's.
+ */
 export function cashForPoints(points: number, orderFen: number, rules: PointsRules): CashDecision {
-  if (points % rules.pointsPerCashYuan !== 0) return { ok: false, field: 'points', message: `积分抵现须为 ${rules.pointsPerCashYuan} 的整数倍` }
-  const discountFen = (points / rules.pointsPerCashYuan) * 100
-  const capFen = Math.floor(orderFen * rules.maxCashShare)
-  if (discountFen > capFen) return { ok: false, field: 'points', message: `积分最多抵扣订单金额的 ${Math.round(rules.maxCashShare * 100)}%` }
-  return { ok: true, discountFen }
+  const { pointsPerCashYuan, maxCashShare } = rules
+  const priced = priceCheckout({ amountFen: orderFen, discountPercent: 0, coupon: null, points, pointsBalance: Number.MAX_SAFE_INTEGER, pointsPerCashYuan, maxCashShare })
+  return priced.ok ? { ok: true, discountFen: priced.price.cashFen } : { ok: false, field: 'points', message: priced.problem.message }
 }
 
 export type RefundDecision = { ok: true; points: number; refundedFenAfter: number; reversedPointsAfter: number } | { ok: false; field: 'amount'; message: string }

@@ -19,6 +19,7 @@ import { confirmRedemptionPayload, createRewardPayload } from '../../../cloudfun
 import { publishPayload, rulesDraft } from '../../../cloudfunctions/shared/contract/tiers'
 import { numberField } from '../../../cloudfunctions/shared/contract/validators'
 import { cashForPoints } from '../../../cloudfunctions/shared/domain/points'
+import { priceCheckout } from '../../../cloudfunctions/shared/contract/checkoutPrice'
 import { DEFAULT_POINTS_RULES } from '../../../cloudfunctions/shared/domain/pointsRules'
 import { DEFAULT_RULES, draftOf } from '../../../cloudfunctions/shared/domain/rules'
 
@@ -174,38 +175,28 @@ describe('the owner’s draft', () => {
 })
 
 describe('points as cash', () => {
-  // Until the domain calls the contract's check, this pins the two to one answer.
-  it('the till’s check gives the server’s answer for any rule, order and points', () => {
-    const rule = fc.record({ pointsPerCashYuan: fc.integer({ min: 1, max: 100_000 }), maxCashShare: fc.integer({ min: 0, max: 10_000 }).map((basis) => basis / 10_000) })
+  const rule = fc.record({ pointsPerCashYuan: fc.integer({ min: 1, max: 100_000 }), maxCashShare: fc.integer({ min: 0, max: 10_000 }).map((basis) => basis / 10_000) })
+
+  it('the single action’s check is the checkout’s price with nothing else off, for any rule, order and points', () => {
     fc.assert(
       fc.property(rule, fc.integer({ min: 1, max: 100_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), (cashRule, orderFen, points) => {
         const server = cashForPoints(points, orderFen, { ...DEFAULT_POINTS_RULES, ...cashRule })
-        const till = fields.cashDiscount(points, orderFen, cashRule)
-        expect(till.error === null ? { ok: true, discountFen: till.value } : { ok: false, field: 'points', message: till.error }).toEqual(server)
+        const till = priceCheckout({ amountFen: orderFen, discountPercent: 0, coupon: null, points, pointsBalance: Number.MAX_SAFE_INTEGER, ...cashRule })
+        expect(till.ok ? { ok: true, discountFen: till.price.cashFen } : { ok: false, field: 'points', message: till.problem.message }).toEqual(server)
       }),
     )
   })
 
-  it('the most points an order can take is whole yuan within the share and the balance, and is accepted', () => {
+  it('the most points a checkout shows before confirming is whole yuan within the share and the balance, and is accepted; one yuan more is not', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 1000 }),
-        fc.integer({ min: 0, max: 100 }),
-        fc.integer({ min: 1, max: 10_000_000 }),
-        fc.integer({ min: 0, max: 1_000_000 }),
-        (pointsPerCashYuan, percent, orderFen, balance) => {
-          const rule = { pointsPerCashYuan, maxCashShare: percent / 100 }
-          const most = fields.mostCashPoints(orderFen, balance, rule)
-          expect(most).toBeLessThanOrEqual(balance)
-          if (most > 0) expect(fields.cashDiscount(most, orderFen, rule).error).toBeNull()
-          expect(fields.cashDiscount(most + pointsPerCashYuan, orderFen, rule).error === null && most + pointsPerCashYuan <= balance).toBe(false)
-        },
-      ),
+      fc.property(rule, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), (cashRule, discountPercent, amountFen, pointsBalance) => {
+        const { maxPoints } = priceCheckout({ amountFen, discountPercent, coupon: null, points: 0, pointsBalance, ...cashRule }).price
+        expect(maxPoints).toBeLessThanOrEqual(pointsBalance)
+        expect(maxPoints % cashRule.pointsPerCashYuan).toBe(0)
+        expect(priceCheckout({ amountFen, discountPercent, coupon: null, points: maxPoints, pointsBalance, ...cashRule }).ok).toBe(true)
+        expect(priceCheckout({ amountFen, discountPercent, coupon: null, points: maxPoints + cashRule.pointsPerCashYuan, pointsBalance, ...cashRule }).ok).toBe(false)
+      }),
     )
-  })
-
-  it('reads as the cashier says it', () => {
-    expect(fields.cashRuleText({ pointsPerCashYuan: 100, maxCashShare: 0.5 })).toBe('100 积分抵 ¥1，最多抵扣订单金额的 50%')
   })
 })
 
