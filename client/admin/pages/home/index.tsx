@@ -8,7 +8,7 @@ import { allows, type StaffArea } from '../../access'
 
 /** Each entry's area names the action its page needs (access.ts); `id` is the entry's test handle. */
 const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: string }[] = [
-  { area: 'till', name: '收银', text: '扫会员码记积分、抵扣、兑换、核销、退款', url: '/admin/pages/till/index' },
+  { area: 'till', name: '收银', text: '扫码结账（折扣、优惠券、积分）、兑换、核销、退款', url: '/admin/pages/till/index' },
   { area: 'lookup', name: '会员查询', text: '会员资料、积分明细与消费记录', url: '/admin/pages/member/index' },
   { area: 'rewards', name: '礼品管理', text: '新增、编辑、下架积分礼品', url: '/admin/pages/rewards/index' },
   { area: 'adjust', name: '积分调整', text: '为会员增减积分，须填写原因', url: '/admin/pages/adjust/index' },
