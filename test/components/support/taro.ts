@@ -4,6 +4,8 @@
  */
 export const toasts: string[] = []
 export const modals: Array<{ title?: string; content?: string }> = []
+/** Where pageScrollTo was asked to go (a selector or a scrollTop). */
+export const scrolls: Array<{ selector?: string; scrollTop?: number }> = []
 /** What the next showModal answers, as if the person had tapped 确认 (true) or 取消. */
 export const modalAnswer = { confirm: true }
 
@@ -16,7 +18,7 @@ const Taro = {
   showLoading: async () => undefined,
   hideLoading: async () => undefined,
   stopPullDownRefresh: () => undefined,
-  pageScrollTo: async () => undefined,
+  pageScrollTo: async ({ selector, scrollTop }: { selector?: string; scrollTop?: number }) => void scrolls.push({ selector, scrollTop }),
   navigateTo: async () => undefined,
   navigateBack: async () => undefined,
   pxTransform: (size: number) => `${size / 2}px`,
@@ -27,6 +29,7 @@ const Taro = {
 export function reset(): void {
   toasts.length = 0
   modals.length = 0
+  scrolls.length = 0
   modalAnswer.confirm = true
 }
 
