@@ -1,10 +1,16 @@
 import { typedRange } from '@contract/fields'
 import { EXPIRY_MONTHS, MAX_CASH_SHARE, POINTS_PER_CASH_YUAN, POINTS_PER_YUAN } from '@contract/rulesFields'
-import { Panel } from '../../../components/FormField'
+import { FormField, Panel } from '../../../components/FormField'
 import { NumberField } from '../../../components/FormField/NumberField'
+import { Chips } from './Chips'
 import { fieldAnchor, type RulesForm } from './draftForm'
 
 type PointsForm = RulesForm['points']
+
+const RETURN_COUPON = [
+  { key: true, label: '退回' },
+  { key: false, label: '不退' },
+]
 
 interface PointsFieldsProps {
   points: PointsForm
@@ -44,6 +50,9 @@ export function PointsFields({ points, errorAt, attempted, onChange }: PointsFie
         {...field('maxCashShare')}
       />
       <NumberField label='有效期（月）' rule={EXPIRY_MONTHS} value={points.expiryMonths} onChange={(expiryMonths) => onChange({ expiryMonths })} {...field('expiryMonths')} />
+      <FormField label='整单退款时优惠券'>
+        <Chips options={RETURN_COUPON} value={points.returnCouponOnRefund} onChange={(returnCouponOnRefund) => onChange({ returnCouponOnRefund })} testId='rules-return-coupon' />
+      </FormField>
     </Panel>
   )
 }

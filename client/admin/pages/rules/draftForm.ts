@@ -54,7 +54,7 @@ export interface RulesForm {
   base: RulesDraft
   basis: RulesDraft['basis']
   tiers: TierForm[]
-  points: { pointsPerYuan: string; pointsPerCashYuan: string; maxCashSharePercent: string; expiryMonths: string }
+  points: { pointsPerYuan: string; pointsPerCashYuan: string; maxCashSharePercent: string; expiryMonths: string; returnCouponOnRefund: boolean }
 }
 
 export const NEW_COUPON: CouponForm = { title: '生日礼券', kind: 'fixed', value: '10', itemName: '', minSpendYuan: '0', validDays: '30' }
@@ -86,6 +86,8 @@ export function formOf(draft: RulesDraft): RulesForm {
       pointsPerCashYuan: typedNumber(draft.points.pointsPerCashYuan, POINTS_PER_CASH_YUAN),
       maxCashSharePercent: typedNumber(draft.points.maxCashShare, MAX_CASH_SHARE),
       expiryMonths: typedNumber(draft.points.expiryMonths, EXPIRY_MONTHS),
+      // Rules published before the setting existed give the coupon back.
+      returnCouponOnRefund: draft.points.returnCouponOnRefund ?? true,
     },
   }
 }
@@ -145,6 +147,7 @@ export function draftOf(form: RulesForm): { draft: RulesDraft | null; errors: Fo
     pointsPerCashYuan: read('points.pointsPerCashYuan', form.points.pointsPerCashYuan, POINTS_PER_CASH_YUAN),
     maxCashShare: read('points.maxCashShare', form.points.maxCashSharePercent, MAX_CASH_SHARE),
     expiryMonths: read('points.expiryMonths', form.points.expiryMonths, EXPIRY_MONTHS),
+    returnCouponOnRefund: form.points.returnCouponOnRefund,
   }
   return Object.keys(errors).length > 0 ? { draft: null, errors } : { draft: { basis: form.basis, tiers, points }, errors }
 }
