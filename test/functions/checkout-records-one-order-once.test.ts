@@ -211,6 +211,19 @@ describe('refunding a checkout', () => {
     expect(cloud().db.find('ledger', { openid: 'r-twice' })).toHaveLength(2)
   })
 
+  it('keeps the coupon used after a full refund when the shop’s rule says 不退', async () => {
+    const overview = dataOf(await as('owner-1').call('tiers', 'rules', {}))
+    const draft = { ...overview.active.draft, points: { ...overview.active.draft.points, returnCouponOnRefund: false } }
+    dataOf(await as('owner-1').call('tiers', 'publish', { draft, explanation: '整单退款不退券' }))
+    cloud().setNow(new Date(NOW.getTime() + 31_000)) // past the points function's 30 s rules cache
+    goldMember('r-keep')
+    const coupon = seedCoupon('r-keep')
+    dataOf(await checkout('r-keep', 'RC-3', { couponId: coupon._id }))
+    const refund = dataOf(await till().call('points', 'refund', { storeId: 'store-001', orderNo: 'RC-3', refundId: 'ALL', amount: 255 }))
+    expect(refund).toMatchObject({ pointsReturned: 2000, couponReturned: false })
+    expect(couponNow(coupon._id).status).toBe('used')
+  })
+
   it('refunds an order paid with points alone, giving the points back', async () => {
     seedMember(cloud(), 'r-cash', { pointsBalance: 1000, lifetimePoints: 1000, pointLots: [{ expiresAt: LOT_END, remaining: 1000 }], nextExpiryAt: LOT_END })
     dataOf(await till().call('points', 'payWithPoints', { memberCode: memberCodeOf(cloud(), 'r-cash'), storeId: 'store-001', orderNo: 'PAY-1', orderAmount: 20, points: 1000 }))
