@@ -114,7 +114,7 @@ export function CodeRedeemForm() {
         testId='code-submit'
       >
         <TextField
-          label='券码/兑换码'
+          label='核销码'
           placeholder={`${REDEMPTION_CODE.maxLength} 位兑换码或 ${COUPON_CODE.maxLength} 位券码`}
           value={codeText}
           onChange={setCodeText}
