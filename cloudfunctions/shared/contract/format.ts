@@ -53,9 +53,6 @@ export function formatDiscount(percentOff: number): string {
   return `${Number(((100 - percentOff) / 10).toFixed(2))}折`
 }
 
-/** @deprecated the same as formatDiscount, kept for the callers not yet moved over. */
-export const formatZhe = formatDiscount
-
 /** Beijing has no daylight saving: the shop's calendar is UTC+8 all year, whatever the phone's time zone. */
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/

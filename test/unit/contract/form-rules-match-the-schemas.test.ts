@@ -11,7 +11,7 @@ import { redeemCouponPayload } from '../../../cloudfunctions/shared/contract/cou
 import * as fieldKinds from '../../../cloudfunctions/shared/contract/fields'
 import * as rulesFields from '../../../cloudfunctions/shared/contract/rulesFields'
 import * as staffFields from '../../../cloudfunctions/shared/contract/staffFields'
-import { formatCode, formatZhe } from '../../../cloudfunctions/shared/contract/format'
+import { formatCode, formatDiscount } from '../../../cloudfunctions/shared/contract/format'
 import { joinPayload } from '../../../cloudfunctions/shared/contract/member'
 import { orderNo, refundNo, yuanAmount } from '../../../cloudfunctions/shared/contract/money'
 import { adjustPayload, payWithPointsPayload } from '../../../cloudfunctions/shared/contract/points'
@@ -204,7 +204,7 @@ describe('how codes and discounts read', () => {
   it('codes split in halves whatever their length, discounts in 折', () => {
     expect(formatCode('ABCDEFGH')).toBe('ABCD EFGH')
     expect(formatCode('ABCDE23456')).toBe('ABCDE 23456')
-    expect(formatZhe(5)).toBe('9.5折')
-    expect(formatZhe(20)).toBe('8折')
+    expect(formatDiscount(5)).toBe('9.5折')
+    expect(formatDiscount(20)).toBe('8折')
   })
 })

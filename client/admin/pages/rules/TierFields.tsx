@@ -2,7 +2,7 @@ import { View, Text, Input } from '@tarojs/components'
 import type { CouponKind } from '@contract/coupons'
 import { textProblem, typedRange } from '@contract/fields'
 import { BIRTHDAY_POINTS, COUPON_ITEM_NAME, COUPON_MIN_SPEND, COUPON_TITLE, COUPON_VALID_DAYS, COUPON_VALUE, POINTS_MULTIPLIER, TIER_DISCOUNT, TIER_NAME, TIER_THRESHOLD } from '@contract/rulesFields'
-import { formatZhe } from '@contract/format'
+import { formatDiscount } from '@contract/format'
 import { FormField, Panel } from '../../../components/FormField'
 import { NumberField } from '../../../components/FormField/NumberField'
 import { Chips } from './Chips'
@@ -76,7 +76,7 @@ export function TierFields({ tier, index, basis, errorAt, attempted, onChange }:
       <NumberField
         label='折扣（%）'
         rule={TIER_DISCOUNT}
-        placeholder={`${typedRange(TIER_DISCOUNT)}，5 即 ${formatZhe(5)}`}
+        placeholder={`${typedRange(TIER_DISCOUNT)}，5 即 ${formatDiscount(5)}`}
         value={tier.discountPercent}
         onChange={(discountPercent) => onChange({ discountPercent })}
         testId={`rules-tier-${index}-discount`}
@@ -110,7 +110,7 @@ export function TierFields({ tier, index, basis, errorAt, attempted, onChange }:
               key={coupon.kind}
               label={coupon.kind === 'fixed' ? '减免（元）' : '折扣（%）'}
               rule={COUPON_VALUE[coupon.kind]}
-              placeholder={coupon.kind === 'fixed' ? '如 10' : `${typedRange(COUPON_VALUE.percent)}，20 即 ${formatZhe(20)}`}
+              placeholder={coupon.kind === 'fixed' ? '如 10' : `${typedRange(COUPON_VALUE.percent)}，20 即 ${formatDiscount(20)}`}
               value={coupon.value}
               onChange={(value) => setCoupon({ value })}
               {...field('birthdayCoupon.value')}
