@@ -1,18 +1,11 @@
 import { z } from 'zod'
 import type { Coupon } from './coupons'
 import type { TierId } from './enums'
-import { countRule, textRule } from './fields'
+import { CHECKOUT_POINTS, ITEM_NAME, ITEM_QUANTITY, MAX_ITEMS } from './staffFields'
 import type { CheckoutPrice } from './checkoutPrice'
 import { memberCodeField } from './member'
 import { orderNo, storeId, yuanAmount } from './money'
 import { numberField, textField } from './validators'
-
-/** Points the cashier applies to one checkout: none is a checkout too. */
-export const CHECKOUT_POINTS = countRule('使用积分', 0, 100_000_000)
-
-export const ITEM_NAME = textRule('商品名称', 1, 30)
-export const ITEM_QUANTITY = countRule('数量', 1, 999)
-export const MAX_ITEMS = 50
 
 /** An order's line, as the cashier may list them: the lines must add up to the order's amount. */
 const orderItem = z.strictObject({ name: textField(ITEM_NAME), quantity: numberField(ITEM_QUANTITY), price: yuanAmount })

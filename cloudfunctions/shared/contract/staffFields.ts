@@ -67,6 +67,13 @@ export function normalizeCode(text: string): string {
 
 /** Points a member spends as cash in one payment. */
 export const CASH_POINTS = countRule('使用积分', 1, 100_000_000)
+/** Points the cashier applies to one checkout: none is a checkout too. */
+export const CHECKOUT_POINTS = countRule('使用积分', 0, 100_000_000)
+
+/** A checkout's order lines, when the cashier lists them. */
+export const ITEM_NAME = textRule('商品名称', 1, 30)
+export const ITEM_QUANTITY = countRule('数量', 1, 999)
+export const MAX_ITEMS = 50
 
 /** Points as cash at the till, as the shop's active rules set it. */
 export interface CashRule {
