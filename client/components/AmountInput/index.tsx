@@ -1,4 +1,5 @@
 import { View, Text, Input } from '@tarojs/components'
+import { formatFen } from '@contract/format'
 import { MAX_ORDER_FEN } from '@contract/staffFields'
 import { keypad } from './keypad'
 import './index.scss'
@@ -11,7 +12,7 @@ const MAX_TYPED = String(MAX_ORDER_FEN / 100).length + 3 + 4
 
 /** `¥88.50` from a typed amount, for confirmations. */
 export function formatYuan(yuan: number): string {
-  return `¥${yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+  return formatFen(Math.round(yuan * 100))
 }
 
 export interface AmountInputProps {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { View, Text, Image } from '@tarojs/components'
 import type { Reward } from '@contract/rewards'
 import './index.scss'
+import { formatPoints } from '@contract/format'
 
 interface RewardCardProps {
   reward: Reward
@@ -24,7 +25,7 @@ export function RewardCard({ reward, onOpen, children }: RewardCardProps) {
           </View>
           {reward.description && <Text className='reward-card__description'>{reward.description}</Text>}
           <View className='reward-card__foot'>
-            <Text className='reward-card__cost'>{reward.pointsCost.toLocaleString('zh-CN')} 积分</Text>
+            <Text className='reward-card__cost'>{formatPoints(reward.pointsCost)} 积分</Text>
             <Text className='reward-card__stock'>{reward.stock > 0 ? `库存 ${reward.stock}` : '已兑完'}</Text>
           </View>
         </View>

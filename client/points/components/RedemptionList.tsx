@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import { formatCode } from '@contract/format'
+import { formatCode, formatDateTime, formatPoints } from '@contract/format'
 import type { Redemption } from '@contract/rewards'
-import { dateTime } from '../../components/LedgerList/dates'
 import { QrCode } from '../../components/QrCode'
 import './points.scss'
 
@@ -29,8 +28,8 @@ export function RedemptionList({ redemptions }: { redemptions: readonly Redempti
               {formatCode(redemption.code)}
             </Text>
             <Text className='redemption__meta'>
-              {redemption.pointsSpent.toLocaleString('zh-CN')} 积分 · 兑换于 {dateTime(redemption.createdAt)}
-              {redemption.confirmedAt ? ` · 核销于 ${dateTime(redemption.confirmedAt)}` : ''}
+              {formatPoints(redemption.pointsSpent)} 积分 · 兑换于 {formatDateTime(redemption.createdAt)}
+              {redemption.confirmedAt ? ` · 核销于 ${formatDateTime(redemption.confirmedAt)}` : ''}
             </Text>
             {pending && <Text className='redemption__hint'>到店出示二维码或兑换码，由店员扫码核销后领取</Text>}
           </View>

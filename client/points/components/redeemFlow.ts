@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro'
 import type { RedeemResult, Reward } from '@contract/rewards'
+import { formatPoints } from '@contract/format'
 
 /** What the member agrees to before points are spent. */
 export async function askToRedeem(reward: Reward): Promise<boolean> {
   const { confirm } = await Taro.showModal({
     title: '确认兑换',
-    content: `使用 ${reward.pointsCost.toLocaleString('zh-CN')} 积分兑换「${reward.name}」？`,
+    content: `使用 ${formatPoints(reward.pointsCost)} 积分兑换「${reward.name}」？`,
     confirmText: '兑换',
     confirmColor: '#c8963e',
   })

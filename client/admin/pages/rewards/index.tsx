@@ -11,6 +11,7 @@ import { useAdminRewards, type RewardDraft } from '../../../hooks/useAdminReward
 import { RewardForm } from '../../components/RewardForm'
 import { RoleGate } from '../../components/RoleGate'
 import { confirmDialog } from '../../validation'
+import { formatPoints } from '@contract/format'
 
 export default function RewardsAdminPage() {
   return <RoleGate area='rewards'>{() => <RewardsAdmin />}</RoleGate>
@@ -43,7 +44,7 @@ function RewardsAdmin() {
   }
 
   async function relist(reward: Reward) {
-    if (!(await confirmDialog('重新上架', `「${reward.name}」将以 ${reward.pointsCost.toLocaleString('zh-CN')} 积分、库存 ${reward.stock} 重新上架，会员即可兑换`, '上架'))) return
+    if (!(await confirmDialog('重新上架', `「${reward.name}」将以 ${formatPoints(reward.pointsCost)} 积分、库存 ${reward.stock} 重新上架，会员即可兑换`, '上架'))) return
     if (await rewards.relist(reward)) Taro.showToast({ title: '已上架', icon: 'success' })
   }
 

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { RulesVersionView } from '@contract/tiers'
-import { dateTime } from '../../../components/LedgerList/dates'
+import { formatDateTime } from '@contract/format'
 import { Panel } from '../../../components/FormField'
 
 /** Every published version, newest first; old versions stay readable on the server. */
@@ -14,7 +14,7 @@ export function History({ versions, active }: { versions: readonly RulesVersionV
             <Text className='rules-history__version'>
               第 {version.version} 版{version.version === active ? '（当前）' : ''}
             </Text>
-            <Text className='rules-history__date'>{version.publishedAt ? dateTime(version.publishedAt) : '初始规则'}</Text>
+            <Text className='rules-history__date'>{version.publishedAt ? formatDateTime(version.publishedAt) : '初始规则'}</Text>
           </View>
           <Text className='rules-history__text'>{version.explanation || '系统默认规则'}</Text>
         </View>

@@ -21,6 +21,7 @@ import { PointsFields } from './PointsFields'
 import { PreviewResult } from './PreviewResult'
 import { TierFields } from './TierFields'
 import './index.scss'
+import { groupDigits } from '@contract/format'
 
 const BASES: { key: RulesForm['basis']; label: string }[] = [
   { key: 'spend', label: '按消费金额' },
@@ -106,7 +107,7 @@ function Editor({ overview, editor, published, onPublished }: EditorProps) {
       {published && published.version === overview.active.version && (
         <View className='admin-result' data-testid='rules-published'>
           <Text className='admin-result__title'>已发布第 {published.version} 版</Text>
-          <Text className='admin-result__line'>{published.upgraded.toLocaleString('zh-CN')} 位会员已按新规则升级</Text>
+          <Text className='admin-result__line'>{groupDigits(published.upgraded)} 位会员已按新规则升级</Text>
         </View>
       )}
       <Text className='admin-hint admin-hint--left rules-page__intro'>当前为第 {overview.active.version} 版。修改后先预览对会员的影响，再填写说明发布。</Text>

@@ -7,6 +7,7 @@ import { useReward } from '../../../hooks/useRewards'
 import { askToRedeem, redeemLabel, showMyRedemptions, showRedeemed } from '../../components/redeemFlow'
 import '../../components/points.scss'
 import './index.scss'
+import { formatPoints } from '@contract/format'
 
 /** One reward, opened from the catalogue: its picture, what it is, its price, and redeeming it. */
 export default function RewardPage() {
@@ -37,14 +38,14 @@ export default function RewardPage() {
       <View className='reward-page__info'>
         <Text className='reward-page__name'>{reward.name}</Text>
         <View className='reward-page__figures'>
-          <Text className='reward-page__cost'>{reward.pointsCost.toLocaleString('zh-CN')} 积分</Text>
+          <Text className='reward-page__cost'>{formatPoints(reward.pointsCost)} 积分</Text>
           <Text className='reward-page__stock'>{reward.stock > 0 ? `库存 ${reward.stock}` : '已兑完'}</Text>
         </View>
         {reward.description && <Text className='reward-page__description'>{reward.description}</Text>}
         <Text className='reward-page__how'>兑换后在「我的兑换」查看兑换码和二维码，到店出示给店员核销即可领取。</Text>
       </View>
       <View className='reward-page__bar'>
-        <Text className='reward-page__balance'>可用 {summary.data ? balance.toLocaleString('zh-CN') : '—'} 积分</Text>
+        <Text className='reward-page__balance'>可用 {summary.data ? formatPoints(balance) : '—'} 积分</Text>
         <Button type='primary' disabled={redeeming || !possible} loading={redeeming} onClick={confirmRedeem} data-testid='reward-page-redeem'>
           {label}
         </Button>

@@ -11,6 +11,7 @@ import { useRewards } from '../../../hooks/useRewards'
 import { RedemptionList } from '../../components/RedemptionList'
 import { askToRedeem, REDEEMED_EVENT, redeemLabel, rewardPageUrl, showRedeemed } from '../../components/redeemFlow'
 import '../../components/points.scss'
+import { formatPoints } from '@contract/format'
 
 type Section = 'shop' | 'mine'
 const SECTIONS: TabOption<Section>[] = [
@@ -56,7 +57,7 @@ export default function RewardsPage() {
       <View className='points-balance'>
         <Text className='points-balance__label'>可用积分</Text>
         <Text className='points-balance__value' data-testid='rewards-balance'>
-          {summary.data ? balance.toLocaleString('zh-CN') : '—'}
+          {summary.data ? formatPoints(balance) : '—'}
         </Text>
       </View>
       <FilterTabs options={SECTIONS} value={section} onChange={setSection} sticky />
