@@ -47,8 +47,8 @@ describe('the order’s lines', () => {
   })
 
   it.each([
-    [{ name: '拿铁', quantity: '0', price: '30' }, '第 1 行：数量须为正整数'],
-    [{ name: '拿铁', quantity: '1.5', price: '30' }, '第 1 行：数量须为正整数'],
+    [{ name: '拿铁', quantity: '0', price: '30' }, '第 1 行：数量须为 1–999 的整数'],
+    [{ name: '拿铁', quantity: '1.5', price: '30' }, '第 1 行：数量须为 1–999 的整数'],
     [{ name: '拿铁', quantity: '1', price: '-30' }, '第 1 行：金额必须大于 0'],
     [{ name: '拿铁', quantity: '1', price: '' }, '第 1 行：请输入金额'],
   ])('refuses %o: %s', (line, message) => {

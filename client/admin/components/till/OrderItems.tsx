@@ -1,7 +1,8 @@
 import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { formatFen } from '@contract/format'
-import { readAmount, toFen } from '@contract/staffFields'
+import { numberProblem, textProblem } from '@contract/fields'
+import { ITEM_NAME, ITEM_QUANTITY, MAX_ITEMS, readAmount, toFen } from '@contract/staffFields'
 import { AmountInput } from '../../../components/AmountInput'
 import './till.scss'
 
@@ -22,16 +23,16 @@ export interface OrderLine {
 
 export type ItemsReading = { lines: OrderLine[]; totalFen: number; error: null } | { lines: null; totalFen: null; error: string }
 
-/**
- * The lines as the checkout will send them, or the first thing to fix. Only their shape is checked
- * here; the server holds the limits (name length, quantity, 50 lines) and says which line is wrong.
- */
+/** The lines as the checkout will send them, or the first thing to fix, by the contract's own rules. */
 export function readItems(drafts: ItemDraft[]): ItemsReading {
   const lines: OrderLine[] = []
+  if (drafts.length > MAX_ITEMS) return { lines: null, totalFen: null, error: `商品最多 ${MAX_ITEMS} 行` }
   for (const [index, draft] of drafts.entries()) {
     const where = `第 ${index + 1} 行`
-    if (!draft.name.trim()) return { lines: null, totalFen: null, error: `${where}：请填写商品名称` }
-    if (!/^\d+$/.test(draft.quantity.trim()) || Number(draft.quantity) < 1) return { lines: null, totalFen: null, error: `${where}：数量须为正整数` }
+    const nameProblem = textProblem(draft.name, ITEM_NAME)
+    if (nameProblem) return { lines: null, totalFen: null, error: `${where}：${nameProblem}` }
+    const quantityProblem = /^\d+$/.test(draft.quantity.trim()) ? numberProblem(Number(draft.quantity), ITEM_QUANTITY) : ITEM_QUANTITY.message
+    if (quantityProblem) return { lines: null, totalFen: null, error: `${where}：${quantityProblem}` }
     const price = readAmount(draft.price)
     if (price.value === null) return { lines: null, totalFen: null, error: `${where}：${price.error}` }
     lines.push({ name: draft.name.trim(), quantity: Number(draft.quantity), price: price.value })
