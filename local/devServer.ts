@@ -81,6 +81,8 @@ export interface DevServerOptions {
   host?: string
   /** Members whose last code GET /api/dev/member-codes remembers; the least recently seen go first. */
   maxSeenMemberCodes?: number
+  /** While this returns a page (npm start's H5 build is still running), it is served in place of the app; the API answers meanwhile. */
+  placeholder?: () => string | null
 }
 
 interface Context {
@@ -188,6 +190,11 @@ async function handle(context: Context, req: http.IncomingMessage, res: http.Ser
   }
   if (pathname === '/api' || pathname.startsWith('/api/')) throw noRoute(method, pathname)
   if (method !== 'GET' && method !== 'HEAD') throw wrongMethod(method, ['GET', 'HEAD'])
+  const placeholder = context.options.placeholder?.()
+  if (placeholder) {
+    res.writeHead(503, { 'content-type': MIME['.html'], 'cache-control': 'no-store', 'retry-after': '2' })
+    return void res.end(placeholder)
+  }
   return serveStatic(context.options.staticDir, pathname, res)
 }
 
