@@ -18,11 +18,12 @@ import { expiry } from './sections/expiry'
 import { member } from './sections/member'
 import { packages } from './sections/packages'
 import { points } from './sections/points'
+import { start } from './sections/start'
 import { tiers } from './sections/tiers'
 import type { BenchSection, Row } from './types'
 import { missed, verdictOf } from './verdict'
 
-const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, emulator]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, emulator, start]
 
 async function main() {
   const args = process.argv.slice(2)
