@@ -1,5 +1,4 @@
 import { View, Text, Input } from '@tarojs/components'
-import { formatFen } from '@contract/format'
 import { MAX_ORDER_FEN } from '@contract/staffFields'
 import { keypad } from './keypad'
 import './index.scss'
@@ -9,11 +8,6 @@ import './index.scss'
  * typed past a limit stays on screen for the check to refuse aloud, never cut off without a word.
  */
 const MAX_TYPED = String(MAX_ORDER_FEN / 100).length + 3 + 4
-
-/** `¥88.50` from a typed amount, for confirmations. */
-export function formatYuan(yuan: number): string {
-  return formatFen(Math.round(yuan * 100))
-}
 
 export interface AmountInputProps {
   value: string
