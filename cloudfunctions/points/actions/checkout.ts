@@ -61,7 +61,7 @@ export const checkout = defineAction({
       cashier,
       couponId: couponId ?? null,
       points,
-      expectedPayableFen: expectedPayable === undefined ? null : Math.round(expectedPayable * 100),
+      expectedPayableFen: expectedPayable ?? null,
       items: items?.map((item) => ({ name: item.name, quantity: item.quantity, priceFen: item.price })),
     }
     const rules = await activeRules(db, now)

@@ -21,8 +21,9 @@ export const refund = defineAction({
     const command: Refund = { storeId, orderNo, refundId, refundFen, cashier }
     // Returned points expire like earned ones (the instance caches the rules).
     const rules = await activeRules(db, now)
+    const { key } = refundBasisOf(order, cash)
     const outcome = await inTransaction(db, async (transaction) => {
-      const progress = await refundProgressIn(transaction, refundBasisOf(order, cash).key)
+      const progress = await refundProgressIn(transaction, key)
       // A repeated refund id or an over-refund is answered from the progress alone; the member is read only when points move.
       const member = decideRefundShare({ order, cash, progress }, command).kind === 'share' ? await memberIn(transaction, order.openid) : null
       return settle(transaction, decideRefund({ order, cash, progress, member }, command, rules, now))

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Coupon } from './coupons'
 import type { TierId } from './enums'
-import { CHECKOUT_POINTS, ITEM_NAME, ITEM_QUANTITY, MAX_ITEMS } from './staffFields'
+import { CHECKOUT_POINTS, ITEM_NAME, ITEM_QUANTITY, MAX_ITEMS, toFen } from './staffFields'
 import type { CheckoutPrice } from './checkoutPrice'
 import { memberCodeField } from './member'
 import { orderNo, storeId, yuanAmount } from './money'
@@ -52,7 +52,7 @@ export const checkoutPayload = z
     amount: yuanAmount,
     couponId: z.string({ error: '优惠券不正确' }).min(1, '优惠券不正确').max(128, '优惠券不正确').optional(),
     points: numberField(CHECKOUT_POINTS),
-    expectedPayable: z.number({ error: '应付金额须为数字' }).min(0, '应付金额须为数字').optional(),
+    expectedPayable: z.number({ error: '应付金额须为数字' }).min(0, '应付金额须为数字').transform(toFen).optional(),
     items: z.array(orderItem).max(MAX_ITEMS, `商品最多 ${MAX_ITEMS} 行`).optional(),
   })
   .superRefine((payload, context) => {

@@ -1,4 +1,4 @@
-import type { CouponDoc } from '../domain/coupons'
+import { couponUsed, type CouponDoc } from '../domain/coupons'
 import type { Database } from '../runtime/cloud'
 import { rowsOf } from './results'
 import { getOrNull, type Transaction } from './transaction'
@@ -54,9 +54,9 @@ export function couponsRepo(db: Database) {
      * exactly one `true`.
      */
     async redeem(code: string, redeemer: string, now: Date, orderNo: string | null): Promise<boolean> {
-      const { stats } = (await collection
-        .where({ code, status: 'available', validUntil: _.gt(now), openid: _.neq(redeemer) })
-        .update({ data: { status: 'used', usedAt: now, usedBy: redeemer, orderNo } })) as { stats: { updated: number } }
+      const { stats } = (await collection.where({ code, status: 'available', validUntil: _.gt(now), openid: _.neq(redeemer) }).update({ data: couponUsed(redeemer, orderNo, now) })) as {
+        stats: { updated: number }
+      }
       return stats.updated === 1
     },
   }

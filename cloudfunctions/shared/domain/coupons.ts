@@ -56,5 +56,5 @@ export function couponProblem(doc: CouponDoc, openid: string, amountFen: number,
 }
 
 /** The patch that marks a coupon used by an order, and the one that gives it back. */
-export const couponUsed = (by: string, orderNo: string, now: Date) => ({ status: 'used' as const, usedAt: now, usedBy: by, orderNo })
+export const couponUsed = (by: string, orderNo: string | null, now: Date) => ({ status: 'used' as const, usedAt: now, usedBy: by, orderNo })
 export const couponReturned = () => ({ status: 'available' as const, usedAt: null, usedBy: null, orderNo: null })
