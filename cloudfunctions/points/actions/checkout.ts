@@ -1,6 +1,5 @@
 import { checkoutPayload, quotePayload, refundableOrderPayload, type CheckoutQuote, type CheckoutResult, type QuotedCoupon, type RefundableOrder } from '../../shared/contract/checkout'
 import { refusalError, replayOrMismatch, settle } from '../../shared/app/commands'
-import { isKeyTaken } from '../../shared/data/applyDecision'
 import { couponIn, couponsRepo } from '../../shared/data/coupons'
 import { ledgerRepo } from '../../shared/data/ledger'
 import { memberIn, membersRepo } from '../../shared/data/members'
@@ -65,19 +64,11 @@ export const checkout = defineAction({
       items: items?.map((item) => ({ name: item.name, quantity: item.quantity, priceFen: item.price })),
     }
     const rules = await activeRules(db, now)
-    let result
-    try {
-      result = await inTransaction(db, async (transaction) => {
-        const member = await memberIn(transaction, command.openid)
-        const coupon = command.couponId ? await couponIn(transaction, command.couponId) : null
-        return { member, outcome: await settle(transaction, decideCheckout({ member, coupon }, command, rules, now)) }
-      })
-    } catch (error) {
-      // The coupon or a record of this order was written by another command under the same order number.
-      if (isKeyTaken(error)) throw new AppError('IDEMPOTENCY_MISMATCH')
-      throw error
-    }
-    const { member, outcome } = result
+    const { member, outcome } = await inTransaction(db, async (transaction) => {
+      const member = await memberIn(transaction, command.openid)
+      const coupon = command.couponId ? await couponIn(transaction, command.couponId) : null
+      return { member, outcome: await settle(transaction, decideCheckout({ member, coupon }, command, rules, now)) }
+    })
     if (outcome.kind === 'refused' && outcome.code === 'NOT_MEMBER') throw refusalError(outcome)
     if (outcome.kind !== 'applied') {
       // A repeat is checked before a refusal: the first checkout may be what used the coupon or the points.
