@@ -2,7 +2,23 @@ export default defineAppConfig({
   pages: ['pages/card/index', 'pages/activities/index', 'pages/me/index', 'pages/join/index', 'pages/profile/index'],
   subPackages: [
     { root: 'points', pages: ['pages/history/index', 'pages/rewards/index', 'pages/reward/index', 'pages/tiers/index', 'pages/wallet/index'] },
-    { root: 'admin', pages: ['pages/home/index', 'pages/till/index', 'pages/member/index', 'pages/rewards/index', 'pages/adjust/index', 'pages/rules/index'] },
+    {
+      root: 'admin',
+      pages: [
+        'pages/home/index',
+        'pages/till/index',
+        'pages/member/index',
+        'pages/rewards/index',
+        'pages/adjust/index',
+        'pages/rules/index',
+        'pages/activities/index',
+        'pages/activity/index',
+        'pages/roster/index',
+        'pages/checkin/index',
+        'pages/evaluation/index',
+      ],
+    },
+    { root: 'activity', pages: ['pages/detail/index', 'pages/mine/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -12,6 +12,10 @@ const AREAS = {
   rewards: (role: Role) => roleMayCall(role, 'rewards', 'adminList'),
   adjust: (role: Role) => roleMayCall(role, 'points', 'adjust'),
   rules: (role: Role) => roleMayCall(role, 'tiers', 'rules'),
+  activities: (role: Role) => roleMayCall(role, 'activity', 'adminList'),
+  checkIn: (role: Role) => roleMayCall(role, 'activity', 'checkIn'),
+  roster: (role: Role) => roleMayCall(role, 'activity', 'roster'),
+  evaluation: (role: Role) => roleMayCall(role, 'activity', 'evaluate'),
 }
 
 export type StaffArea = keyof typeof AREAS

@@ -86,3 +86,8 @@ export function formatDateTime(value: string | Date): string {
   const { time } = shopParts(value)
   return `${formatDate(value)} ${time}`
 }
+
+/** `83.3%` from a share of a whole (0.833): rates such as 签到率, to one decimal at most. */
+export function formatPercent(share: number): string {
+  return `${Number((share * 100).toFixed(1))}%`
+}

@@ -13,6 +13,8 @@ const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: 
   { area: 'rewards', name: '礼品管理', text: '新增、编辑、下架积分礼品', url: '/admin/pages/rewards/index' },
   { area: 'adjust', name: '积分调整', text: '为会员增减积分，须填写原因', url: '/admin/pages/adjust/index' },
   { area: 'rules', id: 'rules', name: '等级规则', text: '等级门槛、权益与积分规则，预览后发布', url: '/admin/pages/rules/index' },
+  { area: 'activities', name: '活动管理', text: '策划、发布、报名名单与效果评估', url: '/admin/pages/activities/index' },
+  { area: 'checkIn', name: '活动签到', text: '扫描会员码为报名会员签到', url: '/admin/pages/checkin/index' },
 ]
 
 export default function StaffConsolePage() {

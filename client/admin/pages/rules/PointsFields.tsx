@@ -2,7 +2,7 @@ import { typedRange } from '@contract/fields'
 import { EXPIRY_MONTHS, MAX_CASH_SHARE, POINTS_PER_CASH_YUAN, POINTS_PER_YUAN } from '@contract/rulesFields'
 import { FormField, Panel } from '../../../components/FormField'
 import { NumberField } from '../../../components/FormField/NumberField'
-import { Chips } from './Chips'
+import { Chips } from '../../components/Chips'
 import { fieldAnchor, type RulesForm } from './draftForm'
 
 type PointsForm = RulesForm['points']

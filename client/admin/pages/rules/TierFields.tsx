@@ -5,7 +5,7 @@ import { BIRTHDAY_POINTS, COUPON_ITEM_NAME, COUPON_MIN_SPEND, COUPON_TITLE, COUP
 import { formatDiscount } from '@contract/format'
 import { FormField, Panel } from '../../../components/FormField'
 import { NumberField } from '../../../components/FormField/NumberField'
-import { Chips } from './Chips'
+import { Chips } from '../../components/Chips'
 import { ColorField } from './ColorField'
 import { fieldAnchor, NEW_COUPON, type CouponForm, type RulesForm, type TierForm } from './draftForm'
 

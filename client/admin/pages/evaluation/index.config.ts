@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '效果评估', enablePullDownRefresh: true })
