@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '活动', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '活动', enablePullDownRefresh: true, onReachBottomDistance: 120 })

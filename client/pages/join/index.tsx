@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { View, Text, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Gender } from '@contract/enums'
@@ -18,6 +18,7 @@ import './index.scss'
 export default function JoinPage() {
   const { join, bindPhone } = useMemberActions()
   const { scene, info } = useJoinScene()
+  const activityId = activityOf(useRouter().params.activity)
   const [name, setName] = useState('')
   const [gender, setGender] = useState<Gender | ''>('')
   const [birthday, setBirthday] = useState('')
@@ -37,7 +38,7 @@ export default function JoinPage() {
     await requestConsent(['tierChange', 'birthdayPerk'])
     setSubmitting(true)
     try {
-      await join({ name: name.trim(), gender: gender as Gender, birthday, ...(avatar ? { avatarFileId: avatar.fileId } : {}), ...(scene ? { scene } : {}) })
+      await join({ name: name.trim(), gender: gender as Gender, birthday, ...(avatar ? { avatarFileId: avatar.fileId } : {}), ...(scene ? { scene } : {}), ...(activityId ? { activityId } : {}) })
       // The phone code is exchanged once the member exists; a failure here never undoes the join.
       if (phoneCode) await bindPhone(phoneCode).catch(() => Taro.showToast({ title: '手机号绑定失败，可在资料页重新绑定', icon: 'none' }))
       // A toast shown before switching tabs is dismissed by the switch; show it on arrival.
@@ -95,6 +96,11 @@ export default function JoinPage() {
       </View>
     </View>
   )
+}
+
+/** An activity's share link sends a visitor here with `?activity=`; an id the contract would refuse is dropped rather than failing the join. */
+function activityOf(param: string | undefined): string | undefined {
+  return param && /^[A-Za-z0-9_-]{1,40}$/.test(param) ? param : undefined
 }
 
 function byField(fields: FieldIssue[] | undefined): Record<string, string> {

@@ -1,0 +1,64 @@
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import type { ActivityDetail, MySignup } from '@contract/activity'
+import { formatDateTime, formatPoints } from '@contract/format'
+import { CheckInCode } from './CheckInCode'
+import { RatingForm, Stars } from './RatingForm'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** A confirmed member's code is shown from a day before the start until the end. */
+export function showsCheckInCode(detail: ActivityDetail, now: Date): boolean {
+  const { mine } = detail
+  if (!mine || mine.status !== 'confirmed' || mine.checkedInAt || detail.status === 'cancelled') return false
+  return now.getTime() >= new Date(detail.startAt).getTime() - DAY_MS && now < new Date(detail.endAt)
+}
+
+function statusLine(mine: MySignup): string {
+  if (mine.checkedInAt) return `已签到 · ${formatDateTime(mine.checkedInAt)}`
+  if (mine.status === 'waitlisted') return `候补第 ${mine.position ?? '-'} 位 · 有名额空出时按顺序自动补上`
+  if (mine.status === 'cancelled') return '已取消报名'
+  return '已报名，期待您的到来'
+}
+
+interface Props {
+  detail: ActivityDetail & { mine: MySignup }
+  busy: boolean
+  onCancel: () => void
+  onRate: (score: number, comment: string) => Promise<unknown>
+}
+
+/** 我的报名: where the member's signup stands, the check-in code when it is near, cancelling, rating. */
+export function MySignupPanel({ detail, busy, onCancel, onRate }: Props) {
+  const { mine } = detail
+  return (
+    <View className='my-signup' data-testid='my-signup'>
+      <View className='my-signup__head'>
+        <Text className='my-signup__title'>我的报名</Text>
+        <Text className='my-signup__status' data-testid='my-signup-status'>
+          {statusLine(mine)}
+        </Text>
+      </View>
+      <Text className='my-signup__meta'>
+        报名时间 {formatDateTime(mine.signedUpAt)}
+        {mine.pointsPaid > 0 ? ` · 已使用 ${formatPoints(mine.pointsPaid)} 积分` : ''}
+      </Text>
+      {showsCheckInCode(detail, new Date()) && <CheckInCode />}
+      {mine.rating && (
+        <View className='my-signup__rating' data-testid='my-rating'>
+          <Text className='my-signup__label'>我的评价</Text>
+          <Stars score={mine.rating.score} />
+          {mine.rating.comment && <Text className='my-signup__comment'>{mine.rating.comment}</Text>}
+        </View>
+      )}
+      {mine.canRate && <RatingForm busy={busy} onSubmit={onRate} />}
+      {mine.canCancel && (
+        <View className='my-signup__cancel'>
+          <Button size='small' disabled={busy} onClick={onCancel} data-testid='activity-cancel'>
+            取消报名
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}

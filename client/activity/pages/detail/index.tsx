@@ -1,0 +1,74 @@
+import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { ActivityCover } from '../../../components/ActivityCard'
+import { ErrorView, LoadingView } from '../../../components/StatusView'
+import { useOnReturn } from '../../../hooks/useOnReturn'
+import { openPage } from '../../../services/navigate'
+import { requestConsent } from '../../../services/subscribe'
+import { ActivityFacts } from '../../components/ActivityFacts'
+import { MySignupPanel } from '../../components/MySignupPanel'
+import { SignupBar } from '../../components/SignupBar'
+import { askToCancel, shareOf, showSignedUp } from '../../components/signupFlow'
+import { useActivity } from '../../hooks/useActivity'
+import '../../components/activity.scss'
+
+/** One activity: what it is, where the member stands, and the button to sign up. `share=1` when opened from a share. */
+export default function ActivityDetailPage() {
+  const { id = '', share } = useRouter().params
+  const { detail, busy, signup, cancelSignup, rate } = useActivity(id)
+  useShareAppMessage(() => shareOf(detail.data, id))
+  useOnReturn(detail.reload)
+  usePullDownRefresh(async () => {
+    await detail.reload()
+    Taro.stopPullDownRefresh()
+  })
+
+  if (detail.status === 'loading') return <LoadingView />
+  if (detail.status === 'error') return <ErrorView message={detail.error.message} onRetry={detail.reload} />
+  const activity = detail.data
+  const { mine } = activity
+
+  function tapSignup() {
+    if (activity.standing.state === 'notMember') return void openPage(`/pages/join/index?activity=${encodeURIComponent(activity.id)}`)
+    if (!activity.standing.actionable) return
+    // WeChat asks for consent only inside the tap itself, so before anything is awaited; the signup goes ahead whatever the answer.
+    void requestConsent(['activityReminder', 'waitlistPromoted', 'activityCancelled'])
+    void signup().then((result) => result && showSignedUp(result))
+  }
+
+  async function tapCancel() {
+    if (!(await askToCancel(activity))) return
+    if (await cancelSignup()) void Taro.showToast({ title: '已取消报名', icon: 'success' })
+  }
+
+  return (
+    <View className='activity-page' data-testid='activity-detail'>
+      <ActivityCover activity={activity} className='activity-page__cover' />
+      <View className='activity-page__head'>
+        <Text className='activity-page__type'>{activity.typeLabel}</Text>
+        <Text className='activity-page__title' data-testid='activity-title'>
+          {activity.title}
+        </Text>
+      </View>
+      {activity.status === 'cancelled' && (
+        <View className='activity-page__cancelled' data-testid='activity-cancelled'>
+          <Text className='activity-page__cancelled-title'>活动已取消</Text>
+          {activity.cancelReason && <Text>原因：{activity.cancelReason}</Text>}
+          {mine && mine.pointsPaid > 0 && <Text>报名所用积分将退还至您的账户</Text>}
+        </View>
+      )}
+      <ActivityFacts detail={activity} />
+      {mine && <MySignupPanel detail={{ ...activity, mine }} busy={busy} onCancel={tapCancel} onRate={rate} />}
+      <View className='activity-page__section'>
+        <Text className='activity-page__section-title'>活动介绍</Text>
+        <Text className='activity-page__description'>{activity.description || '暂无介绍'}</Text>
+      </View>
+      {share === '1' && (
+        <View className='activity-page__more' onClick={() => void Taro.switchTab({ url: '/pages/activities/index' })} data-testid='activity-more'>
+          查看门店更多活动 ›
+        </View>
+      )}
+      <SignupBar detail={activity} busy={busy} onTap={tapSignup} />
+    </View>
+  )
+}
