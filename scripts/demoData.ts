@@ -8,6 +8,7 @@ import type { MemberDoc } from '../cloudfunctions/shared/domain/member'
 import { earn, expireDue, lotExpiry, nextExpiry, spend, type PointsState } from '../cloudfunctions/shared/domain/points'
 import { DEFAULT_POINTS_RULES } from '../cloudfunctions/shared/domain/pointsRules'
 import type { RedemptionDoc, RewardDoc } from '../cloudfunctions/shared/domain/rewards'
+import { demoActivities, type DemoActivityMovement } from './demoActivities'
 import { DEFAULT_TIER_RULES, holdUntil, recordActivity, type MonthlyActivity } from '../cloudfunctions/shared/domain/tiers'
 
 /**
@@ -44,6 +45,7 @@ type DemoEvent =
   | { kind: 'cash'; daysAgo: number; points: number; orderYuan: number }
   | { kind: 'redeem'; daysAgo: number; reward: string; code: string; collected: boolean }
   | { kind: 'adjust'; daysAgo: number; delta: number; reason: string }
+  | DemoActivityMovement
 
 interface DemoCoupon {
   key: string
@@ -115,6 +117,7 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
   const ledger: LedgerRow[] = []
   const redemptions: RedemptionDoc[] = []
   const coupons: CouponDoc[] = []
+  const { activities, signups, movements } = demoActivities(now)
 
   for (const demo of DEMO_MEMBERS) {
     const { openid } = demo
@@ -139,7 +142,7 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
       points = outcome.state
     }
 
-    for (const event of [...demo.events].sort((a, b) => b.daysAgo - a.daysAgo)) {
+    for (const event of [...demo.events, ...(movements.get(openid) ?? [])].sort((a, b) => b.daysAgo - a.daysAgo)) {
       const at = daysAgo(event.daysAgo)
       expireUntil(at)
       if (event.kind === 'purchase') {
@@ -169,6 +172,19 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
           by: CASHIER,
           at,
           order: { storeId: DEMO_STORE._id, orderNo, amountFen: event.orderYuan * 100, cashier: CASHIER },
+        })
+      } else if (event.kind === 'activity') {
+        const expiresAt = lotExpiry(at, DEFAULT_POINTS_RULES)
+        if (event.delta > 0) points = earn(points, event.delta, expiresAt)
+        else spent(-event.delta)
+        row({
+          key: event.key,
+          kind: event.delta > 0 ? 'earn' : 'redeem',
+          delta: event.delta,
+          reason: event.reason,
+          by: event.delta > 0 ? CASHIER : openid,
+          at,
+          expiresAt: event.delta > 0 ? expiresAt : null,
         })
       } else if (event.kind === 'adjust') {
         const requestId = `demo-${openid}-${event.daysAgo}`
@@ -240,7 +256,7 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
     })
   }
   const staff = DEMO_STAFF.map((entry) => ({ ...entry, updatedAt: now, updatedBy: null }))
-  return { stores: [DEMO_STORE], staff, members, ledger, rewards, redemptions, coupons }
+  return { stores: [DEMO_STORE], staff, members, ledger, rewards, redemptions, coupons, activities, signups }
 }
 
 function seededRandom(seed: number): () => number {

@@ -60,3 +60,31 @@ describe('the demo shop', () => {
     expect(inspected).toMatchObject({ ok: true, data: { title: DEMO_GOLD_VOUCHER.title, memberName: '林晓雨', status: 'available' } })
   })
 })
+
+describe('the demo activities', () => {
+  it('lists one of each of the seed types: the open party and the full member night coming up, the launch ended', async () => {
+    const upcoming = dataOf(await as(GOLD).call('activity', 'list', { tab: 'upcoming' })).items
+    expect(upcoming.map((activity) => [activity.typeLabel, activity.seatsLeft, activity.waitlistCount])).toEqual([
+      ['会员专属折扣', 0, 1],
+      ['主题派对', 11, 0],
+    ])
+    const ended = dataOf(await as(GOLD).call('activity', 'list', { tab: 'ended' })).items
+    expect(ended.map((activity) => activity.typeLabel)).toEqual(['新品发布会'])
+    // 林晓雨 (gold) may join the full night's waitlist, behind 陈一鸣.
+    const night = dataOf(await as(GOLD).call('activity', 'detail', { activityId: upcoming[0].id }))
+    expect(night.standing).toMatchObject({ state: 'joinWaitlist', actionable: true })
+  })
+
+  it('evaluates the past launch: three came, one did not, rated 4.67', async () => {
+    const evaluation = dataOf(await as('demo-owner').call('activity', 'evaluate', { activityId: 'act-demo-launch' }))
+    expect(evaluation).toMatchObject({
+      confirmed: 4,
+      checkedIn: 3,
+      checkInRate: 0.75,
+      noShowRate: 0.25,
+      attendees: { members: 3 },
+      noShows: { members: 1 },
+      satisfaction: { count: 3, mean: 4.67, distribution: [0, 0, 0, 1, 2] },
+    })
+  })
+})

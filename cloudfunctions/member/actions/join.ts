@@ -3,6 +3,7 @@ import { makeCardNo } from '../../shared/domain/cardNumber'
 import { decideJoin, type MemberDoc, type MemberSource } from '../../shared/domain/member'
 import { parseJoinScene } from '../../shared/domain/scene'
 import { membersRepo } from '../../shared/data/members'
+import { activitiesRepo } from '../../shared/data/activities'
 import { serveBirthday } from '../../shared/app/birthdayPerks'
 import { activeRules } from '../../shared/data/rules'
 import { isBirthdayToday } from '../../shared/domain/birthday'
@@ -24,7 +25,7 @@ export const join = defineAction({
     // The form is checked before the scene costs a read.
     const check = decideJoin({ openid, form, now, cardNo: '', source: noSource })
     if (!check.ok) throw new AppError('INVALID_INPUT', check.message, [{ path: check.field, message: check.message }])
-    const source = await sourceOf(db, form.scene)
+    const source = { ...(await sourceOf(db, form.scene)), ...(form.activityId ? { activity: await sharedActivity(db, form.activityId) } : {}) }
     for (let attempt = 0; attempt < CARD_NO_ATTEMPTS; attempt++) {
       const decision = decideJoin({ openid, form, now, cardNo: makeCardNo(Math.random), source })
       if (!decision.ok) throw new AppError('INVALID_INPUT', decision.message, [{ path: decision.field, message: decision.message }])
@@ -45,6 +46,12 @@ async function sourceOf(db: Database, scene: string | undefined): Promise<Member
   if (!reading.ok) throw new AppError('INVALID_INPUT', reading.message, [{ path: 'scene', message: reading.message }])
   const { store, referrerCardNo } = await membersRepo(db).joinSource(reading.scene.storeId, reading.scene.referrerCardNo)
   return { store: store?._id ?? null, referrer: referrerCardNo, scene }
+}
+
+/** The activity a share link named, when the shop has it (a link is only a claim); one read, only for such joins. */
+async function sharedActivity(db: Database, activityId: string): Promise<string | null> {
+  const activity = await activitiesRepo(db).byId(activityId)
+  return activity && activity.status !== 'draft' ? activity._id : null
 }
 
 /**

@@ -3,7 +3,8 @@ import { adminListRewardsPayload, createRewardPayload, listRewardsPayload, relis
 import { rewardsRepo } from '../../shared/data/rewards'
 import { toReward, type RewardDoc } from '../../shared/domain/rewards'
 import { AppError, defineAction, type Database } from '../../shared/runtime'
-import { checkRewardImage, imageUrlsOf } from '../image'
+import { checkStoredImage, imageUrlsOf } from '../../shared/runtime/images'
+import { REWARD_IMAGE } from '../../shared/contract/staffFields'
 
 async function withImages(docs: RewardDoc[]): Promise<Reward[]> {
   const urls = await imageUrlsOf(docs.map((doc) => doc.imageFileId))
@@ -36,7 +37,7 @@ export const adminList = defineAction({
 export const create = defineAction({
   schema: createRewardPayload,
   async handler(fields, { db, openid, now }): Promise<Reward> {
-    if (fields.imageFileId) await checkRewardImage(fields.imageFileId)
+    if (fields.imageFileId) await checkStoredImage(fields.imageFileId, 'imageFileId', REWARD_IMAGE)
     const doc: RewardDoc = { _id: `rw-${randomBytes(6).toString('hex')}`, ...fields, status: 'active', createdAt: now, updatedAt: now, updatedBy: openid }
     await rewardsRepo(db).insert(doc)
     return oneWithImage(doc)
@@ -48,7 +49,7 @@ export const update = defineAction({
   async handler({ rewardId, ...changes }, { db, openid, now }): Promise<Reward> {
     const before = await existing(db, rewardId)
     // The picture it already has was checked when it was given; only a new one is read.
-    if (changes.imageFileId && changes.imageFileId !== before.imageFileId) await checkRewardImage(changes.imageFileId)
+    if (changes.imageFileId && changes.imageFileId !== before.imageFileId) await checkStoredImage(changes.imageFileId, 'imageFileId', REWARD_IMAGE)
     const fields = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined))
     await rewardsRepo(db).update(rewardId, { ...fields, updatedAt: now, updatedBy: openid })
     return oneWithImage({ ...before, ...fields, updatedAt: now, updatedBy: openid })

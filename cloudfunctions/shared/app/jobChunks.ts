@@ -73,7 +73,12 @@ export async function recordRun<R extends { elapsedMs: number }>(
 }
 
 /** Hands what is left to a fresh invocation, but only while runs make progress and the chain is short. */
-export async function handOver(action: Parameters<ReinvokePort['reinvoke']>[0], left: boolean, payload: { round: number } & Record<string, unknown>): Promise<void> {
+export async function handOver(
+  action: Parameters<ReinvokePort['reinvoke']>[0],
+  left: boolean,
+  payload: { round: number } & Record<string, unknown>,
+  fn: Parameters<ReinvokePort['reinvoke']>[2] = 'jobs',
+): Promise<void> {
   if (!left || payload.round >= MAX_ROUNDS) return
-  await reinvokePort().reinvoke(action, { ...payload, round: payload.round + 1 })
+  await reinvokePort().reinvoke(action, { ...payload, round: payload.round + 1 }, fn)
 }

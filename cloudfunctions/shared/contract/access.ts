@@ -15,6 +15,10 @@ export const TILL_ROLES = ['owner', 'admin', 'cashier'] as const satisfies reado
 export const RECORD_ROLES = ['owner', 'admin', 'cashier', 'service'] as const satisfies readonly Role[]
 /** The shop's settings: rules, rewards, adjustments, birthdays, join codes, the staff list. */
 export const MANAGER_ROLES = ['owner', 'admin'] as const satisfies readonly Role[]
+/** Activities: planning, publishing and evaluating them. */
+export const ACTIVITY_ROLES = ['owner', 'admin', 'marketing'] as const satisfies readonly Role[]
+/** Checking members in at an activity: the activity's organisers and the till. */
+export const CHECK_IN_ROLES = ['owner', 'admin', 'marketing', 'cashier'] as const satisfies readonly Role[]
 export const OWNER_ROLES = ['owner'] as const satisfies readonly Role[]
 
 export const ACCESS = {
@@ -67,6 +71,26 @@ export const ACCESS = {
     inspect: TILL_ROLES,
     redeem: TILL_ROLES,
     memberCoupons: TILL_ROLES,
+  },
+  activity: {
+    list: 'member',
+    detail: 'member',
+    signup: 'member',
+    cancelSignup: 'member',
+    mine: 'member',
+    rate: 'member',
+    adminList: ACTIVITY_ROLES,
+    adminDetail: ACTIVITY_ROLES,
+    create: ACTIVITY_ROLES,
+    update: ACTIVITY_ROLES,
+    publish: ACTIVITY_ROLES,
+    unpublish: ACTIVITY_ROLES,
+    cancel: ACTIVITY_ROLES,
+    roster: CHECK_IN_ROLES,
+    checkIn: CHECK_IN_ROLES,
+    evaluate: ACTIVITY_ROLES,
+    compare: ACTIVITY_ROLES,
+    hourly: 'server',
   },
   jobs: {
     expirePoints: 'server',

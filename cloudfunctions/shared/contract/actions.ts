@@ -7,6 +7,7 @@ import type * as staff from './staff'
 import type * as jobs from './jobs'
 import type * as tiers from './tiers'
 import type * as coupons from './coupons'
+import type * as activity from './activity'
 
 /**
  * Every callable action: its payload (the schema's input type) and its result.
@@ -62,6 +63,26 @@ export interface ActionMap {
     inspect: { payload: z.input<typeof coupons.inspectCouponPayload>; result: coupons.RedeemCouponResult }
     redeem: { payload: z.input<typeof coupons.redeemCouponPayload>; result: coupons.RedeemCouponResult }
     memberCoupons: { payload: z.input<typeof coupons.memberCouponsPayload>; result: coupons.Coupon[] }
+  }
+  activity: {
+    list: { payload: z.input<typeof activity.listActivitiesPayload>; result: activity.ActivityPage }
+    detail: { payload: z.input<typeof activity.activityRefPayload>; result: activity.ActivityDetail }
+    signup: { payload: z.input<typeof activity.activityRefPayload>; result: activity.SignupResult }
+    cancelSignup: { payload: z.input<typeof activity.activityRefPayload>; result: activity.ActivityDetail }
+    mine: { payload: z.input<typeof activity.mineActivitiesPayload>; result: activity.MyActivity[] }
+    rate: { payload: z.input<typeof activity.ratePayload>; result: activity.MySignup }
+    adminList: { payload: z.input<typeof activity.adminListActivitiesPayload>; result: activity.StaffActivityPage }
+    adminDetail: { payload: z.input<typeof activity.activityRefPayload>; result: activity.StaffActivity }
+    create: { payload: z.input<typeof activity.createActivityPayload>; result: activity.StaffActivity }
+    update: { payload: z.input<typeof activity.updateActivityPayload>; result: activity.StaffActivity }
+    publish: { payload: z.input<typeof activity.activityRefPayload>; result: activity.StaffActivity }
+    unpublish: { payload: z.input<typeof activity.activityRefPayload>; result: activity.StaffActivity }
+    cancel: { payload: z.input<typeof activity.cancelActivityPayload>; result: activity.StaffActivity }
+    roster: { payload: z.input<typeof activity.rosterPayload>; result: activity.Roster }
+    checkIn: { payload: z.input<typeof activity.checkInPayload>; result: activity.CheckInResult }
+    evaluate: { payload: z.input<typeof activity.activityRefPayload>; result: activity.ActivityEvaluation }
+    compare: { payload: z.input<typeof activity.compareActivitiesPayload>; result: activity.ActivityTypeComparison[] }
+    hourly: { payload: z.input<typeof activity.hourlyPayload>; result: activity.HourlyReport }
   }
   jobs: {
     expirePoints: { payload: z.input<typeof jobs.expirePointsPayload>; result: jobs.JobReport }

@@ -28,6 +28,11 @@ export const joinPayload = z.strictObject({
   gender,
   avatarFileId: avatarFileId.optional(),
   scene: sceneField.optional(),
+  /** The activity whose share link brought the visitor: recorded as the member's source when it exists. */
+  activityId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, '活动编号不正确')
+    .optional(),
 })
 export type JoinPayload = z.infer<typeof joinPayload>
 

@@ -8,6 +8,24 @@ export const SUBSCRIBE_TEMPLATES = {
   tierChange: 'tpl-tier-change',
   /** 生日礼遇到账: thing1 礼遇内容, time2 有效期至 */
   birthdayPerk: 'tpl-birthday-perk',
+  /** 活动开始提醒: thing1 活动名称, time2 开始时间, thing3 活动地点, thing4 温馨提示 */
+  activityReminder: 'tpl-activity-reminder',
+  /** 候补成功通知: thing1 活动名称, time2 开始时间, thing3 活动地点, phrase4 报名状态 */
+  waitlistPromoted: 'tpl-waitlist-promoted',
+  /** 活动取消通知: thing1 活动名称, time2 原定时间, thing3 取消原因, thing4 积分退还 */
+  activityCancelled: 'tpl-activity-cancelled',
 } as const
 
 export type TemplatePurpose = keyof typeof SUBSCRIBE_TEMPLATES
+
+/** WeChat's field types, each with its own limits (see domain/messages for the formatters). */
+export type TemplateFieldKind = 'thing' | 'phrase' | 'time' | 'number' | 'character_string' | 'name' | 'amount'
+
+/** Each purpose's template fields and their types: what the server fills, checked before sending. */
+export const TEMPLATE_FIELDS = {
+  tierChange: { thing1: 'thing', phrase2: 'phrase', time3: 'time' },
+  birthdayPerk: { thing1: 'thing', time2: 'time' },
+  activityReminder: { thing1: 'thing', time2: 'time', thing3: 'thing', thing4: 'thing' },
+  waitlistPromoted: { thing1: 'thing', time2: 'time', thing3: 'thing', phrase4: 'phrase' },
+  activityCancelled: { thing1: 'thing', time2: 'time', thing3: 'thing', thing4: 'thing' },
+} as const satisfies Record<TemplatePurpose, Record<string, TemplateFieldKind>>

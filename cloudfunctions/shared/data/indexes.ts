@@ -69,6 +69,69 @@ export const INDEXES: IndexDeclaration[] = [
     ],
   },
   { collection: 'staff', name: 'role', fields: [['role', 1]] },
+  // Members' list tabs: published by start (即将开始, 进行中), closed by end (已结束); staff by creation.
+  {
+    collection: 'activities',
+    name: 'status_startAt',
+    fields: [
+      ['status', 1],
+      ['startAt', 1],
+    ],
+  },
+  {
+    collection: 'activities',
+    name: 'status_endAt',
+    fields: [
+      ['status', 1],
+      ['endAt', -1],
+    ],
+  },
+  { collection: 'activities', name: 'createdAt', fields: [['createdAt', -1]] },
+  {
+    collection: 'signups',
+    name: 'activityId_status_signedUpAt',
+    fields: [
+      ['activityId', 1],
+      ['status', 1],
+      ['signedUpAt', 1],
+    ],
+  },
+  // The hourly run's reminders: confirmed signups below a stage, answered whole by the index.
+  {
+    collection: 'signups',
+    name: 'activityId_status_reminded',
+    fields: [
+      ['activityId', 1],
+      ['status', 1],
+      ['reminded', 1],
+    ],
+  },
+  {
+    collection: 'signups',
+    name: 'activityId_refunded_status',
+    fields: [
+      ['activityId', 1],
+      ['refunded', 1],
+      ['status', 1],
+    ],
+  },
+  {
+    collection: 'signups',
+    name: 'activityId_checkedInAt',
+    fields: [
+      ['activityId', 1],
+      ['checkedInAt', 1],
+    ],
+  },
+  {
+    collection: 'signups',
+    name: 'openid_signedUpAt',
+    fields: [
+      ['openid', 1],
+      ['signedUpAt', -1],
+    ],
+  },
+  { collection: 'members', name: 'source_activity', fields: [['source.activity', 1]] },
   { collection: 'audit', name: 'at', fields: [['at', -1]] },
   {
     collection: 'job_runs',

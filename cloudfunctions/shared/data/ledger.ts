@@ -27,6 +27,12 @@ export function ledgerRepo(db: Database) {
       const query = before ? collection.where(_.and([filter, _.or([{ createdAt: _.lt(before.createdAt) }, { createdAt: before.createdAt, _id: _.lt(before.id) }])])) : collection.where(filter)
       return rowsOf<LedgerRow>(query.orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(options.limit))
     },
+    /** A member's order rows (earn rows carrying an order) within `[from, to)`: the spend around an activity. */
+    async ordersBetween(openid: string, from: Date, to: Date): Promise<LedgerRow[]> {
+      const _ = db.command
+      const rows = await rowsOf<LedgerRow>(collection.where({ openid, kind: 'earn', createdAt: _.and([_.gte(from), _.lt(to)]) }).limit(1000))
+      return rows.filter((row) => row.order !== undefined)
+    },
     /** Σ delta per member, for reconciliation. One round trip per call. */
     async sumsFor(openids: string[]): Promise<Map<string, number>> {
       const _ = db.command

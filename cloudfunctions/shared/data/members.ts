@@ -2,7 +2,7 @@ import type { BirthdayPerkMark } from '../domain/birthdayPerk'
 import type { MemberDoc } from '../domain/member'
 import type { Database } from '../runtime/cloud'
 import { isDuplicateKeyError } from './errors'
-import { rowsOf } from './results'
+import { countOf, rowsOf } from './results'
 import { getOrNull, type Transaction } from './transaction'
 
 interface SubPipeline {
@@ -111,6 +111,19 @@ export function membersRepo(db: Database) {
       return { member: member as MemberDoc, shopName: homeStores?.[0]?.name ?? firstStores?.[0]?.name ?? null }
     },
     /** One round trip; a missing member is `null`, not an error. */
+    /** Members who joined from an activity's share link. */
+    async joinedVia(activityId: string): Promise<number> {
+      return countOf(collection.where({ 'source.activity': activityId }))
+    },
+    /** Members by OPENID, one round trip per 100 (a roster page, an evaluation). */
+    async byOpenids(openids: readonly string[]): Promise<Map<string, MemberDoc>> {
+      const found = new Map<string, MemberDoc>()
+      for (let start = 0; start < openids.length; start += 100) {
+        const chunk = openids.slice(start, start + 100)
+        for (const member of await rowsOf<MemberDoc>(collection.where({ _id: db.command.in(chunk) }).limit(chunk.length))) found.set(member._id, member)
+      }
+      return found
+    },
     async byOpenid(openid: string): Promise<MemberDoc | null> {
       const [member] = await rowsOf<MemberDoc>(collection.where({ _id: openid }).limit(1))
       return member ?? null

@@ -10,6 +10,8 @@ export interface MemberSource {
   store: string | null
   referrer: string | null
   scene: string | null
+  /** The activity whose share link brought them, when it exists (absent on members from before). */
+  activity?: string | null
 }
 
 export interface MemberDoc {

@@ -1,5 +1,6 @@
 import type { TemplatePurpose } from '../contract/templates'
 import { shopTime } from './calendar'
+import { formatPoints } from '../contract/format'
 import { definitionOf, type TierChange, type TierRules } from './tiers'
 
 /** A subscription message a decision asks to send once it has committed (never inside the transaction). */
@@ -8,6 +9,8 @@ export interface Message {
   purpose: TemplatePurpose
   /** The template's fields, already within WeChat's limits. */
   data: Record<string, string>
+  /** The page the message opens; the member card when absent. */
+  page?: string
 }
 
 /** WeChat's `time` field format: 2026年11月22日 15:01, on the shop's clock. */
@@ -37,3 +40,49 @@ export function birthdayPerkMessage(openid: string, points: number, couponTitle:
 export function perkSummary(points: number, couponTitle: string | null): string {
   return [points > 0 ? `${points}积分` : null, couponTitle].filter(Boolean).join(' + ')
 }
+
+/** The activity facts every activity message carries. */
+type ActivityFacts = { _id: string; title: string; place: string; startAt: Date }
+
+/** `phrase` fields allow 5 characters of Chinese, no digits or letters. */
+export function templatePhrase(text: string): string {
+  return [...text].slice(0, 5).join('')
+}
+
+/** 活动开始提醒, 24 hours and 2 hours before the start. */
+export function activityReminderMessage(openid: string, activity: ActivityFacts, hoursBefore: 24 | 2): Message {
+  const tip = hoursBefore === 24 ? '活动明天开始，请准时参加' : '活动即将开始，请出示会员码签到'
+  return {
+    openid,
+    purpose: 'activityReminder',
+    data: { thing1: templateThing(activity.title), time2: templateTime(new Date(activity.startAt)), thing3: templateThing(activity.place), thing4: tip },
+    page: activityPage(activity),
+  }
+}
+
+/** 候补成功: a seat came free and is now the member's. */
+export function waitlistPromotedMessage(openid: string, activity: ActivityFacts): Message {
+  return {
+    openid,
+    purpose: 'waitlistPromoted',
+    data: { thing1: templateThing(activity.title), time2: templateTime(new Date(activity.startAt)), thing3: templateThing(activity.place), phrase4: templatePhrase('候补成功') },
+    page: activityPage(activity),
+  }
+}
+
+/** 活动取消: the shop's reason, and the points given back. */
+export function activityCancelledMessage(openid: string, activity: ActivityFacts & { cancelReason: string | null }, refunded: number): Message {
+  return {
+    openid,
+    purpose: 'activityCancelled',
+    data: {
+      thing1: templateThing(activity.title),
+      time2: templateTime(new Date(activity.startAt)),
+      thing3: templateThing(activity.cancelReason ?? '门店取消'),
+      thing4: refunded > 0 ? `已退还${formatPoints(refunded)}积分` : '无需退还积分',
+    },
+    page: activityPage(activity),
+  }
+}
+
+const activityPage = (activity: { _id: string }) => `activity/pages/detail/index?id=${activity._id}`

@@ -28,5 +28,5 @@ export async function notify(openid: string, purpose: TemplatePurpose, data: Rec
 
 /** A committed decision's messages, one after another (each member's quota is their own). */
 export async function send(messages: readonly Message[]): Promise<void> {
-  for (const message of messages) await notify(message.openid, message.purpose, message.data)
+  for (const message of messages) await notify(message.openid, message.purpose, message.data, message.page)
 }

@@ -7,7 +7,7 @@ import { sdk } from './cloud'
  * without it running away.
  */
 export interface ReinvokePort {
-  reinvoke(action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules', payload: Record<string, unknown>): Promise<void>
+  reinvoke(action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules' | 'hourly', payload: Record<string, unknown>, fn?: 'jobs' | 'activity'): Promise<void>
 }
 
 /** callFunction answers only when the callee finishes; waiting that long would break our own timeout. */
@@ -20,10 +20,10 @@ export function reinvokePort(): ReinvokePort {
 
 function cloudBinding(): ReinvokePort {
   return {
-    async reinvoke(action, payload) {
-      const call = Promise.resolve(sdk().callFunction({ name: 'jobs', data: { action, payload } })).then(
+    async reinvoke(action, payload, fn = 'jobs') {
+      const call = Promise.resolve(sdk().callFunction({ name: fn, data: { action, payload } })).then(
         () => undefined,
-        (error: unknown) => console.error('[jobs.reinvoke]', error),
+        (error: unknown) => console.error(`[${fn}.reinvoke]`, error),
       )
       await Promise.race([call, new Promise((resolve) => setTimeout(resolve, HAND_OVER_WAIT_MS))])
     },
@@ -32,9 +32,9 @@ function cloudBinding(): ReinvokePort {
 
 function localBinding(baseUrl: string): ReinvokePort {
   return {
-    async reinvoke(action, payload) {
-      const response = await fetch(`${baseUrl}/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, payload }) })
-      if (!response.ok) console.error('[jobs.reinvoke]', response.status)
+    async reinvoke(action, payload, fn = 'jobs') {
+      const response = await fetch(`${baseUrl}/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, payload }) })
+      if (!response.ok) console.error(`[${fn}.reinvoke]`, response.status)
     },
   }
 }
