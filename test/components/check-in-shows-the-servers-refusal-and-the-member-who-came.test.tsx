@@ -49,14 +49,14 @@ it('shows who came, the points they got, and the count from the roster', async (
     return CHECKED_IN
   })
   render(<CheckIn role='cashier' activityId='act-launch' />)
-  await waitFor(() => expect(screen.getByTestId('checkin-count').textContent).toContain('3已签到 / 已报名 12'))
+  await waitFor(() => expect(screen.getByTestId('checkin-count').textContent).toContain('3 / 12已签到 / 已报名'))
   fireEvent.click(screen.getByTestId('checkin-scan'))
 
   const result = await screen.findByTestId('checkin-result')
   expect(result.textContent).toContain('+50 积分')
   expect(result.textContent).toContain('林晓雨 · 金卡')
   expect(result.textContent).toContain('1006 6467 13')
-  await waitFor(() => expect(screen.getByTestId('checkin-count').textContent).toContain('4已签到 / 已报名 12'))
+  await waitFor(() => expect(screen.getByTestId('checkin-count').textContent).toContain('4 / 12已签到 / 已报名'))
 })
 
 it('does nothing when the cashier closes the scanner', async () => {

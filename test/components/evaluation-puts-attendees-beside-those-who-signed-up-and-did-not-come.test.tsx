@@ -52,7 +52,7 @@ it('reads attendees and no-shows side by side, row by row', async () => {
     ['活动后 30 天消费', '¥7,360', '¥1,100'],
     ['人均消费变化', '+¥160', '-¥25'],
   ])
-  expect(screen.getByTestId('evaluation-lift').textContent).toBe('到场会员的人均消费变化比报名未到的会员高 ¥185')
+  expect(screen.getByTestId('evaluation-lift').textContent).toBe('到场会员的人均消费变化比爽约会员高 ¥185')
 })
 
 it('shows the rates as percentages, the ratings as bars and each type compared', async () => {
@@ -66,6 +66,6 @@ it('shows the rates as percentages, the ratings as bars and each type compared',
 
   const compared = (await screen.findAllByTestId('evaluation-compare-row')).map((row) => row.textContent)
   expect(compared[0]).toContain('75%')
-  expect(compared[0]).toContain('+¥120-¥10')
+  expect(compared[0]).toContain('到场 +¥120爽约 -¥10')
   expect(compared[1]).toContain('暂无')
 })

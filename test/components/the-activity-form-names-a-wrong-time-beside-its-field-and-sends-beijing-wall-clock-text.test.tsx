@@ -32,6 +32,9 @@ beforeEach(() => server.mockReset())
 
 it('says 结束时间须晚于开始时间 beside 结束时间 and sends nothing', async () => {
   render(<ActivityManager activityId={null} />)
+  await screen.findByTestId('activity-form')
+  // A fresh form, with its default times, is not red anywhere.
+  expect(screen.queryAllByTestId('field-error')).toEqual([])
   await fillTheRest()
   type('activity-endAt', '2026-12-24 18:00')
 

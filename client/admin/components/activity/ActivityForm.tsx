@@ -58,7 +58,8 @@ export function ActivityForm({ initial, serverErrors, onEdit, busy, submitLabel,
   const checked = draftOf(form)
   // Before a save, only what has been typed is judged (an empty form is not all red); after one, everything.
   const errorAt = (field: keyof ActivityDraft) => {
-    const typed = typeof form[field as keyof Form] !== 'string' || (form[field as keyof Form] as string).trim() !== ''
+    const value = form[field as keyof Form]
+    const typed = typeof value === 'string' && value.trim() !== ''
     return ((attempted || typed) && checked.errors[field]) || serverErrors[field] || null
   }
   useEffect(() => {
@@ -127,6 +128,7 @@ export function ActivityForm({ initial, serverErrors, onEdit, busy, submitLabel,
 
   return (
     <View className='activity-form' data-testid='activity-form'>
+      {readOnly && <Text className='admin-hint admin-hint--left activity-form__closed'>活动已取消或已结束，以下内容仅供查看</Text>}
       <Panel title='基本信息'>
         {text('title', '名称', `最多 ${ACTIVITY_TITLE.max} 个字`)}
         <FormField label='类型' error={errorAt('type')} stacked>
@@ -157,7 +159,7 @@ export function ActivityForm({ initial, serverErrors, onEdit, busy, submitLabel,
         <FormField label='活动介绍' error={errorAt('description')} stacked>
           <Textarea
             className='admin-textarea'
-            placeholder='选填：活动内容、流程、注意事项'
+            placeholder={readOnly ? '' : '选填：活动内容、流程、注意事项'}
             maxlength={NO_CUT}
             value={form.description}
             disabled={readOnly}
@@ -197,6 +199,7 @@ export function ActivityForm({ initial, serverErrors, onEdit, busy, submitLabel,
         {number('priorityHours', '优先报名', PRIORITY_HOURS, '提前小时数，0 为不设')}
         {number('pointsCost', '报名积分', ACTIVITY_POINTS_COST, '报名扣除的积分，0 为免费')}
         {number('attendancePoints', '签到积分', ATTENDANCE_POINTS, '签到后赠送的积分')}
+        <Text className='admin-note'>优先报名：享有优先报名权益的等级比其他会员提前的小时数，0 为不设。报名积分在报名时扣除，取消报名退回；签到积分在签到时赠送。</Text>
       </Panel>
       {!readOnly && (
         <View className='admin-actions'>

@@ -20,7 +20,8 @@ export function ActivitySummary({ activity, busy, onPublish, onUnpublish, onCanc
   const settled = activity.status === 'cancelled' || activity.status === 'closed' || activity.phase === 'ended'
   const links = [
     { label: '报名名单', url: `/admin/pages/roster/index?id=${activity.id}`, testId: 'activity-roster' },
-    { label: '签到', url: `/admin/pages/checkin/index?id=${activity.id}`, testId: 'activity-checkin' },
+    // Check-in is for a published activity before its end; the evaluation for any that went out.
+    ...(settled ? [] : [{ label: '签到', url: `/admin/pages/checkin/index?id=${activity.id}`, testId: 'activity-checkin' }]),
     { label: '效果评估', url: `/admin/pages/evaluation/index?id=${activity.id}`, testId: 'activity-evaluation' },
   ]
   return (
@@ -31,8 +32,9 @@ export function ActivitySummary({ activity, busy, onPublish, onUnpublish, onCanc
           <StatusTag activity={activity} />
         </View>
         <Text className='activity-row__meta'>
-          {activity.typeLabel} · {activityWhen(activity.startAt, activity.endAt)} · {activity.place}
+          {activity.typeLabel} · {activityWhen(activity.startAt, activity.endAt)}
         </Text>
+        <Text className='activity-row__meta'>{activity.place}</Text>
         <View className='activity-row__figures'>
           <Text>
             已报名 {groupDigits(activity.confirmed)}/{groupDigits(activity.capacity)}
@@ -50,9 +52,13 @@ export function ActivitySummary({ activity, busy, onPublish, onUnpublish, onCanc
               发布
             </Button>
           ) : (
-            <Button fill='outline' disabled={busy} onClick={onUnpublish} data-testid='activity-unpublish'>
-              取消发布
-            </Button>
+            // The server takes an activity back only while nobody has signed up; after that it is cancelled instead.
+            activity.confirmed === 0 &&
+            activity.waitlistCount === 0 && (
+              <Button fill='outline' disabled={busy} onClick={onUnpublish} data-testid='activity-unpublish'>
+                取消发布
+              </Button>
+            )
           )}
           <Button fill='outline' type='danger' disabled={busy} onClick={onCancel} data-testid='activity-cancel'>
             取消活动

@@ -31,7 +31,7 @@ export function CancelDialog({ title, busy, serverError, onConfirm, onClose }: C
     <View className='activity-dialog' data-testid='cancel-dialog'>
       <View className='activity-dialog__sheet'>
         <Text className='activity-dialog__title'>取消活动</Text>
-        <Text className='activity-dialog__text'>取消「{title}」后不可恢复，报名的会员会在活动页看到取消原因。</Text>
+        <Text className='activity-dialog__text'>取消「{title}」后不可恢复：报名的会员会收到通知并看到取消原因，已扣的报名积分退回。</Text>
         <FormField label='取消原因' error={shown} stacked>
           <Textarea
             className='admin-textarea'

@@ -29,8 +29,11 @@ export function CheckInDesk({ activityId, onChange }: { activityId: string; onCh
       <View className='checkin__count' data-testid='checkin-count'>
         {counts ? (
           <>
-            <Text className='checkin__count-figure'>{groupDigits(counts.checkedIn)}</Text>
-            <Text className='checkin__count-text'>已签到 / 已报名 {groupDigits(counts.confirmed)}</Text>
+            <Text className='checkin__count-figure'>
+              {groupDigits(counts.checkedIn)}
+              <Text className='checkin__count-of'> / {groupDigits(counts.confirmed)}</Text>
+            </Text>
+            <Text className='checkin__count-text'>已签到 / 已报名</Text>
           </>
         ) : (
           <Text className='checkin__count-text'>{desk.counts.status === 'error' ? '签到人数暂不可用' : '正在读取签到人数…'}</Text>
@@ -52,11 +55,7 @@ export function CheckInDesk({ activityId, onChange }: { activityId: string; onCh
           <ResultLine>签到时间 {formatDateTime(outcome.result.checkedInAt)}</ResultLine>
         </ActionResult>
       )}
-      {outcome?.kind === 'refused' && (
-        <ActionResult testId='checkin-refused' warn='未能签到' title={outcome.message}>
-          <ResultLine>请核对后再扫下一位</ResultLine>
-        </ActionResult>
-      )}
+      {outcome?.kind === 'refused' && <ActionResult testId='checkin-refused' warn='未能签到' title={outcome.message} />}
     </View>
   )
 }

@@ -38,7 +38,7 @@ export function Satisfaction({ satisfaction }: { satisfaction: ActivityEvaluatio
         <View className='evaluation__comments'>
           {comments.map((comment) => (
             <View key={`${comment.at}-${comment.comment}`} className='evaluation__comment' data-testid='evaluation-comment'>
-              <Text className='evaluation__comment-score'>{'★'.repeat(comment.score)}</Text>
+              <Text className='evaluation__comment-score'>{'★'.repeat(comment.score) + '☆'.repeat(5 - comment.score)}</Text>
               <Text className='evaluation__comment-text'>{comment.comment}</Text>
               <Text className='evaluation__comment-at'>{formatDate(comment.at)}</Text>
             </View>

@@ -8,11 +8,14 @@ export function signedYuan(fen: number | null): string {
   return `${fen > 0 ? '+' : ''}${shortYuan(fen)}`
 }
 
+const AFTER_WINDOW_MS = 30 * 24 * 60 * 60 * 1000
+
 /**
  * The point of the evaluation: members who came against members who signed up and did not, over
  * the same 30 days before and after the start. What the activity did is the difference between the two.
  */
-export function SpendSideBySide({ attendees, noShows }: { attendees: SpendAround; noShows: SpendAround }) {
+export function SpendSideBySide({ attendees, noShows, startAt }: { attendees: SpendAround; noShows: SpendAround; startAt: string }) {
+  const afterStillOpen = Date.now() < new Date(startAt).getTime() + AFTER_WINDOW_MS
   const rows = [
     { label: '人数', of: (group: SpendAround) => groupDigits(group.members) },
     { label: '活动前 30 天消费', of: (group: SpendAround) => shortYuan(group.beforeFen) },
@@ -27,7 +30,7 @@ export function SpendSideBySide({ attendees, noShows }: { attendees: SpendAround
         <View className='evaluation__tr evaluation__tr--head'>
           <Text className='evaluation__th' />
           <Text className='evaluation__td'>到场会员</Text>
-          <Text className='evaluation__td'>报名未到</Text>
+          <Text className='evaluation__td'>爽约会员</Text>
         </View>
         {rows.map((row) => (
           <View key={row.label} className={`evaluation__tr ${row.strong ? 'evaluation__tr--strong' : ''}`} data-testid='evaluation-spend-row'>
@@ -42,8 +45,9 @@ export function SpendSideBySide({ attendees, noShows }: { attendees: SpendAround
         ))}
       </View>
       <Text className='admin-note' data-testid='evaluation-lift'>
-        {lift === null ? '到场或爽约的会员为 0 人，暂无法比较' : `到场会员的人均消费变化比报名未到的会员${lift >= 0 ? '高' : '低'} ${shortYuan(Math.abs(lift))}`}
+        {lift === null ? '到场或爽约的会员为 0 人，暂无法比较' : `到场会员的人均消费变化比爽约会员${lift >= 0 ? '高' : '低'} ${shortYuan(Math.abs(lift))}`}
       </Text>
+      {afterStillOpen && <Text className='admin-note'>活动开始未满 30 天，活动后消费统计至今，仍会变化。</Text>}
     </View>
   )
 }

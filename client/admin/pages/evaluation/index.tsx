@@ -37,7 +37,7 @@ export function Evaluation({ activityId }: { activityId: string }) {
         </Text>
       </View>
       <Turnout figures={figures} />
-      <SpendSideBySide attendees={figures.attendees} noShows={figures.noShows} />
+      <SpendSideBySide attendees={figures.attendees} noShows={figures.noShows} startAt={figures.startAt} />
       <Satisfaction satisfaction={figures.satisfaction} />
       <Text className='evaluation__section'>各类型活动对比</Text>
       {comparison.status === 'loading' && <LoadingView />}
