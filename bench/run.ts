@@ -12,6 +12,7 @@ import path from 'node:path'
 import { startLocalCloud } from '../local/cloud'
 import { buildFunctions } from '../scripts/build-functions'
 import { ROOT } from '../scripts/functions'
+import { activities } from './sections/activities'
 import { birthdays } from './sections/birthdays'
 import { emulator } from './sections/emulator'
 import { expiry } from './sections/expiry'
@@ -23,7 +24,7 @@ import { tiers } from './sections/tiers'
 import type { BenchSection, Row } from './types'
 import { missed, verdictOf } from './verdict'
 
-const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, emulator, start]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, emulator, start]
 
 async function main() {
   const args = process.argv.slice(2)

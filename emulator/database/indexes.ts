@@ -64,7 +64,7 @@ function isEmpty(filter: Doc | undefined): boolean {
 /** Choose the declared index (or `_id`) that makes the filter examine the fewest documents.
  *  `docsFor(index)` gives the documents to count an index's matches over (null: the `_id` index or
  *  a collection scan): the whole collection, or any subset holding every document the index's conditions match. */
-export function plan(filter: Doc | undefined, indexes: IndexSpec[], docsFor: (index: IndexSpec | null) => Doc[]): Plan {
+export function plan(filter: Doc | undefined, indexes: IndexSpec[], docsFor: (index: IndexSpec | null) => Doc[], prefer: (index: IndexSpec | null) => boolean = () => false): Plan {
   const docs = docsFor(null)
   if (isEmpty(filter)) return { examined: docs.length, index: null }
   const cons = constraints(filter)
@@ -84,14 +84,16 @@ export function plan(filter: Doc | undefined, indexes: IndexSpec[], docsFor: (in
     if (parts.length) candidates.push({ name: ix.name, sub: { $and: parts }, index: ix })
   }
   if (!candidates.length) return { examined: docs.length, index: null }
-  let best: Plan | null = null
+  // Fewest documents wins; between equals, the index that also yields the requested order, as a planner weighing the sort would.
+  let best: (Plan & { preferred: boolean }) | null = null
   for (const candidate of candidates) {
     const query = new Query(candidate.sub)
     let count = 0
     for (const doc of docsFor(candidate.index)) if (query.test(doc)) count++
-    if (!best || count < best.examined) best = { examined: count, index: candidate.name }
+    const preferred = prefer(candidate.index)
+    if (!best || count < best.examined || (count === best.examined && preferred && !best.preferred)) best = { examined: count, index: candidate.name, preferred }
   }
-  return best!
+  return { examined: best!.examined, index: best!.index }
 }
 
 /** For strictIndexes: is there an index (or an `_id` condition) serving this non-empty filter? */

@@ -30,7 +30,12 @@ export function scan(ctx: PlanContext, coll: string, filter: Doc | undefined, pa
   // Each index is judged over the documents its own leading equality reaches (every document its
   // conditions match is among them), so counts equal a whole-collection evaluation at a fraction of the cost.
   const candidatesOf = bucketsFor(ctx.store, coll, filter)
-  const chosen = plan(filter, indexes, (index) => candidatesOf(index) ?? ctx.store.all(coll))
+  const chosen = plan(
+    filter,
+    indexes,
+    (index) => candidatesOf(index) ?? ctx.store.all(coll),
+    (index) => page !== undefined && index !== null && yieldsOrder(index, filter, page.order),
+  )
   ctx.stats.examined += page ? examinedForPage(chosen, filter, indexes, page) : chosen.examined
   // What the query then filters: the smallest bucket any index offers (every match is in each of them).
   let smallest: Doc[] | null = null
@@ -91,18 +96,22 @@ function examinedForPage(chosen: Plan, filter: Doc | undefined, indexes: IndexSp
   const index = indexes.find((candidate) => candidate.name === chosen.index)
   if (!index) return chosen.examined
   const indexFields = new Set(index.fields.map(([field]) => field))
-  const covered = Object.keys(filter ?? {}).every((field) => indexFields.has(field))
-  const orderKeys = Object.keys(page.order ?? {})
-  // The first order key decides; later keys only break ties.
-  const first = orderKeys[0]
-  const ordered = first === undefined || index.fields[0][0] === first || (filterFixes(filter, index.fields[0][0]) && index.fields[1]?.[0] === first)
-  return covered && ordered ? Math.min(chosen.examined, page.stopAfter) : chosen.examined
+  // Conditions inside a top-level $and count as the filter's own (a cursor's bound beside the query's).
+  const fields = [...constraints(filter).keys()]
+  const onlyConjunctions = Object.keys(filter ?? {}).every((key) => key === '$and' || !key.startsWith('$'))
+  const covered = onlyConjunctions && fields.every((field) => indexFields.has(field))
+  return covered && yieldsOrder(index, filter, page.order) ? Math.min(chosen.examined, page.stopAfter) : chosen.examined
+}
+
+/** Walking the index gives the requested order: the first order key decides; later keys only break ties. */
+function yieldsOrder(index: IndexSpec, filter: Doc | undefined, order: Doc | undefined): boolean {
+  const first = Object.keys(order ?? {})[0]
+  return first === undefined || index.fields[0][0] === first || (filterFixes(filter, index.fields[0][0]) && index.fields[1]?.[0] === first)
 }
 
 /** An equality on the field: the index's next field then gives the order. */
 function filterFixes(filter: Doc | undefined, field: string): boolean {
-  const condition = filter?.[field]
-  return condition !== undefined && (typeof condition !== 'object' || condition === null || condition instanceof Date)
+  return (constraints(filter).get(field) ?? []).some((condition) => typeof condition !== 'object' || condition === null || condition instanceof Date)
 }
 
 /**

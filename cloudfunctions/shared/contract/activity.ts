@@ -93,7 +93,12 @@ export const checkInPayload = z.strictObject({ activityId: activityIdField, memb
 export const ratePayload = z.strictObject({ activityId: activityIdField, score: numberField(RATING_SCORE), comment: textField(RATING_COMMENT).default('') })
 export const mineActivitiesPayload = z.strictObject({})
 export const compareActivitiesPayload = z.strictObject({})
-export const hourlyPayload = z.strictObject({ round: z.number({ error: 'round 须为整数' }).int('round 须为整数').min(0, 'round 须为整数').default(0) })
+/** The hourly timer's run; a budget and a cap on reminders let a test or the bench cut it short, as a timeout would. */
+export const hourlyPayload = z.strictObject({
+  budgetMs: z.number({ error: 'budgetMs 须为整数' }).int('budgetMs 须为整数').min(1000, 'budgetMs 至少 1000').max(55_000, 'budgetMs 至多 55000').default(45_000),
+  maxReminders: z.number({ error: 'maxReminders 须为整数' }).int('maxReminders 须为整数').min(1, 'maxReminders 至少 1').max(1_000_000, 'maxReminders 过大').optional(),
+  round: z.number({ error: 'round 须为整数' }).int('round 须为整数').min(0, 'round 须为整数').default(0),
+})
 
 export type ActivityStatus = 'draft' | 'published' | 'cancelled' | 'closed'
 export type ActivityPhase = 'upcoming' | 'ongoing' | 'ended'

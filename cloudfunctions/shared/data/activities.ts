@@ -86,8 +86,15 @@ export function activitiesRepo(db: Database) {
   const signups = db.collection('signups')
 
   /** A page ordered by `field` from a cursor: `gte`/`lte` keeps the query on its index, ties at the cursor are dropped here. */
-  async function pageBy(filter: Record<string, unknown>, field: 'startAt' | 'endAt' | 'createdAt', direction: 'asc' | 'desc', after: Cursor | null, limit = PAGE): Promise<ActivityDoc[]> {
-    const where = after ? _.and([filter, { [field]: direction === 'asc' ? _.gte(after.at) : _.lte(after.at) }]) : filter
+  async function pageBy(
+    filter: Record<string, unknown>,
+    field: 'startAt' | 'endAt' | 'createdAt',
+    direction: 'asc' | 'desc',
+    after: Cursor | null,
+    limit = PAGE,
+    bound = true,
+  ): Promise<ActivityDoc[]> {
+    const where = after && bound ? { ...filter, [field]: direction === 'asc' ? _.gte(after.at) : _.lte(after.at) } : filter
     // A few extra rows cover activities sharing the cursor's time, dropped below.
     const rows = await rowsOf<ActivityDoc>(
       activities
@@ -127,11 +134,14 @@ export function activitiesRepo(db: Database) {
     },
     /** Members' 即将开始: published, not started, soonest first. */
     upcoming(now: Date, after: Cursor | null) {
-      return pageBy({ status: 'published', startAt: _.gt(now) }, 'startAt', 'asc', after)
+      // From the cursor while it is still ahead of now; one that has started since gives way to now.
+      return after && after.at > now ? pageBy({ status: 'published' }, 'startAt', 'asc', after) : pageBy({ status: 'published', startAt: _.gt(now) }, 'startAt', 'asc', null)
     },
     /** Members' 进行中: published and started (the hourly run closes ended ones, so few are past their end). */
     async ongoing(now: Date, after: Cursor | null) {
-      return pageBy({ status: 'published', startAt: _.lte(now) }, 'startAt', 'asc', after)
+      return after
+        ? pageBy({ status: 'published', startAt: _.and([_.gte(after.at), _.lte(now)]) }, 'startAt', 'asc', after, PAGE, false)
+        : pageBy({ status: 'published', startAt: _.lte(now) }, 'startAt', 'asc', null)
     },
     /** Members' 已结束: closed by the hourly run, latest first. */
     ended(after: Cursor | null) {
