@@ -9,6 +9,7 @@ import { roundTrips } from '../roundTrips'
 import { round } from '../jobChunks'
 import type { BenchSection, Row } from '../types'
 import { reported } from '../verdict'
+import { OUTBOX_KEEP } from '../../emulator/openapi/outbox'
 
 const CONCURRENT_SIGNUPS = Number(process.env.BENCH_ACTIVITY_SIGNUPS ?? 500)
 const CONCURRENT_SEATS = 50

@@ -34,7 +34,7 @@ export function scan(ctx: PlanContext, coll: string, filter: Doc | undefined, pa
     filter,
     indexes,
     (index) => candidatesOf(index) ?? ctx.store.all(coll),
-    (index) => page !== undefined && index !== null && yieldsOrder(index, filter, page.order),
+    (index) => page !== undefined && index !== null && covers(index, filter) && yieldsOrder(index, filter, page.order),
   )
   ctx.stats.examined += page ? examinedForPage(chosen, filter, indexes, page) : chosen.examined
   // What the query then filters: the smallest bucket any index offers (every match is in each of them).
@@ -95,12 +95,14 @@ function bucketsFor(store: Store, coll: string, filter: Doc | undefined): (index
 function examinedForPage(chosen: Plan, filter: Doc | undefined, indexes: IndexSpec[], page: { order: Doc | undefined; stopAfter: number }): number {
   const index = indexes.find((candidate) => candidate.name === chosen.index)
   if (!index) return chosen.examined
+  return covers(index, filter) && yieldsOrder(index, filter, page.order) ? Math.min(chosen.examined, page.stopAfter) : chosen.examined
+}
+
+/** The index answers the whole filter; conditions inside a top-level $and count as the filter's own (a cursor's bound beside the query's). */
+function covers(index: IndexSpec, filter: Doc | undefined): boolean {
   const indexFields = new Set(index.fields.map(([field]) => field))
-  // Conditions inside a top-level $and count as the filter's own (a cursor's bound beside the query's).
-  const fields = [...constraints(filter).keys()]
   const onlyConjunctions = Object.keys(filter ?? {}).every((key) => key === '$and' || !key.startsWith('$'))
-  const covered = onlyConjunctions && fields.every((field) => indexFields.has(field))
-  return covered && yieldsOrder(index, filter, page.order) ? Math.min(chosen.examined, page.stopAfter) : chosen.examined
+  return onlyConjunctions && [...constraints(filter).keys()].every((field) => indexFields.has(field))
 }
 
 /** Walking the index gives the requested order: the first order key decides; later keys only break ties. */
