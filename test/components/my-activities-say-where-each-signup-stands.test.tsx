@@ -33,7 +33,7 @@ it('labels each signup and lists what is still to come first, soonest first', as
   const rows = await screen.findAllByTestId('my-activity')
   const read = rows.map((row) => `${within(row).getByText(/^[^\d]+$/, { selector: '.my-activity__title' }).textContent} ${within(row).getByTestId('my-activity-status').textContent}`)
   expect(read).toEqual(['派对 候补第 2 位', '品鉴会 已报名', '手冲体验 已取消', '早鸟专场 已结束', '咖啡课 已签到'])
-  expect(screen.getByText('即将参加')).toBeTruthy()
+  expect(screen.getByText('近期活动')).toBeTruthy()
   expect(screen.getByText('历史活动')).toBeTruthy()
 })
 

@@ -159,3 +159,26 @@ it('a confirmed member sees the live member code to check in with, on the day', 
   await screen.findByTestId('qr-code')
   expect(server).toHaveBeenCalledWith('member', 'code', {})
 })
+
+it('the code shows while the activity is under way, and goes once the member is checked in', async () => {
+  const underWay = { ...DETAIL, phase: 'ongoing' as const, standing: { state: 'confirmed' as const, label: '已报名', actionable: false }, mine: CONFIRMED }
+  serve(underWay, { code: () => ({ code: 'SEALED-CODE', expiresAt: DETAIL.endAt, refreshInSeconds: 50 }) })
+  const { unmount } = render(<ActivityDetailPage />)
+  await screen.findByTestId('check-in-code')
+  unmount()
+
+  serve({ ...underWay, standing: { state: 'checkedIn', label: '已签到', actionable: false }, mine: { ...CONFIRMED, checkedInAt: '2026-12-24T11:35:00.000Z' } })
+  render(<ActivityDetailPage />)
+  await waitFor(() => expect(button().textContent).toBe('已签到'))
+  expect(screen.queryByTestId('check-in-code')).toBeNull()
+  expect(screen.getByTestId('my-signup-status').textContent).toBe('已签到 · 2026年12月24日 19:35')
+})
+
+it('a link to an activity that is gone says so and offers the others, not 重试', async () => {
+  server.mockImplementation(async () => {
+    throw new CloudError({ code: 'NOT_FOUND', message: '活动不存在或未发布' })
+  })
+  render(<ActivityDetailPage />)
+  expect((await screen.findByTestId('activity-gone')).textContent).toContain('活动不存在或未发布')
+  expect(screen.queryByText('重试')).toBeNull()
+})

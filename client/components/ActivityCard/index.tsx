@@ -10,24 +10,23 @@ const PLACEHOLDER_MARK: Record<ActivitySummary['type'], string> = { launch: '新
 /** `剩余 8 席`, `已满 · 3 人候补`; an ended or cancelled activity says so instead. */
 export function seatsText(activity: ActivitySummary): string {
   if (activity.status === 'cancelled') return '活动已取消'
-  if (activity.phase === 'ended') return `已结束 · ${activity.confirmed} 人参加`
+  if (activity.phase === 'ended') return `已结束 · ${activity.confirmed} 人报名`
   if (activity.seatsLeft > 0) return `剩余 ${activity.seatsLeft} 席`
   return activity.waitlistCount > 0 ? `已满 · ${activity.waitlistCount} 人候补` : '已满'
 }
 
-export function ActivityCover({ activity, className }: { activity: Pick<ActivitySummary, 'coverUrl' | 'type' | 'typeLabel'>; className: string }) {
+export function ActivityCover({ activity, className }: { activity: Pick<ActivitySummary, 'coverUrl' | 'type'>; className: string }) {
   if (activity.coverUrl) return <Image className={className} src={activity.coverUrl} mode='aspectFill' lazyLoad data-testid='activity-cover' />
   return (
-    <View className={`${className} activity-cover--${activity.type}`} data-testid='activity-cover-placeholder'>
+    <View className={`${className} activity-cover activity-cover--${activity.type}`} data-testid='activity-cover-placeholder'>
       <Text className='activity-cover__mark'>{PLACEHOLDER_MARK[activity.type]}</Text>
-      <Text className='activity-cover__label'>{activity.typeLabel}</Text>
     </View>
   )
 }
 
 /** An activity in a list: cover, title, kind, when and where, seats, who may come and what it costs. */
 export function ActivityCard({ activity, onOpen }: { activity: ActivitySummary; onOpen: () => void }) {
-  const full = activity.phase !== 'ended' && activity.status !== 'cancelled' && activity.seatsLeft === 0
+  const open = activity.phase !== 'ended' && activity.status !== 'cancelled'
   return (
     <View className={`activity-card ${activity.status === 'cancelled' ? 'activity-card--off' : ''}`} onClick={onOpen} data-testid='activity-card'>
       <View className='activity-card__cover-box'>
@@ -39,7 +38,7 @@ export function ActivityCard({ activity, onOpen }: { activity: ActivitySummary; 
         <Text className='activity-card__line'>{formatSpan(activity.startAt, activity.endAt)}</Text>
         <Text className='activity-card__line'>{activity.place}</Text>
         <View className='activity-card__foot'>
-          <Text className={`activity-card__seats ${full ? 'activity-card__seats--full' : ''}`} data-testid='activity-seats'>
+          <Text className={`activity-card__seats ${open && activity.seatsLeft > 0 ? '' : 'activity-card__seats--off'}`} data-testid='activity-seats'>
             {seatsText(activity)}
           </Text>
           <View className='activity-card__tags'>

@@ -1,7 +1,8 @@
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { ActivityCover } from '../../../components/ActivityCard'
-import { ErrorView, LoadingView } from '../../../components/StatusView'
+import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
 import { useOnReturn } from '../../../hooks/useOnReturn'
 import { openPage } from '../../../services/navigate'
 import { requestConsent } from '../../../services/subscribe'
@@ -24,6 +25,7 @@ export default function ActivityDetailPage() {
   })
 
   if (detail.status === 'loading') return <LoadingView />
+  if (detail.status === 'error' && detail.error.code === 'NOT_FOUND') return <ActivityGone message={detail.error.message} />
   if (detail.status === 'error') return <ErrorView message={detail.error.message} onRetry={detail.reload} />
   const activity = detail.data
   const { mine } = activity
@@ -57,8 +59,8 @@ export default function ActivityDetailPage() {
           {mine && mine.pointsPaid > 0 && <Text>报名所用积分将退还至您的账户</Text>}
         </View>
       )}
-      <ActivityFacts detail={activity} />
       {mine && <MySignupPanel detail={{ ...activity, mine }} busy={busy} onCancel={tapCancel} onRate={rate} />}
+      <ActivityFacts detail={activity} />
       <View className='activity-page__section'>
         <Text className='activity-page__section-title'>活动介绍</Text>
         <Text className='activity-page__description'>{activity.description || '暂无介绍'}</Text>
@@ -69,6 +71,20 @@ export default function ActivityDetailPage() {
         </View>
       )}
       <SignupBar detail={activity} busy={busy} onTap={tapSignup} />
+    </View>
+  )
+}
+
+/** A link to an activity that was withdrawn (or never was): retrying will not bring it back. */
+function ActivityGone({ message }: { message: string }) {
+  return (
+    <View className='activity-page' data-testid='activity-gone'>
+      <EmptyView title='找不到该活动' description={message} />
+      <View className='activity-page__gone-action'>
+        <Button type='primary' onClick={() => void Taro.switchTab({ url: '/pages/activities/index' })}>
+          看看其他活动
+        </Button>
+      </View>
     </View>
   )
 }

@@ -36,7 +36,7 @@ export default function MyActivitiesPage() {
   const { coming, past } = groupMine(mine.data)
   return (
     <View className='my-activities' data-testid='my-activities'>
-      <Group title='即将参加' entries={coming} />
+      <Group title='近期活动' entries={coming} />
       <Group title='历史活动' entries={past} />
     </View>
   )
