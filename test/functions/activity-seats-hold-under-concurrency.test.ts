@@ -157,6 +157,32 @@ describe('cancels racing new signups on a full activity', () => {
   )
 })
 
+describe('seats freed another way', () => {
+  it('a capacity raised gives the new seats to the queue in its order, each told once, while signups keep arriving', async () => {
+    const activity = await open({ capacity: 2, title: '加座测试' })
+    const [first, second, ...queued] = members('raise', 6)
+    const late = members('raise-late', 6)
+    for (const openid of [first, second, ...queued, ...late]) {
+      seedMember(cloud(), openid)
+      cloud().outbox.grant(openid, [SUBSCRIBE_TEMPLATES.waitlistPromoted, SUBSCRIBE_TEMPLATES.waitlistPromoted])
+    }
+    for (const openid of [first, second, ...queued]) dataOf(await signup(openid, activity.id))
+    expect(activityNow(activity.id)).toMatchObject({ confirmed: 2, queue: queued })
+
+    const sentBefore = cloud().outbox.sent.length
+    const [raised] = await Promise.all([as('seat-owner').call('activity', 'update', { activityId: activity.id, capacity: 5 }), ...late.map((openid) => signup(openid, activity.id))])
+    expect(raised).toMatchObject({ ok: true, data: { capacity: 5 } })
+
+    const stored = activityNow(activity.id)
+    expect(stored.confirmed).toBe(5)
+    expect(signupsOf(activity.id).filter((doc) => doc.status === 'confirmed')).toHaveLength(5)
+    expect(queued.slice(0, 3).map((openid) => signupsOf(activity.id).find((doc) => doc.openid === openid)?.status)).toEqual(['confirmed', 'confirmed', 'confirmed'])
+    expect(stored.queue.slice(0, 1)).toEqual([queued[3]])
+    expect(new Set(stored.queue.slice(1))).toEqual(new Set(late))
+    expect(Object.fromEntries(messagesPerMember(cloud(), SUBSCRIBE_TEMPLATES.waitlistPromoted, sentBefore))).toEqual(Object.fromEntries(queued.slice(0, 3).map((openid) => [openid, 1])))
+  })
+})
+
 describe('a signup that costs points', () => {
   const COST = 100
   const refundKey = (activityId: string, openid: string) => `activity-refund:${activityId}:${openid}`
@@ -217,5 +243,61 @@ describe('a signup that costs points', () => {
     expect(Object.fromEntries(messagesPerMember(cloud(), SUBSCRIBE_TEMPLATES.activityCancelled, sentBefore))).toEqual(Object.fromEntries(standing.map((openid) => [openid, 1])))
     expect(signupsOf(activity.id).every((doc) => doc.status === 'cancelled' && doc.refunded)).toBe(true)
     expect(activityNow(activity.id)).toMatchObject({ status: 'cancelled', cancelReason: '场地维修', settledAt: expect.anything() })
+  })
+
+  it('the shop cancelling while members cancel themselves refunds each once, and tells only those the shop cancelled', async () => {
+    const activity = await open({ capacity: 4, pointsCost: COST, title: '对撞取消' })
+    const paying = members('clash', 6)
+    for (const openid of paying) {
+      seedMemberWithPoints(cloud(), openid, 300)
+      cloud().outbox.grant(openid, [SUBSCRIBE_TEMPLATES.activityCancelled, SUBSCRIBE_TEMPLATES.activityCancelled, SUBSCRIBE_TEMPLATES.waitlistPromoted])
+      dataOf(await signup(openid, activity.id))
+    }
+    const sentBefore = cloud().outbox.sent.length
+    const envelopes = await Promise.all([
+      ...paying.slice(0, 3).map((openid) => cancelSignup(openid, activity.id)),
+      as('seat-owner').call('activity', 'cancel', { activityId: activity.id, reason: '临时停电' }),
+      ...paying.slice(3, 5).map((openid) => cancelSignup(openid, activity.id)),
+    ])
+    expect(envelopes[3]).toMatchObject({ ok: true })
+    for (const envelope of envelopes.filter((found) => !found.ok)) expect(envelope).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    dataOf(await as(null).call('activity', 'hourly', {}))
+
+    const told = messagesPerMember(cloud(), SUBSCRIBE_TEMPLATES.activityCancelled, sentBefore)
+    for (const doc of signupsOf(activity.id)) {
+      expect(doc).toMatchObject({ status: 'cancelled', refunded: true })
+      expect(
+        cloud()
+          .db.find('ledger', { openid: doc.openid, kind: 'reverse' })
+          .map((row) => [row._id, row.delta]),
+      ).toEqual([[refundKey(activity.id, doc.openid), COST]])
+      expect(pointsInvariant(cloud(), doc.openid)).toMatchObject({ balance: 300, ledgerSum: 300, lotsSum: 300 })
+      expect(told.get(doc.openid) ?? 0).toBe(doc.cancelledBy === 'activity' ? 1 : 0)
+    }
+  })
+
+  it('a member who cancelled may sign up again, paying again under the second round’s key, and get it back again', async () => {
+    const activity = await open({ capacity: 5, pointsCost: COST, title: '再次报名' })
+    seedMemberWithPoints(cloud(), 'again-a', 300)
+    dataOf(await signup('again-a', activity.id))
+    dataOf(await cancelSignup('again-a', activity.id))
+    const again = (await Promise.all([signup('again-a', activity.id), signup('again-a', activity.id), signup('again-a', activity.id)])).map(dataOf)
+    expect(again.filter((result) => !result.duplicate)).toHaveLength(1)
+    expect(pointsInvariant(cloud(), 'again-a')).toMatchObject({ balance: 200, ledgerSum: 200, lotsSum: 200 })
+    dataOf(await cancelSignup('again-a', activity.id))
+    const rows = cloud()
+      .db.find('ledger', { openid: 'again-a' })
+      .map((row) => [row._id, row.delta])
+      .sort()
+    expect(rows).toEqual(
+      [
+        [`activity-refund:${activity.id}:again-a`, COST],
+        [`activity-refund:${activity.id}:again-a:r2`, COST],
+        [`activity:${activity.id}:again-a`, -COST],
+        [`activity:${activity.id}:again-a:r2`, -COST],
+        ['seed:again-a', 300],
+      ].sort(),
+    )
+    expect(pointsInvariant(cloud(), 'again-a')).toMatchObject({ balance: 300, ledgerSum: 300, lotsSum: 300 })
   })
 })
