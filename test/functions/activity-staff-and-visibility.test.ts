@@ -145,6 +145,59 @@ describe('what members see', () => {
   })
 })
 
+describe('paging past ties', () => {
+  it('lists every one of 30 activities starting the same minute, across pages', async () => {
+    const start = new Date(START.getTime() + 24 * HOUR)
+    const ids = new Set<string>()
+    for (let index = 0; index < 30; index++) ids.add((await publishedActivity(as, 'staff-owner', activityDraft(start, { title: `同场活动${index + 1}` }))).id)
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = dataOf(await as('staff-member').call('activity', 'list', { tab: 'upcoming', ...(cursor ? { cursor } : {}) }))
+      seen.push(...page.items.map((item) => item.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen.filter((id) => ids.has(id))).toHaveLength(30)
+    expect(new Set(seen).size).toBe(seen.length)
+  })
+
+  it('lists every one of 30 signups made the same millisecond in the roster, across pages', async () => {
+    const activity = await publishedActivity(as, 'staff-owner', activityDraft(START, { capacity: 100, title: '同时报名' }))
+    const openids = Array.from({ length: 30 }, (_, index) => `tie-${String(index).padStart(2, '0')}`)
+    const cards = new Map(openids.map((openid) => [seedMember(cloud(), openid).cardNo, openid]))
+    // An import, or a burst landing in one millisecond: signups whose time is the same.
+    cloud().db.insertMany(
+      'signups',
+      openids.map((openid) => ({
+        _id: `${activity.id}:${openid}`,
+        activityId: activity.id,
+        openid,
+        status: 'confirmed',
+        round: 1,
+        signedUpAt: NOW,
+        confirmedAt: NOW,
+        cancelledAt: null,
+        cancelledBy: null,
+        checkedInAt: null,
+        checkedInBy: null,
+        pointsPaid: 0,
+        refunded: false,
+        rating: null,
+        reminded: 0,
+        promotedAt: null,
+      })),
+    )
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = dataOf(await owner().call('activity', 'roster', { activityId: activity.id, view: 'confirmed', ...(cursor ? { cursor } : {}) }))
+      seen.push(...page.entries.map((entry) => cards.get(entry.cardNo)!))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toEqual(openids)
+  })
+})
+
 describe('the roster', () => {
   it('lists each view a page at a time: confirmed, the waitlist in its order with positions, cancelled, checked in, with the counts', async () => {
     const activity = await publishedActivity(as, 'staff-owner', activityDraft(START, { capacity: 22, title: '名单测试' }))

@@ -79,6 +79,23 @@ async function applyPoints(transaction: Transaction, points: Decision | null): P
 }
 
 const PAGE = 20
+/** The most rows one query returns on the server. */
+const MAX_FETCH = 1000
+
+/**
+ * A page from a cursor whose query starts at the cursor's own time (`gte`/`lte` keeps it on its
+ * index): the rows sharing that time that were already shown come back first and are dropped. When
+ * they fill the fetch, it is fetched again with room for them, so ties at a page's edge (activities
+ * starting the same minute) never cut the next page short and end the paging early.
+ */
+async function pastTies<T>(fetch: (limit: number) => Promise<T[]>, shown: (row: T) => boolean, wanted: number, room: number): Promise<T[]> {
+  for (let extra = room; ; extra = extra * 4 + 20) {
+    const fetched = Math.min(wanted + extra, MAX_FETCH)
+    const rows = await fetch(fetched)
+    const kept = rows.filter((row) => !shown(row))
+    if (kept.length >= wanted || rows.length < fetched || fetched === MAX_FETCH) return kept.slice(0, wanted)
+  }
+}
 
 export function activitiesRepo(db: Database) {
   const _ = db.command
@@ -95,16 +112,8 @@ export function activitiesRepo(db: Database) {
     bound = true,
   ): Promise<ActivityDoc[]> {
     const where = after && bound ? { ...filter, [field]: direction === 'asc' ? _.gte(after.at) : _.lte(after.at) } : filter
-    // A few extra rows cover activities sharing the cursor's time, dropped below.
-    const rows = await rowsOf<ActivityDoc>(
-      activities
-        .where(where)
-        .orderBy(field, direction)
-        .orderBy('_id', direction)
-        .limit(limit + 1 + (after ? 5 : 0)),
-    )
     const atCursor = (row: ActivityDoc) => after !== null && new Date(row[field]).getTime() === after.at.getTime() && (direction === 'asc' ? row._id <= after.id : row._id >= after.id)
-    return rows.filter((row) => !atCursor(row)).slice(0, limit + 1)
+    return pastTies((fetched) => rowsOf<ActivityDoc>(activities.where(where).orderBy(field, direction).orderBy('_id', direction).limit(fetched)), atCursor, limit + 1, after ? 5 : 0)
   }
 
   return {
@@ -201,15 +210,9 @@ export function activitiesRepo(db: Database) {
       const filter: Record<string, unknown> = view === 'checkedIn' ? { activityId, checkedInAt: _.neq(null) } : { activityId, status: view }
       const field = view === 'checkedIn' ? 'checkedInAt' : 'signedUpAt'
       const bound = after ? { [field]: _.gte(after.at) } : {}
-      const rows = await rowsOf<SignupDoc>(
-        signups
-          .where({ ...filter, ...(view === 'checkedIn' && after ? { checkedInAt: _.and([_.neq(null), _.gte(after.at)]) } : bound) })
-          .orderBy(field, 'asc')
-          .orderBy('_id', 'asc')
-          .limit(limit + 6),
-      )
-      const past = after ? rows.filter((row) => !(new Date(row[field] as Date).getTime() === after.at.getTime() && row._id <= after.id)) : rows
-      return past.slice(0, limit + 1)
+      const where = { ...filter, ...(view === 'checkedIn' && after ? { checkedInAt: _.and([_.neq(null), _.gte(after.at)]) } : bound) }
+      const shown = (row: SignupDoc) => after !== null && new Date(row[field] as Date).getTime() === after.at.getTime() && row._id <= after.id
+      return pastTies((fetched) => rowsOf<SignupDoc>(signups.where(where).orderBy(field, 'asc').orderBy('_id', 'asc').limit(fetched)), shown, limit + 1, 5)
     },
     async counts(activityId: string): Promise<Record<'confirmed' | 'waitlisted' | 'cancelled' | 'checkedIn' | 'all', number>> {
       const count = async (filter: Record<string, unknown>) => ((await signups.where({ activityId, ...filter }).count()) as { total: number }).total
