@@ -48,6 +48,8 @@ export const CONFIRMED: MySignup = {
   rating: null,
   canCancel: true,
   canRate: false,
+  refunded: false,
+  showCheckInCode: false,
 }
 
 /** The page's query, as `useRouter().params` answers it under `taroWithPageHooks`. */

@@ -144,14 +144,14 @@ it('取消报名 asks first, then cancels and shows the activity as the server a
   expect(screen.queryByText('取消报名')).toBeNull()
 })
 
-it('a confirmed member sees the live member code to check in with, on the day', async () => {
+it('a confirmed member sees the live member code to check in with when the server says it is due', async () => {
   const soon = Date.now() + 2 * 60 * 60 * 1000
   const today = {
     ...DETAIL,
     startAt: new Date(soon).toISOString(),
     endAt: new Date(soon + 7_200_000).toISOString(),
     standing: { state: 'confirmed' as const, label: '已报名', actionable: false },
-    mine: CONFIRMED,
+    mine: { ...CONFIRMED, showCheckInCode: true },
   }
   serve(today, { code: () => ({ code: 'SEALED-CODE', expiresAt: new Date(soon).toISOString(), refreshInSeconds: 50 }) })
   render(<ActivityDetailPage />)
@@ -161,13 +161,13 @@ it('a confirmed member sees the live member code to check in with, on the day', 
 })
 
 it('the code shows while the activity is under way, and goes once the member is checked in', async () => {
-  const underWay = { ...DETAIL, phase: 'ongoing' as const, standing: { state: 'confirmed' as const, label: '已报名', actionable: false }, mine: CONFIRMED }
+  const underWay = { ...DETAIL, phase: 'ongoing' as const, standing: { state: 'confirmed' as const, label: '已报名', actionable: false }, mine: { ...CONFIRMED, showCheckInCode: true } }
   serve(underWay, { code: () => ({ code: 'SEALED-CODE', expiresAt: DETAIL.endAt, refreshInSeconds: 50 }) })
   const { unmount } = render(<ActivityDetailPage />)
   await screen.findByTestId('check-in-code')
   unmount()
 
-  serve({ ...underWay, standing: { state: 'checkedIn', label: '已签到', actionable: false }, mine: { ...CONFIRMED, checkedInAt: '2026-12-24T11:35:00.000Z' } })
+  serve({ ...underWay, standing: { state: 'checkedIn', label: '已签到', actionable: false }, mine: { ...CONFIRMED, checkedInAt: '2026-12-24T11:35:00.000Z', showCheckInCode: false } })
   render(<ActivityDetailPage />)
   await waitFor(() => expect(button().textContent).toBe('已签到'))
   expect(screen.queryByTestId('check-in-code')).toBeNull()

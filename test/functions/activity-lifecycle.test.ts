@@ -46,11 +46,15 @@ describe('an activity from signup to evaluation', () => {
         .map((message) => message.touser),
     ).toEqual(['lc-b'])
 
+    // The code to check in with is due from a day before the start, by the server's clock.
+    expect(dataOf(await as('lc-b').call('activity', 'detail', { activityId: activity.id })).mine?.showCheckInCode).toBe(false)
     cloud().setNow(new Date(START.getTime() - 30 * 60_000))
+    expect(dataOf(await as('lc-b').call('activity', 'detail', { activityId: activity.id })).mine?.showCheckInCode).toBe(true)
     const checkedIn = dataOf(await as('act-cashier').call('activity', 'checkIn', { activityId: activity.id, memberCode: memberCodeOf(cloud(), 'lc-b') }))
     expect(checkedIn.pointsAwarded).toBe(20)
     expect(await as('act-cashier').call('activity', 'checkIn', { activityId: activity.id, memberCode: memberCodeOf(cloud(), 'lc-b') })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(pointsInvariant(cloud(), 'lc-b')).toMatchObject({ balance: 20, ledgerSum: 20, lotsSum: 20 })
+    expect(dataOf(await as('lc-b').call('activity', 'detail', { activityId: activity.id })).mine?.showCheckInCode).toBe(false)
 
     cloud().setNow(new Date(START.getTime() + 3 * 3600_000))
     dataOf(await as('lc-b').call('activity', 'rate', { activityId: activity.id, score: 5, comment: '很棒' }))

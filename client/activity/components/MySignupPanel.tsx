@@ -5,21 +5,13 @@ import { formatDateTime, formatPoints } from '@contract/format'
 import { CheckInCode } from './CheckInCode'
 import { RatingForm, Stars } from './RatingForm'
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
-/**
- * A confirmed member's code is shown from a day before the start until the end. Whether it has
- * started or ended is the server's word (`phase`); only "a day before" reads the phone's clock.
- */
-export function showsCheckInCode(detail: ActivityDetail, now: Date): boolean {
-  const { mine } = detail
-  if (!mine || mine.status !== 'confirmed' || mine.checkedInAt || detail.status === 'cancelled') return false
-  if (detail.phase === 'ongoing') return true
-  return detail.phase === 'upcoming' && new Date(detail.startAt).getTime() - now.getTime() <= DAY_MS
+/** The server says when the code to check in with is due (a day before the start until the end), by its own clock. */
+export function showsCheckInCode(detail: ActivityDetail): boolean {
+  return detail.mine?.showCheckInCode === true
 }
 
 function statusLine(mine: MySignup, activityCancelled: boolean): string {
-  if (activityCancelled && !mine.checkedInAt) return '活动已取消，报名随之取消'
+  if (activityCancelled && !mine.checkedInAt) return mine.refunded ? `活动已取消，已退还 ${formatPoints(mine.pointsPaid)} 积分` : '活动已取消，报名随之取消'
   if (mine.checkedInAt) return `已签到 · ${formatDateTime(mine.checkedInAt)}`
   if (mine.status === 'waitlisted') return `候补第 ${mine.position ?? '-'} 位 · 有名额空出时按顺序自动补上`
   if (mine.status === 'cancelled') return '已取消报名'
@@ -46,9 +38,9 @@ export function MySignupPanel({ detail, busy, onCancel, onRate }: Props) {
       </View>
       <Text className='my-signup__meta'>
         报名时间 {formatDateTime(mine.signedUpAt)}
-        {mine.pointsPaid > 0 ? ` · ${mine.status === 'cancelled' ? '已退还' : '已使用'} ${formatPoints(mine.pointsPaid)} 积分` : ''}
+        {mine.pointsPaid > 0 ? ` · ${mine.refunded ? '已退还' : '已使用'} ${formatPoints(mine.pointsPaid)} 积分` : ''}
       </Text>
-      {showsCheckInCode(detail, new Date()) && <CheckInCode />}
+      {showsCheckInCode(detail) && <CheckInCode />}
       {mine.rating && (
         <View className='my-signup__rating' data-testid='my-rating'>
           <Text className='my-signup__label'>我的评价</Text>

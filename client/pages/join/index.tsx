@@ -41,8 +41,10 @@ export default function JoinPage() {
       await join({ name: name.trim(), gender: gender as Gender, birthday, ...(avatar ? { avatarFileId: avatar.fileId } : {}), ...(scene ? { scene } : {}), ...(activityId ? { activityId } : {}) })
       // The phone code is exchanged once the member exists; a failure here never undoes the join.
       if (phoneCode) await bindPhone(phoneCode).catch(() => Taro.showToast({ title: '手机号绑定失败，可在资料页重新绑定', icon: 'none' }))
+      // A visitor from an activity's share link goes back to it, now a member who can sign up.
+      if (activityId) Taro.redirectTo({ url: `/activity/pages/detail/index?id=${activityId}`, success: () => void Taro.showToast({ title: '欢迎加入', icon: 'success' }) })
       // A toast shown before switching tabs is dismissed by the switch; show it on arrival.
-      Taro.switchTab({ url: '/pages/card/index', success: () => void Taro.showToast({ title: '欢迎加入', icon: 'success' }) })
+      else Taro.switchTab({ url: '/pages/card/index', success: () => void Taro.showToast({ title: '欢迎加入', icon: 'success' }) })
     } catch (error) {
       const cloudError = error as CloudError
       setFieldErrors(byField(cloudError.fields))

@@ -1,6 +1,6 @@
 import type { ActivityDetail, ActivitySummary, MySignup, StaffActivity } from '../contract/activity'
 import { ACTIVITY_TYPE_LABELS, toShopDateTime } from '../contract/activityFields'
-import { canCancel, canRate, phaseOf, positionOf, priorityOpensAt, seatsLeft, standingOf, type ActivityDoc, type SignupDoc } from '../domain/activity'
+import { canCancel, canRate, showsCheckInCode, phaseOf, positionOf, priorityOpensAt, seatsLeft, standingOf, type ActivityDoc, type SignupDoc } from '../domain/activity'
 import type { MemberDoc } from '../domain/member'
 import type { Rules } from '../domain/rules'
 import { definitionOf } from '../domain/tiers'
@@ -50,6 +50,8 @@ export function toMySignup(activity: ActivityDoc, signup: SignupDoc, now: Date):
     rating: signup.rating ? { score: signup.rating.score, comment: signup.rating.comment } : null,
     canCancel: canCancel(activity, signup, now),
     canRate: canRate(activity, signup, now),
+    refunded: signup.refunded && signup.pointsPaid > 0,
+    showCheckInCode: showsCheckInCode(activity, signup, now),
   }
 }
 

@@ -15,6 +15,10 @@ import {
   RATING_SCORE,
   SHOP_DATE_TIME,
   fromShopDateTime,
+  NO_SUCH_TIME,
+  ACTIVITY_TABS,
+  ROSTER_VIEWS,
+  type RosterView,
   type ActivityType,
   type Standing,
 } from './activityFields'
@@ -27,7 +31,7 @@ const cursor = z.string({ error: '分页参数无效' }).max(200, '分页参数�
 const shopDateTime = z
   .string({ error: absentOr(SHOP_DATE_TIME.empty, SHOP_DATE_TIME.invalid) })
   .regex(SHOP_DATE_TIME.pattern, SHOP_DATE_TIME.invalid)
-  .refine((text) => fromShopDateTime(text) !== null, '不是有效的时间')
+  .refine((text) => fromShopDateTime(text) !== null, NO_SUCH_TIME)
 
 /** A cover the client uploaded to cloud storage; the server reads what is stored before keeping it. */
 const coverFileId = z.string({ error: '封面图片文件不正确' }).regex(/^cloud:\/\/\S{1,240}$/, '封面图片文件不正确')
@@ -80,13 +84,9 @@ export type ActivityEdit = z.output<typeof updateActivityPayload>
 export const activityRefPayload = z.strictObject({ activityId: activityIdField })
 export const cancelActivityPayload = z.strictObject({ activityId: activityIdField, reason: textField(CANCEL_REASON) })
 
-export const ACTIVITY_TABS = ['upcoming', 'ongoing', 'ended'] as const
-export type ActivityTab = (typeof ACTIVITY_TABS)[number]
 export const listActivitiesPayload = z.strictObject({ tab: z.enum(ACTIVITY_TABS, { error: '列表类型不正确' }).default('upcoming'), cursor })
 export const adminListActivitiesPayload = z.strictObject({ cursor })
 
-export const ROSTER_VIEWS = ['confirmed', 'waitlisted', 'cancelled', 'checkedIn'] as const
-export type RosterView = (typeof ROSTER_VIEWS)[number]
 export const rosterPayload = z.strictObject({ activityId: activityIdField, view: z.enum(ROSTER_VIEWS, { error: '名单类型不正确' }).default('confirmed'), cursor })
 
 export const checkInPayload = z.strictObject({ activityId: activityIdField, memberCode: memberCodeField })
@@ -100,6 +100,7 @@ export const hourlyPayload = z.strictObject({
   round: z.number({ error: 'round 须为整数' }).int('round 须为整数').min(0, 'round 须为整数').default(0),
 })
 
+export type { ActivityTab, RosterView } from './activityFields'
 export type ActivityStatus = 'draft' | 'published' | 'cancelled' | 'closed'
 export type ActivityPhase = 'upcoming' | 'ongoing' | 'ended'
 export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled'
@@ -139,6 +140,10 @@ export interface MySignup {
   canCancel: boolean
   /** Checked in, the activity has started, and not rated yet. */
   canRate: boolean
+  /** The points the signup cost have come back (a cancel, the activity cancelled, a waitlist that never got a seat). */
+  refunded: boolean
+  /** Confirmed, not checked in, from a day before the start until the end: the card shows the live code to scan. */
+  showCheckInCode: boolean
 }
 
 export interface ActivityDetail extends ActivitySummary {

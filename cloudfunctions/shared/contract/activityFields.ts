@@ -29,6 +29,17 @@ export const SHOP_DATE_TIME: PatternRule = {
   empty: '请填写时间',
   invalid: '时间格式应为 YYYY-MM-DD HH:mm（北京时间）',
 }
+/** Text in the right shape that names no real time (02-30, 25:00). */
+export const NO_SUCH_TIME = '不是有效的时间'
+
+/** The member list's tabs, and the roster's views. */
+export const ACTIVITY_TABS = ['upcoming', 'ongoing', 'ended'] as const
+export type ActivityTab = (typeof ACTIVITY_TABS)[number]
+export const ROSTER_VIEWS = ['confirmed', 'waitlisted', 'cancelled', 'checkedIn'] as const
+export type RosterView = (typeof ROSTER_VIEWS)[number]
+
+/** A confirmed member's check-in code is shown from this long before the start until the end. */
+export const CHECK_IN_CODE_SHOWN_BEFORE_MS = 24 * 60 * 60 * 1000
 
 /** Beijing keeps UTC+8 all year, so a wall-clock time there is one instant. Null when it is no real time (02-30, 25:00). */
 export function fromShopDateTime(text: string): Date | null {

@@ -1,5 +1,14 @@
 import type { ActivityDraft, ActivityPhase, ActivityStatus, SignupStatus } from '../contract/activity'
-import { activityTimesProblem, CHECK_IN_OPENS_BEFORE_MS, STANDINGS, toShopDateTime, type ActivityTimes, type ActivityType, type Standing } from '../contract/activityFields'
+import {
+  activityTimesProblem,
+  CHECK_IN_CODE_SHOWN_BEFORE_MS,
+  CHECK_IN_OPENS_BEFORE_MS,
+  STANDINGS,
+  toShopDateTime,
+  type ActivityTimes,
+  type ActivityType,
+  type Standing,
+} from '../contract/activityFields'
 import { TIER_IDS, type TierId } from '../contract/enums'
 import { formatDateTime, formatMonthDay, formatPoints } from '../contract/format'
 import { decision, pointsPatch, refuse, type Decision, type Refusal } from './decision'
@@ -120,6 +129,12 @@ export const isStanding = (signup: SignupDoc | null): signup is SignupDoc & { st
 
 export function canCancel(activity: ActivityDoc, signup: SignupDoc | null, now: Date): boolean {
   return isStanding(signup) && activity.status === 'published' && !signup.checkedInAt && now < new Date(activity.cancelCutoffAt)
+}
+
+/** The live code to check in with: a confirmed member, not checked in yet, from a day before the start until the end. */
+export function showsCheckInCode(activity: ActivityDoc, signup: SignupDoc | null, now: Date): boolean {
+  if (!signup || signup.status !== 'confirmed' || signup.checkedInAt || activity.status === 'cancelled') return false
+  return now.getTime() >= new Date(activity.startAt).getTime() - CHECK_IN_CODE_SHOWN_BEFORE_MS && now < new Date(activity.endAt)
 }
 
 export function canRate(activity: ActivityDoc, signup: SignupDoc | null, now: Date): boolean {

@@ -7,6 +7,7 @@ import {
   ACTIVITY_TITLE,
   ATTENDANCE_POINTS,
   PRIORITY_HOURS,
+  NO_SUCH_TIME,
   SHOP_DATE_TIME,
   activityTimesProblem,
   fromShopDateTime,
@@ -50,8 +51,6 @@ export const TIME_FIELDS: { key: ActivityTimeField; label: string }[] = [
   { key: 'cancelCutoffAt', label: '取消截止' },
 ]
 
-/** The schema's own word for text in the right shape that names no real time (02-30 25:00). */
-const NO_SUCH_TIME = '不是有效的时间'
 const HOUR_MS = 60 * 60 * 1000
 
 function shiftedText(text: string, hours: number): string {

@@ -2,7 +2,8 @@
 import '../../components/admin.scss'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import type { RosterEntry, RosterView } from '@contract/activity'
+import type { RosterEntry } from '@contract/activity'
+import { ROSTER_VIEWS, type RosterView } from '@contract/activityFields'
 import { formatCardNo, formatDateTime, groupDigits } from '@contract/format'
 import { FilterTabs } from '../../../components/FilterTabs'
 import { ListFooter } from '../../../components/LedgerList'
@@ -26,8 +27,7 @@ function RosterList({ activityId }: { activityId: string }) {
     Taro.stopPullDownRefresh()
   })
   useReachBottom(() => void roster.loadMore())
-  // The contract's ROSTER_VIEWS sits beside zod schemas, which the client never loads; the labels list the same views.
-  const tabs = (Object.keys(VIEW_LABELS) as RosterView[]).map((view) => ({ key: view, label: roster.counts ? `${VIEW_LABELS[view]} ${groupDigits(roster.counts[view])}` : VIEW_LABELS[view] }))
+  const tabs = ROSTER_VIEWS.map((view) => ({ key: view, label: roster.counts ? `${VIEW_LABELS[view]} ${groupDigits(roster.counts[view])}` : VIEW_LABELS[view] }))
 
   return (
     <View data-testid='roster'>
