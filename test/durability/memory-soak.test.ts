@@ -16,7 +16,7 @@ const WARM_UP_REQUESTS = 1_500
  *  (the bench's `emulator` section holds the tighter 50 MB goal on a quiet one). */
 const RSS_GROWTH_BOUND_MB = 100
 /** Long enough that no instance is reclaimed mid-soak (every function is called every second or so). */
-const IDLE_MS = 8_000
+const IDLE_MS = 4_000
 const INSTANCES = 2
 const MB = 1024 * 1024
 
