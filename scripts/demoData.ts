@@ -104,9 +104,34 @@ const GOLD_COUPONS: DemoCoupon[] = [
 
 const DEMO_MEMBERS: DemoMember[] = [
   { openid: 'demo-member-gold', name: '林晓雨', gender: 'female', birthday: '1992-03-18', tier: 'gold', joinedDaysAgo: 460, events: GOLD_EVENTS, coupons: GOLD_COUPONS },
-  { openid: 'demo-member-regular', name: '陈一鸣', gender: 'male', birthday: '1998-11-05', tier: 'regular', joinedDaysAgo: 200, events: purchases([88, 126]) },
-  { openid: 'demo-member-silver', name: '赵静', gender: 'female', birthday: '1987-07-22', tier: 'silver', joinedDaysAgo: 200, events: purchases([560, 420, 380]) },
-  { openid: 'demo-member-diamond', name: '孙浩然', gender: 'male', birthday: '1979-12-01', tier: 'diamond', joinedDaysAgo: 200, events: purchases([8800, 6200, 5600, 3000]) },
+  // Around the 新品发布会 15 days ago: those who came spent more after it, 陈一鸣 who did not come spent nothing since.
+  {
+    openid: 'demo-member-regular',
+    name: '陈一鸣',
+    gender: 'male',
+    birthday: '1998-11-05',
+    tier: 'regular',
+    joinedDaysAgo: 200,
+    events: [...purchases([88, 126]), { kind: 'purchase', daysAgo: 20, yuan: 68 }],
+  },
+  {
+    openid: 'demo-member-silver',
+    name: '赵静',
+    gender: 'female',
+    birthday: '1987-07-22',
+    tier: 'silver',
+    joinedDaysAgo: 200,
+    events: [...purchases([560, 420, 380]), { kind: 'purchase', daysAgo: 25, yuan: 96 }, { kind: 'purchase', daysAgo: 6, yuan: 268 }, { kind: 'purchase', daysAgo: 2, yuan: 158 }],
+  },
+  {
+    openid: 'demo-member-diamond',
+    name: '孙浩然',
+    gender: 'male',
+    birthday: '1979-12-01',
+    tier: 'diamond',
+    joinedDaysAgo: 200,
+    events: [...purchases([8800, 6200, 5600, 3000]), { kind: 'purchase', daysAgo: 30, yuan: 420 }, { kind: 'purchase', daysAgo: 10, yuan: 880 }, { kind: 'purchase', daysAgo: 4, yuan: 640 }],
+  },
 ]
 
 /** Every document of the demo, by collection, as the functions would have written them. Deterministic for a given `now`. */

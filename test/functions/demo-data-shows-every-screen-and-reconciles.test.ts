@@ -75,7 +75,7 @@ describe('the demo activities', () => {
     expect(night.standing).toMatchObject({ state: 'joinWaitlist', actionable: true })
   })
 
-  it('evaluates the past launch: three came, one did not, rated 4.67', async () => {
+  it('evaluates the past launch: three came, one did not, rated 4.67, and those who came spent more after it than the one who did not', async () => {
     const evaluation = dataOf(await as('demo-owner').call('activity', 'evaluate', { activityId: 'act-demo-launch' }))
     expect(evaluation).toMatchObject({
       confirmed: 4,
@@ -86,5 +86,7 @@ describe('the demo activities', () => {
       noShows: { members: 1 },
       satisfaction: { count: 3, mean: 4.67, distribution: [0, 0, 0, 1, 2] },
     })
+    expect(evaluation.attendees.changePerMemberFen!).toBeGreaterThan(0)
+    expect(evaluation.noShows.changePerMemberFen!).toBeLessThan(0)
   })
 })
