@@ -62,3 +62,16 @@ describe('an activity from signup to evaluation', () => {
     expect(evaluation).toMatchObject({ signups: 2, confirmed: 1, cancelled: 1, checkedIn: 1, checkInRate: 1, noShowRate: 0, satisfaction: { count: 1, mean: 5, distribution: [0, 0, 0, 0, 1] } })
   })
 })
+
+describe('a share link as a source', () => {
+  it('records the activity when a visitor joins from it, and the evaluation counts them; a link to no activity records none', async () => {
+    const activity = await publishedActivity(as, 'act-owner', activityDraft(START, { title: '分享来源活动' }))
+    const form = { name: '新朋友', birthday: '1995-05-05', gender: 'unknown' }
+    dataOf(await as('lc-shared').call('member', 'join', { ...form, activityId: activity.id }))
+    dataOf(await as('lc-stray').call('member', 'join', { ...form, activityId: 'act-nosuch' }))
+    const [shared, stray] = ['lc-shared', 'lc-stray'].map((openid) => (cloud().db.find('members', { _id: openid })[0] as { source: { activity?: string | null } }).source)
+    expect(shared.activity).toBe(activity.id)
+    expect(stray.activity).toBeNull()
+    expect(dataOf(await as('act-mkt').call('activity', 'evaluate', { activityId: activity.id })).joinedViaShare).toBe(1)
+  })
+})
