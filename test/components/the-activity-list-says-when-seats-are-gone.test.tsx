@@ -13,8 +13,10 @@ jest.mock('@tarojs/taro', () => jest.requireActual('./activity-fixtures').taroWi
 jest.mock('../../client/services/cloud', () => ({ ...jest.requireActual('../../client/services/cloud'), callCloud: jest.fn() }))
 const server = callCloud as jest.MockedFunction<(fn: string, action: string, payload: Record<string, unknown>) => Promise<unknown>>
 
+const OPEN = { ...SUMMARY, mine: null }
 const FULL = {
   ...SUMMARY,
+  mine: 'waitlisted' as const,
   id: 'act-party',
   title: '圣诞主题派对',
   type: 'party' as const,
@@ -30,7 +32,7 @@ const FULL = {
 
 beforeEach(() => {
   server.mockReset()
-  server.mockImplementation(async (_fn, _action, payload) => ({ items: payload.tab === 'upcoming' ? [SUMMARY, FULL] : [], nextCursor: null }) satisfies ActivityPage)
+  server.mockImplementation(async (_fn, _action, payload) => ({ items: payload.tab === 'upcoming' ? [OPEN, FULL] : [], nextCursor: null }) satisfies ActivityPage)
 })
 
 it('says 已满 and how many wait when the seats are gone, and the seats left otherwise', async () => {
@@ -39,6 +41,8 @@ it('says 已满 and how many wait when the seats are gone, and the seats left ot
   expect(cards.map((card) => within(card).getByTestId('activity-seats').textContent)).toEqual(['剩余 8 席', '已满 · 4 人候补'])
   expect(cards.map((card) => within(card).queryByTestId('activity-min-tier')?.textContent ?? null)).toEqual([null, '金卡及以上'])
   expect(cards.map((card) => within(card).getByTestId('activity-cost').textContent)).toEqual(['免费', '500 积分'])
+  // The member's own signup shows on its card: 候补中 on the full one, nothing on the other.
+  expect(cards.map((card) => within(card).queryByTestId('activity-mine')?.textContent ?? null)).toEqual([null, '候补中'])
   expect(cards[0].textContent).toContain('12月24日 周四 19:30–21:30')
   expect(cards[0].textContent).toContain('会员通示范店 二楼')
 })

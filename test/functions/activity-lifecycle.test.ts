@@ -36,6 +36,9 @@ describe('an activity from signup to evaluation', () => {
     const b = dataOf(await as('lc-b').call('activity', 'signup', { activityId: activity.id }))
     expect(b.activity.standing).toMatchObject({ state: 'waitlisted', label: '候补第 1 位' })
     expect(b.activity.mine).toMatchObject({ status: 'waitlisted', position: 1 })
+    // Each member's list says where they stand in it.
+    const listed = async (openid: string) => dataOf(await as(openid).call('activity', 'list', { tab: 'upcoming' })).items.find((item) => item.id === activity.id)?.mine
+    expect([await listed('lc-a'), await listed('lc-b'), await listed('act-owner')]).toEqual(['confirmed', 'waitlisted', null])
 
     const sentBefore = cloud().outbox.sent.length
     dataOf(await as('lc-a').call('activity', 'cancelSignup', { activityId: activity.id }))

@@ -1,5 +1,5 @@
 import { View, Text, Image } from '@tarojs/components'
-import type { ActivitySummary } from '@contract/activity'
+import type { ActivityListItem, ActivitySummary } from '@contract/activity'
 import { formatPoints } from '@contract/format'
 import { formatSpan } from './when'
 import './index.scss'
@@ -24,14 +24,21 @@ export function ActivityCover({ activity, className }: { activity: Pick<Activity
   )
 }
 
-/** An activity in a list: cover, title, kind, when and where, seats, who may come and what it costs. */
-export function ActivityCard({ activity, onOpen }: { activity: ActivitySummary; onOpen: () => void }) {
+const MINE_LABELS: Record<NonNullable<ActivityListItem['mine']>, string> = { confirmed: '已报名', waitlisted: '候补中', checkedIn: '已签到' }
+
+/** An activity in a list: cover, title, kind, when and where, seats, who may come, what it costs, and the member's own signup. */
+export function ActivityCard({ activity, onOpen }: { activity: ActivitySummary & Partial<Pick<ActivityListItem, 'mine'>>; onOpen: () => void }) {
   const open = activity.phase !== 'ended' && activity.status !== 'cancelled'
   return (
     <View className={`activity-card ${activity.status === 'cancelled' ? 'activity-card--off' : ''}`} onClick={onOpen} data-testid='activity-card'>
       <View className='activity-card__cover-box'>
         <ActivityCover activity={activity} className='activity-card__cover' />
         <Text className='activity-card__type'>{activity.typeLabel}</Text>
+        {activity.mine && (
+          <Text className={`activity-card__mine activity-card__mine--${activity.mine}`} data-testid='activity-mine'>
+            {MINE_LABELS[activity.mine]}
+          </Text>
+        )}
       </View>
       <View className='activity-card__body'>
         <Text className='activity-card__title'>{activity.title}</Text>

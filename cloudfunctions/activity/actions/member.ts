@@ -4,6 +4,7 @@ import {
   mineActivitiesPayload,
   ratePayload,
   type ActivityDetail,
+  type ActivityListItem,
   type ActivityPage,
   type MyActivity,
   type MySignup,
@@ -11,7 +12,7 @@ import {
 } from '../../shared/contract/activity'
 import { cancelSignup as cancelOwnSignup, signUp } from '../../shared/app/activitySeats'
 import { coverUrlsOf, toDetail, toMySignup, toSummary } from '../../shared/app/activityViews'
-import { activitiesRepo, decodeCursor, encodeCursor, type ActivityDoc } from '../../shared/data/activities'
+import { activitiesRepo, decodeCursor, encodeCursor, type ActivityDoc, type SignupDoc } from '../../shared/data/activities'
 import { membersRepo } from '../../shared/data/members'
 import { activeRules } from '../../shared/data/rules'
 import { decideRating, phaseOf, signupId } from '../../shared/domain/activity'
@@ -21,7 +22,7 @@ import { AppError, defineAction, type Database } from '../../shared/runtime'
 /** 即将开始 / 进行中 / 已结束, a page at a time; drafts and cancelled activities are never listed. */
 export const list = defineAction({
   schema: listActivitiesPayload,
-  async handler({ tab, cursor }, { db, now }): Promise<ActivityPage> {
+  async handler({ tab, cursor }, { db, openid, now }): Promise<ActivityPage> {
     const after = cursorOf(cursor)
     const repo = activitiesRepo(db)
     const field = tab === 'ended' ? 'endAt' : 'startAt'
@@ -29,10 +30,11 @@ export const list = defineAction({
     const page = rows.slice(0, repo.PAGE)
     // 进行中 reads started activities; the few past their end the hourly run has not closed yet are not shown there.
     const shown = tab === 'ongoing' ? page.filter((activity) => phaseOf(activity, now) === 'ongoing') : page
-    const covers = await coverUrlsOf(shown)
+    // The caller's own signups on this page, by their keys: one read, examining only those that exist.
+    const [covers, signups] = await Promise.all([coverUrlsOf(shown), repo.signupsByIds(shown.map((activity) => signupId(activity._id, openid)))])
     const last = page[page.length - 1]
     return {
-      items: shown.map((activity) => toSummary(activity, rules, now, covers.get(activity._id) ?? null)),
+      items: shown.map((activity) => ({ ...toSummary(activity, rules, now, covers.get(activity._id) ?? null), mine: listStanding(signups.get(signupId(activity._id, openid)) ?? null) })),
       nextCursor: rows.length > repo.PAGE && last ? encodeCursor(last[field], last._id) : null,
     }
   },
@@ -99,6 +101,11 @@ export const rate = defineAction({
 async function detailOf(db: Database, activity: ActivityDoc, signup: Parameters<typeof toDetail>[1], openid: string, now: Date): Promise<ActivityDetail> {
   const [member, rules, covers] = await Promise.all([membersRepo(db).byOpenid(openid), activeRules(db, now), coverUrlsOf([activity])])
   return toDetail(activity, signup, member, rules, now, covers.get(activity._id) ?? null)
+}
+
+function listStanding(signup: SignupDoc | null): ActivityListItem['mine'] {
+  if (!signup || signup.status === 'cancelled') return null
+  return signup.checkedInAt ? 'checkedIn' : signup.status
 }
 
 export function cursorOf(cursor: string | undefined) {

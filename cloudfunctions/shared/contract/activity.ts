@@ -252,8 +252,13 @@ export interface ActivityTypeComparison {
   satisfaction: number | null
 }
 
+/** An activity in the member's list, with where the caller stands in it (a standing signup only). */
+export interface ActivityListItem extends ActivitySummary {
+  mine: 'confirmed' | 'waitlisted' | 'checkedIn' | null
+}
+
 export interface ActivityPage {
-  items: ActivitySummary[]
+  items: ActivityListItem[]
   nextCursor: string | null
 }
 export interface StaffActivityPage {
