@@ -101,8 +101,12 @@ function examinedForPage(chosen: Plan, filter: Doc | undefined, indexes: IndexSp
 /** The index answers the whole filter; conditions inside a top-level $and count as the filter's own (a cursor's bound beside the query's). */
 function covers(index: IndexSpec, filter: Doc | undefined): boolean {
   const indexFields = new Set(index.fields.map(([field]) => field))
-  const onlyConjunctions = Object.keys(filter ?? {}).every((key) => key === '$and' || !key.startsWith('$'))
-  return onlyConjunctions && [...constraints(filter).keys()].every((field) => indexFields.has(field))
+  return isConjunction(filter) && [...constraints(filter).keys()].every((field) => indexFields.has(field))
+}
+
+/** Field conditions joined by `$and` only: an `$or` (a history cursor's tie-break) is never answered by the index alone. */
+function isConjunction(filter: Doc | undefined): boolean {
+  return Object.entries(filter ?? {}).every(([key, value]) => (key === '$and' ? Array.isArray(value) && value.every((part) => isConjunction(part as Doc)) : !key.startsWith('$')))
 }
 
 /** Walking the index gives the requested order: the first order key decides; later keys only break ties. */
