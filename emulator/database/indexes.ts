@@ -85,15 +85,22 @@ export function plan(filter: Doc | undefined, indexes: IndexSpec[], docsFor: (in
   }
   if (!candidates.length) return { examined: docs.length, index: null }
   // Fewest documents wins; between equals, the index that also yields the requested order, as a planner weighing the sort would.
-  let best: (Plan & { preferred: boolean }) | null = null
+  let best: Plan | null = null
+  let bestPreferred = false
   for (const candidate of candidates) {
     const query = new Query(candidate.sub)
     let count = 0
     for (const doc of docsFor(candidate.index)) if (query.test(doc)) count++
-    const preferred = prefer(candidate.index)
-    if (!best || count < best.examined || (count === best.examined && preferred && !best.preferred)) best = { examined: count, index: candidate.name, preferred }
+    if (!best || count < best.examined) {
+      best = { examined: count, index: candidate.name }
+      bestPreferred = false
+    } else if (count === best.examined && !bestPreferred && prefer(candidate.index)) {
+      // Asked only on a tie: a later equal takes the place when it is preferred (the first may be too; either serves).
+      best = { examined: count, index: candidate.name }
+      bestPreferred = true
+    }
   }
-  return { examined: best!.examined, index: best!.index }
+  return best!
 }
 
 /** For strictIndexes: is there an index (or an `_id` condition) serving this non-empty filter? */
