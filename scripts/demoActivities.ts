@@ -1,5 +1,5 @@
 import { fromShopDateTime, toShopDateTime } from '../cloudfunctions/shared/contract/activityFields'
-import { activityKeys, signupId, type ActivityDoc, type SignupDoc } from '../cloudfunctions/shared/domain/activity'
+import { activityKeys, newSignup, type ActivityDoc, type SignupDoc } from '../cloudfunctions/shared/domain/activity'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const HOUR_MS = 60 * 60 * 1000
@@ -79,25 +79,16 @@ export function demoActivities(now: Date) {
     for (const person of people) {
       const signedUpAt = new Date(now.getTime() - person.signedUpDaysAgo * DAY_MS)
       const checkedInAt = person.checkedIn ? new Date(start.getTime() - 10 * 60_000) : null
+      const signup = newSignup(rest._id, person.openid, { status: person.status === 'waitlisted' ? 'waitlisted' : 'confirmed', round: 1, at: signedUpAt, pointsPaid: rest.pointsCost })
       signups.push({
-        _id: signupId(rest._id, person.openid),
-        activityId: rest._id,
-        openid: person.openid,
-        status: person.status,
-        round: 1,
-        signedUpAt,
-        confirmedAt: person.status === 'confirmed' ? signedUpAt : null,
-        cancelledAt: null,
-        cancelledBy: null,
+        ...signup,
         checkedInAt,
         checkedInBy: checkedInAt ? 'demo-cashier' : null,
-        pointsPaid: rest.pointsCost,
-        refunded: false,
         rating: person.rating && checkedInAt ? { ...person.rating, at: new Date(new Date(rest.endAt).getTime() + HOUR_MS) } : null,
         // Past the reminders' time: they went out.
         reminded: ended ? 2 : 0,
-        promotedAt: null,
       })
+
       const own = movements.get(person.openid) ?? []
       if (rest.pointsCost > 0)
         own.push({ kind: 'activity', daysAgo: person.signedUpDaysAgo, key: activityKeys.cost(rest._id, person.openid, 1), delta: -rest.pointsCost, reason: `活动报名 ${rest.title}` })

@@ -1,7 +1,7 @@
 import { startLocalCloud, type LocalCloud } from '../../local/cloud'
-import { memberFixture } from '../../local/fixtures'
+import { activityFixture, memberFixture, signupFixture } from '../../local/fixtures'
+import { activityDraft } from '../../test/support/activities'
 import type { ActivityDraft, HourlyReport, StaffActivity } from '../../cloudfunctions/shared/contract/activity'
-import { toShopDateTime } from '../../cloudfunctions/shared/contract/activityFields'
 import type { Envelope } from '../../cloudfunctions/shared/contract/errors'
 import { SUBSCRIBE_TEMPLATES } from '../../cloudfunctions/shared/contract/templates'
 import { signupId, type ActivityDoc, type SignupDoc } from '../../cloudfunctions/shared/domain/activity'
@@ -27,28 +27,7 @@ const data = <T>(envelope: unknown, what: string): T => {
   return answer.data
 }
 
-function draft(start: Date, overrides: Partial<ActivityDraft> = {}): ActivityDraft {
-  const at = (hours: number) => toShopDateTime(new Date(start.getTime() + hours * HOUR))
-  return {
-    title: '基准活动',
-    type: 'class',
-    coverFileId: null,
-    description: '',
-    place: '门店',
-    startAt: at(0),
-    endAt: at(2),
-    signupOpensAt: at(-24 * 30),
-    signupClosesAt: at(-1),
-    cancelCutoffAt: at(-2),
-    capacity: 30,
-    waitlist: true,
-    minTier: 'regular',
-    priorityHours: 0,
-    attendancePoints: 0,
-    pointsCost: 0,
-    ...overrides,
-  }
-}
+const draft = (start: Date, overrides: Partial<ActivityDraft> = {}) => activityDraft(start, { title: '基准活动', type: 'class', description: '', place: '门店', ...overrides })
 
 async function published(cloud: LocalCloud, fields: ActivityDraft): Promise<StaffActivity> {
   const created = data<StaffActivity>(await cloud.call('activity', { action: 'create', payload: fields }, { openid: OWNER }), 'create')
@@ -155,41 +134,13 @@ async function concurrentSignups(functionsDir: string) {
 
 /** The member's 即将开始 page among 2,000 activities: documents examined per activity returned. */
 async function listPage(functionsDir: string) {
-  const activities: ActivityDoc[] = Array.from({ length: LISTED_ACTIVITIES }, (_, index) => {
+  const activities = Array.from({ length: LISTED_ACTIVITIES }, (_, index) =>
     // A quarter ended and closed, a quarter drafts or cancelled, half coming up.
-    const start = new Date(NOW.getTime() + (index % 4 === 0 ? -(index + 1) : index + 1) * HOUR)
-    const status: ActivityDoc['status'] = index % 4 === 0 ? 'closed' : index % 4 === 1 ? (index % 8 === 1 ? 'draft' : 'cancelled') : 'published'
-    return {
-      _id: `act-list-${String(index).padStart(5, '0')}`,
+    activityFixture(`act-list-${String(index).padStart(5, '0')}`, new Date(NOW.getTime() + (index % 4 === 0 ? -(index + 1) : index + 1) * HOUR), {
       title: `活动 ${index}`,
-      type: 'class',
-      coverFileId: null,
-      description: '',
-      place: '门店',
-      startAt: start,
-      endAt: new Date(start.getTime() + 2 * HOUR),
-      signupOpensAt: new Date(start.getTime() - 30 * 24 * HOUR),
-      signupClosesAt: new Date(start.getTime() - HOUR),
-      cancelCutoffAt: new Date(start.getTime() - 2 * HOUR),
-      capacity: 30,
-      waitlist: true,
-      minTier: 'regular',
-      priorityHours: 0,
-      attendancePoints: 0,
-      pointsCost: 0,
-      status,
-      confirmed: 0,
-      queue: [],
-      publishedAt: NOW,
-      cancelledAt: null,
-      cancelReason: null,
-      closedAt: null,
-      settledAt: null,
-      createdAt: NOW,
-      createdBy: OWNER,
-      updatedAt: NOW,
-    }
-  })
+      status: index % 4 === 0 ? 'closed' : index % 4 === 1 ? (index % 8 === 1 ? 'draft' : 'cancelled') : 'published',
+    }),
+  )
   const cloud = await startLocalCloud({ functionsDir, maxInstances: 1, seed: (db) => db.insertMany('activities', activities) })
   cloud.setNow(NOW)
   try {
@@ -231,55 +182,17 @@ async function listPage(functionsDir: string) {
 /** The hourly run reminding 10,000 confirmed members a day ahead: examined per reminder, chunk times. */
 async function reminders(functionsDir: string) {
   const start = new Date(NOW.getTime() + 20 * HOUR)
-  const activity: ActivityDoc = {
-    _id: 'act-remind',
+  const activity = activityFixture('act-remind', start, {
     title: '万人签到活动',
     type: 'party',
-    coverFileId: null,
-    description: '',
     place: '体育馆',
-    startAt: start,
     endAt: new Date(start.getTime() + 3 * HOUR),
-    signupOpensAt: new Date(start.getTime() - 30 * 24 * HOUR),
-    signupClosesAt: new Date(start.getTime() - HOUR),
-    cancelCutoffAt: new Date(start.getTime() - 2 * HOUR),
     capacity: REMINDED,
     waitlist: false,
-    minTier: 'regular',
-    priorityHours: 0,
-    attendancePoints: 0,
-    pointsCost: 0,
-    status: 'published',
     confirmed: REMINDED,
-    queue: [],
-    publishedAt: NOW,
-    cancelledAt: null,
-    cancelReason: null,
-    closedAt: null,
-    settledAt: null,
-    createdAt: NOW,
-    createdBy: OWNER,
-    updatedAt: NOW,
-  }
+  })
   const openids = Array.from({ length: REMINDED }, (_, index) => `rm-${String(index).padStart(5, '0')}`)
-  const signups: SignupDoc[] = openids.map((openid) => ({
-    _id: signupId(activity._id, openid),
-    activityId: activity._id,
-    openid,
-    status: 'confirmed',
-    round: 1,
-    signedUpAt: NOW,
-    confirmedAt: NOW,
-    cancelledAt: null,
-    cancelledBy: null,
-    checkedInAt: null,
-    checkedInBy: null,
-    pointsPaid: 0,
-    refunded: false,
-    rating: null,
-    reminded: 0,
-    promotedAt: null,
-  }))
+  const signups = openids.map((openid) => signupFixture(activity._id, openid, NOW))
   // timeoutScale 1: a chunk over the function's 60 s is killed, as in WeChat cloud.
   const cloud = await startLocalCloud({
     functionsDir,

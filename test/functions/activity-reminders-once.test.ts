@@ -4,6 +4,7 @@
  * concurrently it runs, a run resumes without gaps, and an ended activity is closed with its
  * leftover waitlist refunded once.
  */
+import { signupFixture } from '../../local/fixtures'
 import { dataOf, useLocalCloud } from '../support/localCloud'
 import { pointsInvariant, seedMember, seedStaff } from '../support/members'
 import { activityDraft, messagesPerMember, publishedActivity, seedMemberWithPoints } from '../support/activities'
@@ -91,24 +92,7 @@ describe('reminders', () => {
     }
     cloud().db.insertMany(
       'signups',
-      openids.map((openid): SignupDoc => ({
-        _id: `${activity._id}:${openid}`,
-        activityId: activity._id,
-        openid,
-        status: 'confirmed',
-        round: 1,
-        signedUpAt: NOW,
-        confirmedAt: NOW,
-        cancelledAt: null,
-        cancelledBy: null,
-        checkedInAt: null,
-        checkedInBy: null,
-        pointsPaid: 0,
-        refunded: false,
-        rating: null,
-        reminded: 0,
-        promotedAt: null,
-      })),
+      openids.map((openid) => signupFixture(activity._id, openid, NOW)),
     )
     const handOvers = () => cloud().reinvocations.filter((entry) => entry.fn === 'activity')
     const remindedAt = (stage: number) => signupsOf(activity._id).filter((signup) => signup.reminded === stage).length

@@ -3,6 +3,7 @@
  * the field named, roles, drafts kept from members, the roster by view a page at a time, the audit
  * trail, the cover picture; and the server's word on who may sign up when (tier, priority window).
  */
+import { signupFixture } from '../../local/fixtures'
 import { dataOf, useLocalCloud } from '../support/localCloud'
 import { memberCodeOf, seedMember, seedStaff } from '../support/members'
 import { activityDraft, publishedActivity } from '../support/activities'
@@ -168,24 +169,7 @@ describe('paging past ties', () => {
     // An import, or a burst landing in one millisecond: signups whose time is the same.
     cloud().db.insertMany(
       'signups',
-      openids.map((openid) => ({
-        _id: `${activity.id}:${openid}`,
-        activityId: activity.id,
-        openid,
-        status: 'confirmed',
-        round: 1,
-        signedUpAt: NOW,
-        confirmedAt: NOW,
-        cancelledAt: null,
-        cancelledBy: null,
-        checkedInAt: null,
-        checkedInBy: null,
-        pointsPaid: 0,
-        refunded: false,
-        rating: null,
-        reminded: 0,
-        promotedAt: null,
-      })),
+      openids.map((openid) => signupFixture(activity.id, openid, NOW)),
     )
     const seen: string[] = []
     let cursor: string | undefined

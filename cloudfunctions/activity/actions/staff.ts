@@ -9,9 +9,9 @@ import {
   type StaffActivity,
   type StaffActivityPage,
 } from '../../shared/contract/activity'
-import { ACTIVITY_COVER, fromShopDateTime, toShopDateTime } from '../../shared/contract/activityFields'
+import { ACTIVITY_COVER, fromShopDateTime } from '../../shared/contract/activityFields'
 import { promoteWaiting, settleSignups } from '../../shared/app/activitySeats'
-import { coverUrlsOf, toStaffActivity } from '../../shared/app/activityViews'
+import { coverUrlsOf, formTimesOf, toStaffActivity } from '../../shared/app/activityViews'
 import { activitiesRepo, activityIn, encodeCursor, updateActivityIn, type ActivityDoc } from '../../shared/data/activities'
 import { inTransaction } from '../../shared/data/transaction'
 import { activeRules } from '../../shared/data/rules'
@@ -180,11 +180,7 @@ function draftOf(activity: ActivityDoc): ActivityDraft {
     coverFileId: activity.coverFileId,
     description: activity.description,
     place: activity.place,
-    startAt: toShopDateTime(activity.startAt),
-    endAt: toShopDateTime(activity.endAt),
-    signupOpensAt: toShopDateTime(activity.signupOpensAt),
-    signupClosesAt: toShopDateTime(activity.signupClosesAt),
-    cancelCutoffAt: toShopDateTime(activity.cancelCutoffAt),
+    ...formTimesOf(activity),
     capacity: activity.capacity,
     waitlist: activity.waitlist,
     minTier: activity.minTier,

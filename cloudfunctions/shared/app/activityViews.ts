@@ -78,18 +78,23 @@ export function toDetail(activity: ActivityDoc, signup: SignupDoc | null, member
   }
 }
 
+/** The form's Beijing wall-clock text for each of an activity's times. */
+export function formTimesOf(activity: ActivityDoc): StaffActivity['form'] {
+  return {
+    startAt: toShopDateTime(activity.startAt),
+    endAt: toShopDateTime(activity.endAt),
+    signupOpensAt: toShopDateTime(activity.signupOpensAt),
+    signupClosesAt: toShopDateTime(activity.signupClosesAt),
+    cancelCutoffAt: toShopDateTime(activity.cancelCutoffAt),
+  }
+}
+
 export function toStaffActivity(activity: ActivityDoc, rules: Rules, now: Date, coverUrl: string | null): StaffActivity {
   return {
     ...toSummary(activity, rules, now, coverUrl),
     ...detailFields(activity, rules),
     coverFileId: activity.coverFileId,
-    form: {
-      startAt: toShopDateTime(activity.startAt),
-      endAt: toShopDateTime(activity.endAt),
-      signupOpensAt: toShopDateTime(activity.signupOpensAt),
-      signupClosesAt: toShopDateTime(activity.signupClosesAt),
-      cancelCutoffAt: toShopDateTime(activity.cancelCutoffAt),
-    },
+    form: formTimesOf(activity),
     publishedAt: iso(activity.publishedAt),
     createdAt: iso(activity.createdAt)!,
   }

@@ -82,6 +82,28 @@ export interface SignupDoc {
 
 export const signupId = (activityId: string, openid: string) => `${activityId}:${openid}`
 
+/** The one way a signup document is made: a seat or a place in the queue, at `at`, nothing else yet. */
+export function newSignup(activityId: string, openid: string, { status, round, at, pointsPaid }: { status: 'confirmed' | 'waitlisted'; round: number; at: Date; pointsPaid: number }): SignupDoc {
+  return {
+    _id: signupId(activityId, openid),
+    activityId,
+    openid,
+    status,
+    round,
+    signedUpAt: at,
+    confirmedAt: status === 'confirmed' ? at : null,
+    cancelledAt: null,
+    cancelledBy: null,
+    checkedInAt: null,
+    checkedInBy: null,
+    pointsPaid,
+    refunded: false,
+    rating: null,
+    reminded: 0,
+    promotedAt: null,
+  }
+}
+
 /** The ledger keys an activity moves points under: once per signup round, once per attendance. */
 export const activityKeys = {
   cost: (activityId: string, openid: string, round: number) => (round === 1 ? `activity:${activityId}:${openid}` : `activity:${activityId}:${openid}:r${round}`),
@@ -255,24 +277,7 @@ export function decideSignup(
       member: { ...pointsPatch(spent.state), lastActiveAt: now },
     })
   }
-  const record: SignupDoc = {
-    _id: signupId(activity._id, openid),
-    activityId: activity._id,
-    openid,
-    status: seat ? 'confirmed' : 'waitlisted',
-    round,
-    signedUpAt: now,
-    confirmedAt: seat ? now : null,
-    cancelledAt: null,
-    cancelledBy: null,
-    checkedInAt: null,
-    checkedInBy: null,
-    pointsPaid: activity.pointsCost,
-    refunded: false,
-    rating: null,
-    reminded: 0,
-    promotedAt: null,
-  }
+  const record = newSignup(activity._id, openid, { status: seat ? 'confirmed' : 'waitlisted', round, at: now, pointsPaid: activity.pointsCost })
   return {
     kind: 'seats',
     signup: record,

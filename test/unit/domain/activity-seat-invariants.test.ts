@@ -1,3 +1,4 @@
+import { activityFixture } from '../../../local/fixtures'
 import fc from 'fast-check'
 import { fromShopDateTime, SHOP_DATE_TIME, toShopDateTime } from '../../../cloudfunctions/shared/contract/activityFields'
 import {
@@ -29,37 +30,15 @@ const POOL = ['m0', 'm1', 'm2', 'm3', 'm4', 'm5'] as const
 const STARTING_POINTS = [0, 20, 30, 60, 100, 500]
 
 function anActivity(overrides: Partial<ActivityDoc>): ActivityDoc {
-  return {
-    _id: 'act-1',
+  return activityFixture('act-1', beijing('2026-12-27 19:00'), {
     title: '周末烘焙课',
-    type: 'class',
-    coverFileId: null,
-    description: '',
     place: '静安店二楼',
-    startAt: beijing('2026-12-27 19:00'),
-    endAt: beijing('2026-12-27 21:00'),
     signupOpensAt: beijing('2026-12-20 10:00'),
     signupClosesAt: beijing('2026-12-27 18:00'),
     cancelCutoffAt: beijing('2026-12-27 12:00'),
     capacity: 2,
-    waitlist: true,
-    minTier: 'regular',
-    priorityHours: 0,
-    attendancePoints: 0,
-    pointsCost: 0,
-    status: 'published',
-    confirmed: 0,
-    queue: [],
-    publishedAt: beijing('2026-12-01 09:00'),
-    cancelledAt: null,
-    cancelReason: null,
-    closedAt: null,
-    settledAt: null,
-    createdAt: beijing('2026-12-01 09:00'),
-    createdBy: 'owner-1',
-    updatedAt: beijing('2026-12-01 09:00'),
     ...overrides,
-  }
+  })
 }
 
 interface Store {

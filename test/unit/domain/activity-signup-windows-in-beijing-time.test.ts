@@ -1,3 +1,4 @@
+import { activityFixture, signupFixture } from '../../../local/fixtures'
 import { TIER_IDS, type TierId } from '../../../cloudfunctions/shared/contract/enums'
 import {
   decideCancelSignup,
@@ -35,59 +36,22 @@ const END = beijing('2026-12-27 21:00')
 const OPEN_DAY = beijing('2026-12-22 12:00')
 
 function anActivity(overrides: Partial<ActivityDoc> = {}): ActivityDoc {
-  return {
-    _id: 'act-1',
+  return activityFixture('act-1', START, {
     title: '冬季新品品鉴会',
     type: 'launch',
-    coverFileId: null,
-    description: '',
     place: '静安店二楼',
-    startAt: START,
     endAt: END,
     signupOpensAt: OPENS,
     signupClosesAt: CLOSES,
     cancelCutoffAt: beijing('2026-12-27 12:00'),
     capacity: 2,
-    waitlist: true,
-    minTier: 'regular',
     priorityHours: 24,
-    attendancePoints: 0,
-    pointsCost: 0,
-    status: 'published',
-    confirmed: 0,
-    queue: [],
-    publishedAt: beijing('2026-12-01 09:00'),
-    cancelledAt: null,
-    cancelReason: null,
-    closedAt: null,
-    settledAt: null,
-    createdAt: beijing('2026-12-01 09:00'),
-    createdBy: 'owner-1',
-    updatedAt: beijing('2026-12-01 09:00'),
     ...overrides,
-  }
+  })
 }
 
 function aSignup(overrides: Partial<SignupDoc> = {}): SignupDoc {
-  return {
-    _id: 'act-1:member-1',
-    activityId: 'act-1',
-    openid: 'member-1',
-    status: 'confirmed',
-    round: 1,
-    signedUpAt: OPEN_DAY,
-    confirmedAt: OPEN_DAY,
-    cancelledAt: null,
-    cancelledBy: null,
-    checkedInAt: null,
-    checkedInBy: null,
-    pointsPaid: 0,
-    refunded: false,
-    rating: null,
-    reminded: 0,
-    promotedAt: null,
-    ...overrides,
-  }
+  return signupFixture('act-1', 'member-1', OPEN_DAY, overrides)
 }
 
 const memberOf = (tier: TierId, points = 0): MemberDoc => aMember({ tier, lots: points ? [{ expiresAt: DECEMBER_END, remaining: points }] : [] })
