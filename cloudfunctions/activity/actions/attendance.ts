@@ -45,7 +45,7 @@ export const roster = defineAction({
         checkedInAt: signup.checkedInAt ? new Date(signup.checkedInAt).toISOString() : null,
       }
     })
-    return { counts: { confirmed: counts.confirmed, waitlisted: counts.waitlisted, cancelled: counts.cancelled, checkedIn: counts.checkedIn }, entries, nextCursor }
+    return { counts, entries, nextCursor }
   },
 })
 

@@ -4,7 +4,7 @@ import { canCancel, canRate, showsCheckInCode, phaseOf, positionOf, priorityOpen
 import type { MemberDoc } from '../domain/member'
 import type { Rules } from '../domain/rules'
 import { definitionOf } from '../domain/tiers'
-import { storage } from '../runtime/storage'
+import { imageUrlsOf } from '../runtime/images'
 
 /** How activities and signups read to members and staff: documents in, contract views out. */
 
@@ -12,8 +12,7 @@ const iso = (at: Date | string | null) => (at ? new Date(at).toISOString() : nul
 
 /** Each activity's cover as a link the phone can show now; one that storage cannot link shows none. */
 export async function coverUrlsOf(activities: readonly ActivityDoc[]): Promise<Map<string, string | null>> {
-  const port = storage()
-  const urls = await Promise.all(activities.map((activity) => (activity.coverFileId ? port.tempUrl(activity.coverFileId).catch(() => null) : null)))
+  const urls = await imageUrlsOf(activities.map((activity) => activity.coverFileId))
   return new Map(activities.map((activity, index) => [activity._id, urls[index]]))
 }
 

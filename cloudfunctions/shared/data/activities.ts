@@ -214,7 +214,7 @@ export function activitiesRepo(db: Database) {
       const shown = (row: SignupDoc) => after !== null && new Date(row[field] as Date).getTime() === after.at.getTime() && row._id <= after.id
       return pastTies((fetched) => rowsOf<SignupDoc>(signups.where(where).orderBy(field, 'asc').orderBy('_id', 'asc').limit(fetched)), shown, limit + 1, 5)
     },
-    async counts(activityId: string): Promise<Record<'confirmed' | 'waitlisted' | 'cancelled' | 'checkedIn' | 'all', number>> {
+    async counts(activityId: string): Promise<Record<RosterView, number>> {
       const count = async (filter: Record<string, unknown>) => ((await signups.where({ activityId, ...filter }).count()) as { total: number }).total
       const [confirmed, waitlisted, cancelled, checkedIn] = await Promise.all([
         count({ status: 'confirmed' }),
@@ -222,7 +222,7 @@ export function activitiesRepo(db: Database) {
         count({ status: 'cancelled' }),
         count({ checkedInAt: _.neq(null) }),
       ])
-      return { confirmed, waitlisted, cancelled, checkedIn, all: confirmed + waitlisted + cancelled }
+      return { confirmed, waitlisted, cancelled, checkedIn }
     },
     /** Every signup of an activity, in `_id` order from `afterId`: evaluation and settlement walk them. */
     async allSignups(activityId: string, afterId: string | null, limit = 500): Promise<SignupDoc[]> {
