@@ -161,7 +161,8 @@ describe('the seats on the activity document', () => {
       fc.property(fc.integer({ min: 1, max: 4 }), fc.boolean(), fc.constantFrom(0, 30), fc.array(step, { maxLength: 40 }), (capacity, waitlist, pointsCost, steps) => {
         run(freshStore(capacity, waitlist, pointsCost), steps)
       }),
-      { numRuns: 250 },
+      // A fixed seed: the counters below say which paths the runs reached, and a random draw misses a capacity raise with someone waiting now and then.
+      { numRuns: 250, seed: 2026 },
     )
     expect(exercised.promotions).toBeGreaterThan(0)
     expect(exercised.drained).toBeGreaterThan(0)
