@@ -7,7 +7,7 @@ import { positionOf, signupId } from '../../shared/domain/activity'
 import { definitionOf } from '../../shared/domain/tiers'
 import { AppError, defineAction } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'
-import { cursorOf } from './member'
+import { cursorOf } from '../../shared/app/commands'
 
 /** One roster view a page at a time: confirmed, the waitlist in its order, cancelled, checked in; with every view's count. */
 export const roster = defineAction({

@@ -12,11 +12,11 @@ import {
 } from '../../shared/contract/activity'
 import { cancelSignup as cancelOwnSignup, signUp } from '../../shared/app/activitySeats'
 import { coverUrlsOf, toDetail, toMySignup, toSummary } from '../../shared/app/activityViews'
-import { activitiesRepo, decodeCursor, encodeCursor, type ActivityDoc, type SignupDoc } from '../../shared/data/activities'
+import { activitiesRepo, encodeCursor, type ActivityDoc, type SignupDoc } from '../../shared/data/activities'
 import { membersRepo } from '../../shared/data/members'
 import { activeRules } from '../../shared/data/rules'
 import { decideRating, phaseOf, signupId } from '../../shared/domain/activity'
-import { refusalError } from '../../shared/app/commands'
+import { cursorOf, refusalError } from '../../shared/app/commands'
 import { AppError, defineAction, type Database } from '../../shared/runtime'
 
 /** 即将开始 / 进行中 / 已结束, a page at a time; drafts and cancelled activities are never listed. */
@@ -106,10 +106,4 @@ async function detailOf(db: Database, activity: ActivityDoc, signup: Parameters<
 function listStanding(signup: SignupDoc | null): ActivityListItem['mine'] {
   if (!signup || signup.status === 'cancelled') return null
   return signup.checkedInAt ? 'checkedIn' : signup.status
-}
-
-export function cursorOf(cursor: string | undefined) {
-  const after = decodeCursor(cursor)
-  if (after === 'invalid') throw new AppError('INVALID_INPUT', '分页参数无效', [{ path: 'cursor', message: '分页参数无效' }])
-  return after
 }

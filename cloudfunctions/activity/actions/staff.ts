@@ -19,7 +19,7 @@ import { activityProblem, cancelProblem, publishProblem, unpublishProblem, type 
 import { AppError, defineAction, type Database } from '../../shared/runtime'
 import { invalidInput } from '../../shared/runtime/errors'
 import { checkStoredImage } from '../../shared/runtime/images'
-import { cursorOf } from './member'
+import { cursorOf } from '../../shared/app/commands'
 
 /** A cancellation refunds and tells this many signups at once; the hourly run settles the rest. */
 const CANCEL_INLINE_MS = 6_000

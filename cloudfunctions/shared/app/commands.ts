@@ -1,6 +1,7 @@
 import type { Decision, Refusal } from '../domain/decision'
 import { applyDecision } from '../data/applyDecision'
 import type { Transaction } from '../data/transaction'
+import { decodeCursor, type Cursor } from '../data/paging'
 import { AppError } from '../runtime/errors'
 
 /** The decision was written. */
@@ -36,4 +37,11 @@ export function replayOrMismatch<O, R>(
 
 export function refusalError(refusal: Refusal): AppError {
   return new AppError(refusal.code, refusal.message, refusal.fields)
+}
+
+/** A page cursor from the payload: none, one this server handed out, or INVALID_INPUT on `cursor`. */
+export function cursorOf(cursor: string | undefined): Cursor | null {
+  const after = decodeCursor(cursor)
+  if (after === 'invalid') throw new AppError('INVALID_INPUT', '分页参数无效', [{ path: 'cursor', message: '分页参数无效' }])
+  return after
 }

@@ -19,6 +19,8 @@ export const MANAGER_ROLES = ['owner', 'admin'] as const satisfies readonly Role
 export const ACTIVITY_ROLES = ['owner', 'admin', 'marketing'] as const satisfies readonly Role[]
 /** Checking members in at an activity: the activity's organisers and the till. */
 export const CHECK_IN_ROLES = ['owner', 'admin', 'marketing', 'cashier'] as const satisfies readonly Role[]
+/** Complaint tickets: the service desk, and the owner and admins above it. */
+export const SERVICE_ROLES = ['owner', 'admin', 'service'] as const satisfies readonly Role[]
 export const OWNER_ROLES = ['owner'] as const satisfies readonly Role[]
 
 export const ACCESS = {
@@ -91,6 +93,33 @@ export const ACCESS = {
     evaluate: ACTIVITY_ROLES,
     compare: ACTIVITY_ROLES,
     hourly: 'server',
+  },
+  ticket: {
+    uploadFolder: 'member',
+    file: 'member',
+    mine: 'member',
+    detail: 'member',
+    reply: 'member',
+    withdraw: 'member',
+    confirm: 'member',
+    reopen: 'member',
+    rate: 'member',
+    queue: SERVICE_ROLES,
+    counts: SERVICE_ROLES,
+    staffDetail: SERVICE_ROLES,
+    assign: SERVICE_ROLES,
+    staffReply: SERVICE_ROLES,
+    note: SERVICE_ROLES,
+    resolve: SERVICE_ROLES,
+    escalate: SERVICE_ROLES,
+    close: SERVICE_ROLES,
+    staffReopen: SERVICE_ROLES,
+    logContact: SERVICE_ROLES,
+    closeRevisit: MANAGER_ROLES,
+    stats: SERVICE_ROLES,
+    sla: SERVICE_ROLES,
+    setSla: OWNER_ROLES,
+    sweep: 'server',
   },
   jobs: {
     expirePoints: 'server',

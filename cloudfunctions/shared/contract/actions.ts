@@ -8,6 +8,7 @@ import type * as jobs from './jobs'
 import type * as tiers from './tiers'
 import type * as coupons from './coupons'
 import type * as activity from './activity'
+import type * as ticket from './ticket'
 
 /**
  * Every callable action: its payload (the schema's input type) and its result.
@@ -83,6 +84,33 @@ export interface ActionMap {
     evaluate: { payload: z.input<typeof activity.activityRefPayload>; result: activity.ActivityEvaluation }
     compare: { payload: z.input<typeof activity.compareActivitiesPayload>; result: activity.ActivityTypeComparison[] }
     hourly: { payload: z.input<typeof activity.hourlyPayload>; result: activity.HourlyReport }
+  }
+  ticket: {
+    uploadFolder: { payload: z.input<typeof ticket.uploadFolderPayload>; result: ticket.UploadFolder }
+    file: { payload: z.input<typeof ticket.fileTicketPayload>; result: ticket.MemberTicket }
+    mine: { payload: z.input<typeof ticket.myTicketsPayload>; result: ticket.TicketPage }
+    detail: { payload: z.input<typeof ticket.ticketRefPayload>; result: ticket.MemberTicket }
+    reply: { payload: z.input<typeof ticket.replyPayload>; result: ticket.MemberTicket }
+    withdraw: { payload: z.input<typeof ticket.ticketRefPayload>; result: ticket.MemberTicket }
+    confirm: { payload: z.input<typeof ticket.ticketRefPayload>; result: ticket.MemberTicket }
+    reopen: { payload: z.input<typeof ticket.reasonPayload>; result: ticket.MemberTicket }
+    rate: { payload: z.input<typeof ticket.rateTicketPayload>; result: ticket.MemberTicket }
+    queue: { payload: z.input<typeof ticket.queuePayload>; result: ticket.QueuePage }
+    counts: { payload: z.input<typeof ticket.countsPayload>; result: ticket.QueueCounts }
+    staffDetail: { payload: z.input<typeof ticket.ticketRefPayload>; result: ticket.StaffTicket }
+    assign: { payload: z.input<typeof ticket.assignPayload>; result: ticket.StaffTicket }
+    staffReply: { payload: z.input<typeof ticket.replyPayload>; result: ticket.StaffTicket }
+    note: { payload: z.input<typeof ticket.notePayload>; result: ticket.StaffTicket }
+    resolve: { payload: z.input<typeof ticket.resolvePayload>; result: ticket.StaffTicket }
+    escalate: { payload: z.input<typeof ticket.reasonPayload>; result: ticket.StaffTicket }
+    close: { payload: z.input<typeof ticket.reasonPayload>; result: ticket.StaffTicket }
+    staffReopen: { payload: z.input<typeof ticket.reasonPayload>; result: ticket.StaffTicket }
+    logContact: { payload: z.input<typeof ticket.logContactPayload>; result: ticket.StaffTicket }
+    closeRevisit: { payload: z.input<typeof ticket.reasonPayload>; result: ticket.StaffTicket }
+    stats: { payload: z.input<typeof ticket.statsPayload>; result: ticket.TicketStats }
+    sla: { payload: z.input<typeof ticket.slaPayload>; result: ticket.SlaView }
+    setSla: { payload: z.input<typeof ticket.setSlaPayload>; result: ticket.SlaView }
+    sweep: { payload: z.input<typeof ticket.sweepPayload>; result: ticket.SweepReport }
   }
   jobs: {
     expirePoints: { payload: z.input<typeof jobs.expirePointsPayload>; result: jobs.JobReport }

@@ -22,8 +22,8 @@ export interface Coupon {
   validFrom: string
   validUntil: string
   status: CouponStatus
-  /** Where it came from: birthday perk now, campaigns later. */
-  source: 'birthday' | 'campaign' | 'manual'
+  /** Where it came from: a birthday perk, a complaint's compensation, campaigns later. */
+  source: 'birthday' | 'campaign' | 'manual' | 'ticket'
   usedAt: string | null
 }
 

@@ -14,6 +14,10 @@ export const SUBSCRIBE_TEMPLATES = {
   waitlistPromoted: 'tpl-waitlist-promoted',
   /** 活动取消通知: thing1 活动名称, time2 原定时间, thing3 取消原因, thing4 积分退还 */
   activityCancelled: 'tpl-activity-cancelled',
+  /** 工单进度通知: character_string1 工单编号, phrase2 处理状态, thing3 处理说明, time4 更新时间 */
+  ticketUpdate: 'tpl-ticket-update',
+  /** 工单超时提醒 (to owners and admins): character_string1 工单编号, thing2 问题类型, thing3 超时说明, time4 承诺时间 */
+  ticketEscalation: 'tpl-ticket-escalation',
 } as const
 
 export type TemplatePurpose = keyof typeof SUBSCRIBE_TEMPLATES
@@ -28,4 +32,6 @@ export const TEMPLATE_FIELDS = {
   activityReminder: { thing1: 'thing', time2: 'time', thing3: 'thing', thing4: 'thing' },
   waitlistPromoted: { thing1: 'thing', time2: 'time', thing3: 'thing', phrase4: 'phrase' },
   activityCancelled: { thing1: 'thing', time2: 'time', thing3: 'thing', thing4: 'thing' },
+  ticketUpdate: { character_string1: 'character_string', phrase2: 'phrase', thing3: 'thing', time4: 'time' },
+  ticketEscalation: { character_string1: 'character_string', thing2: 'thing', thing3: 'thing', time4: 'time' },
 } as const satisfies Record<TemplatePurpose, Record<string, TemplateFieldKind>>

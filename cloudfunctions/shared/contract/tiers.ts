@@ -54,7 +54,8 @@ export interface TierStatus {
 export const statusPayload = z.strictObject({})
 export const dismissNoticePayload = z.strictObject({ version: z.number().int().positive() })
 
-const birthdayCoupon = z
+/** A coupon as staff define it: a birthday perk, a ticket's compensation. */
+export const couponTemplateField = z
   .strictObject({
     title: textField(COUPON_TITLE),
     kind: z.enum(['fixed', 'percent', 'item']),
@@ -80,7 +81,7 @@ const tierDraft = z.strictObject({
   pointsMultiplier: numberField(POINTS_MULTIPLIER),
   discountPercent: numberField(TIER_DISCOUNT),
   birthdayPoints: numberField(BIRTHDAY_POINTS),
-  birthdayCoupon: birthdayCoupon.nullable(),
+  birthdayCoupon: couponTemplateField.nullable(),
   prioritySignup: z.boolean(),
 })
 

@@ -6,6 +6,9 @@ import { applyDecision, KeyTaken } from './applyDecision'
 import { isDuplicateKeyError } from './errors'
 import { rowsOf } from './results'
 import { getOrNull, type Transaction } from './transaction'
+import { pastTies, type Cursor } from './paging'
+
+export { decodeCursor, encodeCursor, type Cursor } from './paging'
 
 export type { ActivityDoc, SignupDoc } from '../domain/activity'
 
@@ -79,24 +82,6 @@ async function applyPoints(transaction: Transaction, points: Decision | null): P
 }
 
 const PAGE = 20
-/** The most rows one query returns on the server. */
-const MAX_FETCH = 1000
-
-/**
- * A page from a cursor whose query starts at the cursor's own time (`gte`/`lte` keeps it on its
- * index): the rows sharing that time that were already shown come back first and are dropped. When
- * they fill the fetch, it is fetched again with room for them, so ties at a page's edge (activities
- * starting the same minute) never cut the next page short and end the paging early.
- */
-async function pastTies<T>(fetch: (limit: number) => Promise<T[]>, shown: (row: T) => boolean, wanted: number, room: number): Promise<T[]> {
-  for (let extra = room; ; extra = extra * 4 + 20) {
-    const fetched = Math.min(wanted + extra, MAX_FETCH)
-    const rows = await fetch(fetched)
-    const kept = rows.filter((row) => !shown(row))
-    if (kept.length >= wanted || rows.length < fetched || fetched === MAX_FETCH) return kept.slice(0, wanted)
-  }
-}
-
 export function activitiesRepo(db: Database) {
   const _ = db.command
   const activities = db.collection('activities')
@@ -250,26 +235,5 @@ export function activitiesRepo(db: Database) {
       const { stats } = (await signups.where({ _id: id, rating: null }).update({ data: { rating: _.set(rating) } })) as { stats: { updated: number } }
       return stats.updated === 1
     },
-  }
-}
-
-export interface Cursor {
-  at: Date
-  id: string
-}
-
-export function encodeCursor(at: Date | string, id: string): string {
-  return Buffer.from(JSON.stringify([new Date(at).getTime(), id])).toString('base64url')
-}
-
-/** Null for no cursor or one this server never handed out. */
-export function decodeCursor(cursor: string | undefined): Cursor | null | 'invalid' {
-  if (!cursor) return null
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [number, string]
-    if (typeof at !== 'number' || typeof id !== 'string') return 'invalid'
-    return { at: new Date(at), id }
-  } catch {
-    return 'invalid'
   }
 }

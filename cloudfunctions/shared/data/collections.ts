@@ -10,6 +10,8 @@ export const COLLECTIONS = [
   'activities',
   'signups',
   'tickets',
+  'counters',
+  'settings',
   'stores',
   'staff',
   'rules',

@@ -132,6 +132,42 @@ export const INDEXES: IndexDeclaration[] = [
     ],
   },
   { collection: 'members', name: 'source_activity', fields: [['source.activity', 1]] },
+  // The service queue: one equality (the lane, or an open revisit) then the promised time; the filters after it are read from the index.
+  {
+    collection: 'tickets',
+    name: 'lane_dueAt',
+    fields: [
+      ['lane', 1],
+      ['dueAt', 1],
+      ['status', 1],
+      ['category', 1],
+      ['assignee', 1],
+      ['breached', 1],
+    ],
+  },
+  {
+    collection: 'tickets',
+    name: 'revisitOpen_dueAt',
+    fields: [
+      ['revisitOpen', 1],
+      ['dueAt', 1],
+      ['status', 1],
+      ['category', 1],
+      ['assignee', 1],
+      ['breached', 1],
+    ],
+  },
+  {
+    collection: 'tickets',
+    name: 'openid_createdAt',
+    fields: [
+      ['openid', 1],
+      ['createdAt', -1],
+    ],
+  },
+  // The 15-minute timer: what is due now, answered whole by the index.
+  { collection: 'tickets', name: 'watchAt', fields: [['watchAt', 1]] },
+  { collection: 'tickets', name: 'createdAt', fields: [['createdAt', 1]] },
   { collection: 'audit', name: 'at', fields: [['at', -1]] },
   {
     collection: 'job_runs',

@@ -17,6 +17,10 @@ export function staffRepo(db: Database) {
       const [staff] = await rowsOf<StaffDoc>(collection.where({ _id: openid }).limit(1))
       return staff?.role ?? null
     },
+    async byOpenid(openid: string): Promise<StaffDoc | null> {
+      const [staff] = await rowsOf<StaffDoc>(collection.where({ _id: openid }).limit(1))
+      return staff ?? null
+    },
     async list(): Promise<StaffDoc[]> {
       return rowsOf<StaffDoc>(collection.orderBy('role', 'asc').limit(1000))
     },

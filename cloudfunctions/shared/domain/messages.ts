@@ -1,4 +1,5 @@
 import type { TemplatePurpose } from '../contract/templates'
+import { TICKET_CATEGORY_LABELS, TICKET_STATUS_LABELS, type TicketStatus } from '../contract/ticketFields'
 import { shopTime } from './calendar'
 import { formatPoints } from '../contract/format'
 import { definitionOf, type TierChange, type TierRules } from './tiers'
@@ -86,3 +87,33 @@ export function activityCancelledMessage(openid: string, activity: ActivityFacts
 }
 
 const activityPage = (activity: { _id: string }) => `activity/pages/detail/index?id=${activity._id}`
+
+/** The ticket facts every ticket message carries. */
+type TicketFacts = { _id: string; category: keyof typeof TICKET_CATEGORY_LABELS }
+
+/** 工单进度: the status the member's ticket reached, and what it means for them. */
+export function ticketUpdateMessage(openid: string, ticket: TicketFacts, status: TicketStatus, note: string, at: Date): Message {
+  return {
+    openid,
+    purpose: 'ticketUpdate',
+    data: { character_string1: ticket._id, phrase2: templatePhrase(TICKET_STATUS_LABELS[status]), thing3: templateThing(note), time4: templateTime(at) },
+    page: ticketPage(ticket),
+  }
+}
+
+/** 工单超时: to an owner or admin, naming the promised time that was missed. */
+export function ticketEscalationMessage(openid: string, ticket: TicketFacts, missed: 'firstResponse' | 'resolution', dueAt: Date): Message {
+  return {
+    openid,
+    purpose: 'ticketEscalation',
+    data: {
+      character_string1: ticket._id,
+      thing2: templateThing(`${TICKET_CATEGORY_LABELS[ticket.category]}类投诉`),
+      thing3: missed === 'firstResponse' ? '超过承诺时间未响应，请尽快处理' : '超过承诺时间未解决，请尽快处理',
+      time4: templateTime(dueAt),
+    },
+    page: `admin/pages/ticket/index?id=${ticket._id}`,
+  }
+}
+
+const ticketPage = (ticket: { _id: string }) => `tickets/pages/detail/index?id=${ticket._id}`

@@ -7,7 +7,11 @@ import { sdk } from './cloud'
  * without it running away.
  */
 export interface ReinvokePort {
-  reinvoke(action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules' | 'hourly', payload: Record<string, unknown>, fn?: 'jobs' | 'activity'): Promise<void>
+  reinvoke(
+    action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules' | 'hourly' | 'sweep',
+    payload: Record<string, unknown>,
+    fn?: 'jobs' | 'activity' | 'ticket',
+  ): Promise<void>
 }
 
 /** callFunction answers only when the callee finishes; waiting that long would break our own timeout. */
