@@ -21,6 +21,7 @@ export const DEMO_STORE = { _id: 'store-001', name: '会员通示范店', addres
 export const DEMO_STAFF = [
   { _id: 'demo-owner', name: '王店长', role: 'owner' as const },
   { _id: 'demo-cashier', name: '小李', role: 'cashier' as const },
+  { _id: 'demo-service', name: '客服小周', role: 'service' as const },
 ]
 
 const CASHIER = 'demo-cashier'
