@@ -6,8 +6,16 @@ import './index.scss'
 
 const KIND_LABELS: Record<LedgerKind, string> = { earn: '获得', redeem: '使用', expire: '过期', adjust: '调整', reverse: '退款冲回' }
 
-/** The points ledger as members and staff read it: why, when, how much, and when earned points lapse. */
-export function LedgerList({ entries }: { entries: readonly LedgerEntry[] }) {
+/** The order an entry belongs to (its earn row `order:…`, or that order's points-for-cash row `order:…#cash`), if any. */
+export function orderIdOf(entry: LedgerEntry): string | null {
+  return entry.id.startsWith('order:') ? entry.id.replace(/#cash$/, '') : null
+}
+
+/**
+ * The points ledger as members and staff read it: why, when, how much, and when earned points lapse.
+ * With `onQuery` (the member's own history), an order's entries offer 有问题？ to file a complaint about it.
+ */
+export function LedgerList({ entries, onQuery }: { entries: readonly LedgerEntry[]; onQuery?: (entry: LedgerEntry, orderId: string) => void }) {
   return (
     <View className='ledger-list' data-testid='ledger-list'>
       {entries.map((entry) => (
@@ -22,9 +30,16 @@ export function LedgerList({ entries }: { entries: readonly LedgerEntry[] }) {
               {entry.kind === 'earn' && entry.expiresAt ? ` · ${formatDate(entry.expiresAt)}到期` : ''}
             </Text>
           </View>
-          <Text className={`ledger-list__delta ${entry.delta > 0 ? 'ledger-list__delta--plus' : ''}`} data-testid='ledger-delta'>
-            {formatSignedPoints(entry.delta)}
-          </Text>
+          <View className='ledger-list__side'>
+            <Text className={`ledger-list__delta ${entry.delta > 0 ? 'ledger-list__delta--plus' : ''}`} data-testid='ledger-delta'>
+              {formatSignedPoints(entry.delta)}
+            </Text>
+            {onQuery && orderIdOf(entry) && (
+              <Text className='ledger-list__query' onClick={() => onQuery(entry, orderIdOf(entry) as string)} data-testid='ledger-query'>
+                有问题？
+              </Text>
+            )}
+          </View>
         </View>
       ))}
     </View>

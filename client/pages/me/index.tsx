@@ -16,6 +16,7 @@ const MEMBER_LINKS = [
   { label: '积分商城', url: '/points/pages/rewards/index', testId: 'me-rewards' },
   { label: '我的券包', url: '/points/pages/wallet/index', testId: 'me-wallet' },
   { label: '我的活动', url: '/activity/pages/mine/index', testId: 'me-activities' },
+  { label: '投诉与反馈', url: '/tickets/pages/list/index', testId: 'me-tickets' },
   { label: '个人资料', url: '/pages/profile/index', testId: 'me-profile' },
 ]
 

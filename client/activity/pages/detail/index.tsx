@@ -13,6 +13,9 @@ import { askToCancel, shareOf, showSignedUp } from '../../components/signupFlow'
 import { useActivity } from '../../hooks/useActivity'
 import '../../components/activity.scss'
 
+/** 提交反馈 about an activity the member signed up for, named by its title. */
+const queryPath = (activityId: string, title: string) => `/tickets/pages/new/index?activity=${encodeURIComponent(activityId)}&label=${encodeURIComponent(title)}`
+
 /** One activity: what it is, where the member stands, and the button to sign up. `share=1` when opened from a share. */
 export default function ActivityDetailPage() {
   const { id = '', share } = useRouter().params
@@ -60,6 +63,11 @@ export default function ActivityDetailPage() {
         </View>
       )}
       {mine && <MySignupPanel detail={{ ...activity, mine }} busy={busy} onCancel={tapCancel} onRate={rate} />}
+      {mine && activity.phase === 'ended' && (
+        <View className='activity-page__more' onClick={() => void openPage(queryPath(activity.id, activity.title))} data-testid='activity-query'>
+          对这次活动有疑问？告诉我们 ›
+        </View>
+      )}
       <ActivityFacts detail={activity} />
       <View className='activity-page__section'>
         <Text className='activity-page__section-title'>活动介绍</Text>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '投诉与反馈' })
+export default definePageConfig({ navigationBarTitleText: '反馈详情', enablePullDownRefresh: true })
