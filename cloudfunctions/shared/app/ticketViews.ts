@@ -108,7 +108,7 @@ export function staffActions(ticket: TicketDoc, actor: Actor & { kind: 'staff' }
   const manager = actor.role === 'owner' || actor.role === 'admin'
   return {
     assign: ticket.assignee !== actor.openid && allowed(ticket, actor, { event: 'assign', to: self }, now),
-    assignOthers: manager && allowed(ticket, actor, { event: 'assign', to: { openid: '\u0000other', name: '' } }, now),
+    assignOthers: manager && allowed(ticket, actor, { event: 'assign', to: { openid: '\u0000other', name: '' }, reassign: true }, now),
     reply: allowed(ticket, actor, { event: 'reply', text: '…' }, now),
     note: allowed(ticket, actor, { event: 'note', text: '…' }, now),
     resolve: allowed(ticket, actor, { event: 'resolve', summary: '……', compensation: null }, now),

@@ -76,7 +76,11 @@ export const queuePayload = z.strictObject({
 export type QueueQuery = z.output<typeof queuePayload>
 export const countsPayload = z.strictObject({})
 
-/** To self when `to` is absent; to another staff member (owner and admin only). */
+/**
+ * 受理 when `to` is absent: to self, and CONFLICT when someone else holds the ticket (two pressing it
+ * at once end with one). 指派 when `to` is given: owner and admin only, to anyone on the desk or to
+ * themselves, moving a ticket someone holds.
+ */
 export const assignPayload = z.strictObject({ ticketId: ticketIdField, to: z.string({ error: '处理人不正确' }).min(1, '处理人不正确').max(64, '处理人不正确').optional() })
 export const notePayload = z.strictObject({ ticketId: ticketIdField, text: textField(TICKET_NOTE) })
 
@@ -323,7 +327,9 @@ export type QueueCounts = Record<(typeof QUEUE_VIEWS)[number], number>
 export interface TicketFigures {
   opened: number
   closed: number
+  /** Minutes from filing, on each ticket's SLA clock (only business hours count when it has them). */
   medianFirstResponseMinutes: number | null
+  /** To the first resolution, on the same clock. */
   medianResolutionMinutes: number | null
   /** Share of tickets opened that breached a promised time, 0–1. */
   breachRate: number | null

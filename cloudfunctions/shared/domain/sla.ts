@@ -9,8 +9,9 @@ import type { BusinessHours, SlaSettings, SlaTimes, TicketCategory } from '../co
 const MINUTE_MS = 60_000
 const DAY_MS = 24 * 60 * MINUTE_MS
 const SHOP_OFFSET_MS = 8 * 60 * MINUTE_MS
-/** A week with no business hours at all would never end the walk: refused by businessHoursProblem, bounded here too. */
-const MAX_DAYS_WALKED = 4 * 366
+const WEEK_MS = 7 * DAY_MS
+/** After the whole weeks are skipped what is left fits in the next 8 days; the bound only guards against a broken setting. */
+const MAX_DAYS_WALKED = 16
 
 /** Midnight in Beijing of the day holding `atMs`, as a UTC instant. */
 function shopDayStart(atMs: number): number {
@@ -35,14 +36,31 @@ function windowOf(dayStartMs: number, hours: BusinessHours): { opens: number; cl
 }
 
 /**
+ * Business time in any 7 days running: the windows repeat weekly, so every span of a week holds
+ * exactly this much, wherever it starts. Zero for hours with no time in them (businessHoursProblem
+ * refuses those).
+ */
+function weeklyMs(hours: BusinessHours): number {
+  const daily = (minutesOf(hours.closes) - minutesOf(hours.opens)) * MINUTE_MS
+  const days = new Set(hours.weekdays.filter((weekday) => weekday >= 1 && weekday <= 7)).size
+  return daily > 0 ? days * daily : 0
+}
+
+/**
  * The instant `minutes` of clock time after `from`: plain minutes without business hours; with
  * them only the open spans count, so a ticket filed at 20:30 with 2 hours to answer is due at
- * 10:30 the next business day.
+ * 10:30 the next business day. Whole weeks are skipped first: a long promise on short hours (30
+ * days on one hour a week, which the settings allow) would otherwise walk the calendar for years.
  */
 export function dueAfter(from: Date, minutes: number, hours: BusinessHours | null): Date {
-  if (!hours) return new Date(from.getTime() + minutes * MINUTE_MS)
   let left = minutes * MINUTE_MS
   let cursor = from.getTime()
+  const week = hours ? weeklyMs(hours) : 0
+  if (!hours || week === 0) return new Date(cursor + left)
+  // Keep some of the last week back, so the due time lands inside a window rather than a week on from `from`.
+  const wholeWeeks = Math.max(0, Math.floor((left - 1) / week))
+  cursor += wholeWeeks * WEEK_MS
+  left -= wholeWeeks * week
   for (let day = shopDayStart(cursor), walked = 0; walked < MAX_DAYS_WALKED; day += DAY_MS, walked++) {
     const open = windowOf(day, hours)
     if (!open) continue

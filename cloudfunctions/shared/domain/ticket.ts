@@ -210,7 +210,8 @@ const EVENT_WORDS: Record<StateEvent, string> = {
 
 /** What an event carries beyond who and when. */
 export type EventInput =
-  | { event: 'assign'; to: { openid: string; name: string } }
+  /** 受理 takes a ticket nobody else holds; an owner's or admin's 指派 (`reassign`) may move one that is held. */
+  | { event: 'assign'; to: { openid: string; name: string }; reassign?: boolean }
   | { event: 'reply' | 'memberReply' | 'note'; text: string }
   | { event: 'resolve'; summary: string; compensation: CompensationInput | null }
   | { event: 'confirm' | 'withdraw' | 'autoClose' }
@@ -246,7 +247,9 @@ function guardProblem(ticket: TicketDoc, actor: Actor, who: ActorClass, input: E
   switch (input.event) {
     case 'assign':
       if (who === 'service' && actor.kind === 'staff' && input.to.openid !== actor.openid) return refuse('FORBIDDEN', '只有店主或管理员可以指派给他人')
-      if (who === 'service' && ticket.assignee && ticket.assignee !== input.to.openid) return refuse('CONFLICT', `该工单已由${ticket.assigneeName ?? '其他同事'}受理`)
+      // Two people pressing 受理 at once, or one after the other unseen, must not end with the
+      // second silently taking it from the first, whatever their role: only a deliberate 指派 moves it.
+      if (ticket.assignee && ticket.assignee !== input.to.openid && !(who === 'manager' && input.reassign)) return refuse('CONFLICT', `该工单已由${ticket.assigneeName ?? '其他同事'}受理`)
       return null
     case 'rate':
       if (!latest) return refuse('CONFLICT', '该工单还没有处理结果，无法评价')
@@ -330,7 +333,14 @@ function applyEvent(ticket: TicketDoc, actor: Actor, input: EventInput, to: Tick
     case 'escalate':
       return { ...base, escalated: true, escalatedAt: now }
     case 'close':
-      return { ...base, closedAt: now, resolutions: ticket.status === 'pending' ? withLatest(ticket, { outcome: 'closed' }) : ticket.resolutions, awaitingMember: false }
+      return {
+        ...base,
+        closedAt: now,
+        // Closing with a reason the member reads answers them: left unanswered, a reopen would find its first-response clock long run out.
+        firstRespondedAt: ticket.firstRespondedAt ?? now,
+        resolutions: ticket.status === 'pending' ? withLatest(ticket, { outcome: 'closed' }) : ticket.resolutions,
+        awaitingMember: false,
+      }
     case 'autoClose':
       return { ...base, closedAt: now, resolutions: withLatest(ticket, { outcome: 'autoClosed' }), awaitingMember: false }
     case 'contact': {
@@ -370,17 +380,36 @@ function withLatest(ticket: TicketDoc, patch: Partial<ResolutionDoc>): Resolutio
   return resolutions
 }
 
+/** Whether the step that stops a clock came after its promised time. */
+function late(at: Date | null, dueAt: Date): boolean {
+  return at !== null && new Date(at).getTime() > new Date(dueAt).getTime()
+}
+
 /** The fields the indexes read, from the rest: written with every change so they never disagree. */
 export function derive(ticket: TicketDoc, _now?: Date): TicketDoc {
   const lane = LANE_OF[ticket.status]
   const latest = latestResolution(ticket)
+  // An answer or a resolution given after its promised time, before the timer's next look, missed
+  // it as surely as one the timer marks: otherwise a reply 10 minutes late never counts as a breach.
+  // (A reopen restarts the resolution clock after the resolution it undoes, so that one is not late.)
+  const breachedFirstResponse = ticket.breachedFirstResponse || late(ticket.firstRespondedAt, ticket.firstResponseDueAt)
+  const breachedResolution = ticket.breachedResolution || late(ticket.resolvedAt, ticket.resolutionDueAt)
   const autoCloseAt = lane === 'pending' && latest ? new Date(new Date(latest.at).getTime() + AUTO_CLOSE_AFTER_MS) : null
   const waitingFirst = lane === 'active' && !ticket.firstRespondedAt
-  const clocks = lane === 'active' ? [waitingFirst && !ticket.breachedFirstResponse ? ticket.firstResponseDueAt : null, ticket.breachedResolution ? null : ticket.resolutionDueAt] : []
+  const clocks = lane === 'active' ? [waitingFirst && !breachedFirstResponse ? ticket.firstResponseDueAt : null, breachedResolution ? null : ticket.resolutionDueAt] : []
   const open = clocks.filter((at): at is Date => at !== null).map((at) => new Date(at))
   const watchAt = lane === 'pending' ? autoCloseAt : open.length ? new Date(Math.min(...open.map((at) => at.getTime()))) : null
   const dueAt = lane === 'active' ? new Date(waitingFirst ? ticket.firstResponseDueAt : ticket.resolutionDueAt) : lane === 'pending' ? autoCloseAt! : new Date(ticket.closedAt ?? ticket.updatedAt)
-  return { ...ticket, lane, dueAt, watchAt, breached: ticket.breachedFirstResponse || ticket.breachedResolution || ticket.breached === true, revisitOpen: ticket.revisit?.status === 'open' }
+  return {
+    ...ticket,
+    breachedFirstResponse,
+    breachedResolution,
+    lane,
+    dueAt,
+    watchAt,
+    breached: breachedFirstResponse || breachedResolution || ticket.breached === true,
+    revisitOpen: ticket.revisit?.status === 'open',
+  }
 }
 
 /** A new ticket as filed: 待受理, with both promised times from the SLA of its category. */

@@ -1,14 +1,17 @@
 import type { TicketFigures, TicketStats } from '../contract/ticket'
 import { TICKET_CATEGORIES } from '../contract/ticketFields'
 import { shopTime } from './calendar'
+import { clockMinutesBetween } from './sla'
 import type { TicketDoc } from './ticket'
 
-const MINUTE_MS = 60_000
-
-/** The figures a page of the service desk reads: what was filed in [from, to) and how it went. */
+/**
+ * The figures a page of the service desk reads: what was filed in [from, to) and how it went.
+ * Times are counted on each ticket's own SLA clock, the one its promises were made on: with business
+ * hours a complaint filed on Friday night and answered at 09:15 on Monday took 15 minutes, not 60 hours.
+ */
 export function figuresOf(tickets: readonly TicketDoc[]): TicketFigures {
-  const firstResponses = tickets.filter((ticket) => ticket.firstRespondedAt).map((ticket) => minutesBetween(ticket.createdAt, ticket.firstRespondedAt!))
-  const resolutions = tickets.filter((ticket) => ticket.resolutions.length > 0).map((ticket) => minutesBetween(ticket.createdAt, ticket.resolutions[0].at))
+  const firstResponses = tickets.filter((ticket) => ticket.firstRespondedAt).map((ticket) => clockMinutesOf(ticket, ticket.firstRespondedAt!))
+  const resolutions = tickets.filter((ticket) => ticket.resolutions.length > 0).map((ticket) => clockMinutesOf(ticket, ticket.resolutions[0].at))
   const ratings = tickets.flatMap((ticket) => ticket.resolutions.flatMap((resolution) => (resolution.rating ? [resolution.rating.score] : [])))
   return {
     opened: tickets.length,
@@ -51,8 +54,8 @@ export function ticketStats(tickets: readonly TicketDoc[], weeks: number, now: D
   }
 }
 
-function minutesBetween(from: Date | string, to: Date | string): number {
-  return (new Date(to).getTime() - new Date(from).getTime()) / MINUTE_MS
+function clockMinutesOf(ticket: TicketDoc, to: Date | string): number {
+  return clockMinutesBetween(new Date(ticket.createdAt), new Date(to), ticket.sla.businessHours)
 }
 
 function median(values: number[]): number | null {

@@ -97,13 +97,16 @@ export const staffDetail = defineAction({
   },
 })
 
-/** 受理 (to self) or 指派 (owner and admin, to another staff member). */
+/**
+ * 受理 (`to` absent: to self, refused when someone else holds it) or 指派 (`to` given: owner and
+ * admin, to another staff member or to themselves, moving a held ticket).
+ */
 export const assign = defineAction({
   schema: assignPayload,
   async handler({ ticketId, to }, ctx): Promise<StaffTicket> {
     const actor = await staffActor(ctx)
     const target = to && to !== ctx.openid ? await assignee(ctx.db, to) : { openid: actor.openid, name: actor.name }
-    const { ticket } = await actOn(ctx.db, ticketId, actor, { event: 'assign', to: target }, ctx.now)
+    const { ticket } = await actOn(ctx.db, ticketId, actor, { event: 'assign', to: target, reassign: to !== undefined }, ctx.now)
     return staffView(ticket, actor, ctx.now)
   },
 })
