@@ -20,11 +20,12 @@ import { member } from './sections/member'
 import { packages } from './sections/packages'
 import { points } from './sections/points'
 import { start } from './sections/start'
+import { tickets } from './sections/tickets'
 import { tiers } from './sections/tiers'
 import type { BenchSection, Row } from './types'
 import { missed, verdictOf } from './verdict'
 
-const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, emulator, start]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, tickets, emulator, start]
 
 async function main() {
   const args = process.argv.slice(2)

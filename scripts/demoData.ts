@@ -9,12 +9,14 @@ import { earn, expireDue, lotExpiry, nextExpiry, spend, type PointsState } from 
 import { DEFAULT_POINTS_RULES } from '../cloudfunctions/shared/domain/pointsRules'
 import type { RedemptionDoc, RewardDoc } from '../cloudfunctions/shared/domain/rewards'
 import { demoActivities, type DemoActivityMovement } from './demoActivities'
+import { demoTickets } from './demoTickets'
 import { DEFAULT_TIER_RULES, holdUntil, recordActivity, type MonthlyActivity } from '../cloudfunctions/shared/domain/tiers'
 
 /**
  * The demo shop: the identities the dev switcher offers, and members in every tier whose ledgers,
  * lots, coupons and redemptions agree with each other (balance = Σ ledger = Σ lots; the
- * reconciliation job finds nothing to report, test/unit/scripts checks it).
+ * reconciliation job finds nothing to report), their activities and complaint tickets
+ * (demoActivities.ts, demoTickets.ts); test/functions/demo-data-shows-every-screen-and-reconciles checks it.
  */
 export const DEMO_STORE = { _id: 'store-001', name: '会员通示范店', address: '上海市静安区示范路 88 号' }
 
@@ -281,8 +283,10 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
       lastActiveAt: daysAgo(2),
     })
   }
+  // Last: tickets name the members' orders and signups, and a compensation adds to a member's points.
+  const { tickets, counters } = demoTickets(now, { members, ledger, coupons, activities, signups })
   const staff = DEMO_STAFF.map((entry) => ({ ...entry, updatedAt: now, updatedBy: null }))
-  return { stores: [DEMO_STORE], staff, members, ledger, rewards, redemptions, coupons, activities, signups }
+  return { stores: [DEMO_STORE], staff, members, ledger, rewards, redemptions, coupons, activities, signups, tickets, counters }
 }
 
 function seededRandom(seed: number): () => number {

@@ -1,9 +1,16 @@
 import { dataOf, useLocalCloud } from '../support/localCloud'
 import { seedIfEmpty } from '../../scripts/seed'
 import { DEMO_GOLD_VOUCHER } from '../../scripts/demoData'
+import { TICKET_STATUSES } from '../../cloudfunctions/shared/contract/ticketFields'
+import { shopDate } from '../../cloudfunctions/shared/domain/calendar'
+import type { LedgerRow } from '../../cloudfunctions/shared/domain/ledger'
+import type { MemberDoc } from '../../cloudfunctions/shared/domain/member'
+import type { TicketDoc } from '../../cloudfunctions/shared/domain/ticket'
 
 const { cloud, as } = useLocalCloud()
 const GOLD = 'demo-member-gold'
+const REGULAR = 'demo-member-regular'
+const SERVICE = 'demo-service'
 
 beforeAll(() => {
   cloud().db.clear()
@@ -88,5 +95,101 @@ describe('the demo activities', () => {
     })
     expect(evaluation.attendees.changePerMemberFen!).toBeGreaterThan(0)
     expect(evaluation.noShows.changePerMemberFen!).toBeLessThan(0)
+  })
+})
+
+describe('the demo tickets', () => {
+  const tickets = () => cloud().db.find('tickets') as TicketDoc[]
+  const one = (test: (ticket: TicketDoc) => boolean) => {
+    const found = tickets().filter(test)
+    expect(found).toHaveLength(1)
+    return found[0]
+  }
+
+  it("fill both members' 我的反馈, newest first, over the last three weeks and in every state", async () => {
+    for (const openid of [GOLD, REGULAR]) {
+      const page = dataOf(await as(openid).call('ticket', 'mine', {}))
+      const own = tickets()
+        .filter((ticket) => ticket.openid === openid)
+        .sort((a, b) => new Date(b.createdAt).getTime() - new Date(a.createdAt).getTime())
+      expect(own.length).toBeGreaterThanOrEqual(3)
+      expect(page.items.map((item) => item.id)).toEqual(own.map((ticket) => ticket._id))
+    }
+    expect(new Set(tickets().map((ticket) => ticket.status))).toEqual(new Set(TICKET_STATUSES))
+    const oldest = Math.min(...tickets().map((ticket) => new Date(ticket.createdAt).getTime()))
+    expect(cloud().now().getTime() - oldest).toBeGreaterThan(14 * 86_400_000)
+  })
+
+  it('show 客服小周 the open ones most urgent first: the one past its promise and escalated, the fresh one, the one he works on', async () => {
+    const queue = dataOf(await as(SERVICE).call('ticket', 'queue', {}))
+    expect(queue.items.map((item) => [item.status, item.breached, item.escalated, item.assigneeName])).toEqual([
+      ['new', true, true, null],
+      ['new', false, false, null],
+      ['processing', false, false, '客服小周'],
+    ])
+    const mine = dataOf(await as(SERVICE).call('ticket', 'queue', { assignee: 'mine' }))
+    expect(mine.items.map((item) => item.status)).toEqual(['processing'])
+    expect(dataOf(await as(SERVICE).call('ticket', 'counts', {}))).toEqual({ active: 3, new: 2, processing: 1, pending: 1, closed: 3, withdrawn: 1, revisit: 1 })
+  })
+
+  it('let him read his reply in the thread of the one in work, and a note the member never sees', async () => {
+    const working = one((ticket) => ticket.status === 'processing')
+    const staff = dataOf(await as(SERVICE).call('ticket', 'staffDetail', { ticketId: working._id }))
+    expect(staff.assignee).toEqual({ openid: SERVICE, name: '客服小周' })
+    expect(staff.thread.map((entry) => [entry.from, entry.name])).toEqual([
+      ['staff', '客服小周'],
+      ['member', '林晓雨'],
+    ])
+    expect(staff.notes).toHaveLength(1)
+    const member = dataOf(await as(GOLD).call('ticket', 'detail', { ticketId: working._id }))
+    expect(member.thread).toHaveLength(2)
+    expect(JSON.stringify(member)).not.toContain(staff.notes[0].text)
+  })
+
+  it('compensate 陈一鸣 50 points on the resolution awaiting his word: in his ledger, balance and lots, and reconciled', async () => {
+    const pending = one((ticket) => ticket.status === 'pending')
+    expect(pending.openid).toBe(REGULAR)
+    const view = dataOf(await as(REGULAR).call('ticket', 'detail', { ticketId: pending._id }))
+    expect(view.resolutions.map((resolution) => resolution.compensation)).toEqual([{ kind: 'points', points: 50, couponTitle: null }])
+    expect(view.can).toMatchObject({ confirm: true, reopen: true, rate: true })
+    const [row] = cloud().db.find('ledger', { _id: `ticket:${pending._id}:1` }) as LedgerRow[]
+    expect(row).toMatchObject({ openid: REGULAR, kind: 'earn', delta: 50, by: SERVICE, ref: `ticket:${pending._id}` })
+    const [member] = cloud().db.find('members', { _id: REGULAR }) as MemberDoc[]
+    const ledger = cloud().db.find('ledger', { openid: REGULAR }) as LedgerRow[]
+    expect(member.pointsBalance).toBe(ledger.reduce((sum, entry) => sum + entry.delta, 0))
+    expect(member.pointsBalance).toBe(member.pointLots.reduce((sum, lot) => sum + lot.remaining, 0))
+    expect(row.balanceAfter).toBe(member.pointsBalance)
+    expect(dataOf(await as(REGULAR).call('member', 'me', {}))).toMatchObject({ pointsBalance: member.pointsBalance })
+    expect(dataOf(await as(null).call('jobs', 'reconcile', {}))).toMatchObject({ driftCount: 0 })
+  })
+
+  it('close one rated 5 about her own order, one rated 2 about the launch with a revisit open and one call logged, one by the timer; one withdrawn', async () => {
+    const praised = one((ticket) => ticket.resolutions[0]?.rating?.score === 5)
+    expect(praised).toMatchObject({ openid: GOLD, status: 'closed', ref: { kind: 'order' } })
+    const [order] = cloud().db.find('ledger', { _id: praised.ref!.id }) as LedgerRow[]
+    expect(order).toMatchObject({ openid: GOLD, kind: 'earn', order: { storeId: 'store-001' } })
+
+    const unhappy = one((ticket) => ticket.resolutions[0]?.rating?.score === 2)
+    expect(unhappy).toMatchObject({ openid: REGULAR, status: 'closed', ref: { kind: 'activity', id: 'act-demo-launch', label: '秋冬新品发布会' } })
+    const staff = dataOf(await as(SERVICE).call('ticket', 'staffDetail', { ticketId: unhappy._id }))
+    expect(staff.revisit).toMatchObject({ status: 'open', reason: 'lowRating' })
+    expect(staff.revisit!.contacts).toEqual([expect.objectContaining({ name: '客服小周', channel: 'phone' })])
+    expect(staff.breached.firstResponse).toBe(true)
+    expect(dataOf(await as(SERVICE).call('ticket', 'queue', { view: 'revisit' })).items.map((item) => item.id)).toEqual([unhappy._id])
+
+    expect(one((ticket) => ticket.resolutions[0]?.outcome === 'autoClosed').status).toBe('closed')
+    expect(one((ticket) => ticket.status === 'withdrawn').openid).toBe(GOLD)
+  })
+
+  it('leave the timer nothing to do: every breach, escalation and auto-close due has happened', async () => {
+    expect(dataOf(await as(null).call('ticket', 'sweep', {}))).toMatchObject({ breaches: 0, escalations: 0, autoClosed: 0, left: false })
+  })
+
+  it("number a new filing after the day's demo tickets, from the day's counter", async () => {
+    const today = shopDate(cloud().now())
+    const [counter] = cloud().db.find('counters', { _id: `ticket:${today}` }) as Array<{ n: number }>
+    const filed = dataOf(await as(GOLD).call('ticket', 'file', { category: 'service', text: '想问一下周末的营业时间有没有调整。' }))
+    expect(filed.id).toBe(`T${today.replaceAll('-', '')}-${String((counter?.n ?? 0) + 1).padStart(4, '0')}`)
+    expect(tickets().filter((ticket) => ticket._id === filed.id)).toHaveLength(1)
   })
 })
