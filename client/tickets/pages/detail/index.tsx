@@ -35,7 +35,10 @@ export default function TicketPage() {
 
   async function tapWithdraw() {
     const { confirm } = await Taro.showModal({ title: '撤回反馈', content: '撤回后客服将不再处理这条反馈，确定撤回吗？', confirmText: '撤回', cancelText: '再想想', confirmColor: '#c8963e' })
-    if (confirm && (await ticket.withdraw())) void Taro.showToast({ title: '已撤回', icon: 'success' })
+    if (!confirm || !(await ticket.withdraw())) return
+    void Taro.showToast({ title: '已撤回', icon: 'success' })
+    // The button sat at the foot of a page that is now shorter: show the new status.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
   }
 
   return (
