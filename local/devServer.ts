@@ -280,7 +280,10 @@ async function uploadFile(cloud: LocalCloud, query: URLSearchParams, req: http.I
   const body = await readBody(req, MAX_UPLOAD_BYTES)
   if (body.overLimit) throw tooLarge(body, `file is over the ${megabytes(MAX_UPLOAD_BYTES)} upload limit`, ERR.uploadTooLarge)
   if (body.size === 0) throw badRequest('empty file')
-  const cloudPath = `avatars/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${extension}`
+  // The folder the page asked for (as `cloudPath` would in the mini-program): plain path segments only.
+  const folder = query.get('folder') ?? 'avatars'
+  if (!/^[A-Za-z0-9_-]{1,40}(\/[A-Za-z0-9_-]{1,40}){0,3}$/.test(folder)) throw badRequest('folder must be plain path segments')
+  const cloudPath = `${folder}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}.${extension}`
   return answer(req, res, 200, { fileID: cloud.storage.put(cloudPath, body.bytes), errMsg: 'cloud.uploadFile:ok' })
 }
 

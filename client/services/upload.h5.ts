@@ -29,11 +29,11 @@ export async function pickImage(): Promise<PickedImage | null> {
   }
 }
 
-/** The dev server names the file itself, so the folder is only the mini-program's. */
-export async function uploadImage(tempFilePath: string, _folder: string): Promise<string> {
+/** The dev server names the file inside `folder`, as `cloudPath` does in the mini-program. */
+export async function uploadImage(tempFilePath: string, folder: string): Promise<string> {
   const blob = await (await fetch(tempFilePath)).blob()
   const extension = blob.type.replace(/^image\//, '').replace('jpeg', 'jpg') || 'png'
-  const response = await fetch(`/api/dev/upload?ext=${encodeURIComponent(extension)}`, { method: 'POST', body: blob })
+  const response = await fetch(`/api/dev/upload?ext=${encodeURIComponent(extension)}&folder=${encodeURIComponent(folder)}`, { method: 'POST', body: blob })
   if (!response.ok) throw new Error(`upload failed: ${response.status}`)
   return ((await response.json()) as { fileID: string }).fileID
 }

@@ -166,6 +166,7 @@ const CASES: Case[] = [
   { label: 'an unknown timer of a function', path: '/api/dev/timers/jobs/nightly', status: 404, answer: refused(-501000, /no timer trigger/) },
   { label: 'an upload that is not an image', path: '/api/dev/upload?ext=exe', body: 'MZ', status: 400, answer: refused(PARAM, /only images/) },
   { label: 'an empty upload', path: '/api/dev/upload?ext=png', body: '', status: 400, answer: refused(PARAM, /empty file/) },
+  { label: 'an upload into a folder that climbs out', path: '/api/dev/upload?ext=png&folder=..%2Fsecrets', body: 'PNG', status: 400, answer: refused(PARAM, /plain path segments/) },
   { label: 'a 3 MB upload', path: '/api/dev/upload?ext=png', body: Buffer.alloc(3 * 1024 * 1024, 1), status: 413, answer: refused(-403001, /over the 2 MB/) },
   {
     label: 'a file outside storage',
