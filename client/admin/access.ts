@@ -16,6 +16,9 @@ const AREAS = {
   checkIn: (role: Role) => roleMayCall(role, 'activity', 'checkIn'),
   roster: (role: Role) => roleMayCall(role, 'activity', 'roster'),
   evaluation: (role: Role) => roleMayCall(role, 'activity', 'evaluate'),
+  tickets: (role: Role) => roleMayCall(role, 'ticket', 'queue'),
+  ticketStats: (role: Role) => roleMayCall(role, 'ticket', 'stats'),
+  sla: (role: Role) => roleMayCall(role, 'ticket', 'sla'),
 }
 
 export type StaffArea = keyof typeof AREAS

@@ -15,6 +15,9 @@ const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: 
   { area: 'rules', id: 'rules', name: '等级规则', text: '等级门槛、权益与积分规则，预览后发布', url: '/admin/pages/rules/index' },
   { area: 'activities', name: '活动管理', text: '策划、发布、报名名单与效果评估', url: '/admin/pages/activities/index' },
   { area: 'checkIn', name: '活动签到', text: '扫描会员码为报名会员签到', url: '/admin/pages/checkin/index' },
+  { area: 'tickets', name: '工单队列', text: '会员投诉与反馈：受理、回复、处理结果与回访', url: '/admin/pages/tickets/index' },
+  { area: 'ticketStats', name: '服务统计', text: '响应与解决时长、超时率、满意度', url: '/admin/pages/ticketStats/index' },
+  { area: 'sla', name: '服务时限', text: '各类问题的响应与解决时限、营业时间', url: '/admin/pages/sla/index' },
 ]
 
 export default function StaffConsolePage() {
