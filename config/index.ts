@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { Compiler } from 'webpack'
@@ -29,12 +31,27 @@ function speedUpH5(chain: Chain) {
     cacheDirectory: process.env.HUIYUAN_BUILD_CACHE_DIR ?? path.resolve(__dirname, '..', 'node_modules', '.cache', 'webpack'),
     name: `${process.env.NODE_ENV}-h5`,
     buildDependencies: { config: [__filename, path.resolve(__dirname, '..', 'babel.config.js'), path.resolve(__dirname, '..', 'package-lock.json')] },
-    // The build-time settings are in the bundle: other values, another cache.
-    version: JSON.stringify([process.env.TARO_APP_CLOUD_ENV ?? '', process.env.TARO_APP_STORE_ID ?? '']),
+    // The build-time settings are in the bundle: other values, another cache. So are the app's and
+    // pages' configs, which Taro reads itself rather than as modules webpack would watch.
+    version: JSON.stringify([process.env.TARO_APP_CLOUD_ENV ?? '', process.env.TARO_APP_STORE_ID ?? '', pageConfigsHash()]),
   })
   // Taro hands esbuild cssnano's `preset` option, which esbuild refuses. (Only production builds minify.)
   if (chain.get('mode') === 'production') chain.optimization.minimizer('esBuildCssPlugin').tap(([options]) => [{ ...options, minimizerOptions: { target: ['chrome80', 'safari13'] } }])
   if (process.env.HUIYUAN_H5_OUTPUT) chain.plugin('huiyuanAssetsWritten').use(AssetsWritten)
+}
+
+/** A hash of every `*.config.ts` under client/ (app.config and each page's title, pull-to-refresh…). */
+function pageConfigsHash(): string {
+  const hash = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(file)
+      else if (entry.name.endsWith('.config.ts')) hash.update(file).update(readFileSync(file))
+    }
+  }
+  walk(path.resolve(__dirname, '..', 'client'))
+  return hash.digest('hex').slice(0, 16)
 }
 
 /** scripts/h5Build.ts waits for this line. */
