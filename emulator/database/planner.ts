@@ -21,11 +21,13 @@ export function scan(ctx: PlanContext, coll: string, filter: Doc | undefined, pa
   if (ctx.strictIndexes && !isSupported(filter, indexes)) {
     throw new DbError(REQUEST_FAILED, `[emulator strictIndexes] no declared index on ${coll} supports filter ${toEJSON(filter)}`)
   }
-  const isIdLookup = filter && Object.keys(filter).length === 1 && '_id' in filter && (typeof filter._id === 'string' || typeof filter._id === 'number')
-  if (isIdLookup) {
-    const doc = ctx.store.get(coll, idKey(filter!._id))
-    ctx.stats.examined += doc ? 1 : 0
-    return doc ? [doc] : []
+  // An `_id` equality (beside any other conditions, as a conditional update's `{ _id, rev }` has) is a
+  // point lookup on the `_id` index: only the documents it names are looked at.
+  const ids = isConjunction(filter) ? idEquality(filter) : null
+  if (ids) {
+    const docs = ids.map((id) => ctx.store.get(coll, idKey(id))).filter((doc): doc is Doc => doc !== undefined && doc !== null)
+    ctx.stats.examined += docs.length
+    return docs
   }
   // Each index is judged over the documents its own leading equality reaches (every document its
   // conditions match is among them), so counts equal a whole-collection evaluation at a fraction of the cost.
@@ -44,6 +46,19 @@ export function scan(ctx: PlanContext, coll: string, filter: Doc | undefined, pa
     if (bucket && (!smallest || bucket.length < smallest.length)) smallest = bucket
   }
   return smallest ?? ctx.store.all(coll)
+}
+
+/** The ids a top-level `_id: v`, `_id: { $eq: v }` or `_id: { $in: [...] }` of strings or numbers names, or null. */
+function idEquality(filter: Doc | undefined): Array<string | number> | null {
+  const condition = filter?._id
+  const isId = (value: unknown): value is string | number => typeof value === 'string' || typeof value === 'number'
+  if (isId(condition)) return [condition]
+  if (!condition || typeof condition !== 'object' || Array.isArray(condition) || condition instanceof RegExp) return null
+  const ops = Object.keys(condition as Doc)
+  if (ops.length !== 1) return null
+  if (ops[0] === '$eq' && isId((condition as Doc).$eq)) return [(condition as Doc).$eq]
+  if (ops[0] === '$in' && Array.isArray((condition as Doc).$in) && (condition as Doc).$in.every(isId)) return [...new Set((condition as Doc).$in as Array<string | number>)]
+  return null
 }
 
 /** Equality values a filter fixes on a field (`f: v`, `f: { $eq: v }`, `f: { $in: [...] }`, also inside a top-level `$and`), or null. */
