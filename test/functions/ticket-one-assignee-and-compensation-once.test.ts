@@ -61,6 +61,34 @@ describe('two staff pressing 受理 at once', () => {
   })
 })
 
+describe('an illegal move', () => {
+  it('is a CONFLICT that writes nothing and tells nobody', async () => {
+    consent(cloud(), A, UPDATE)
+    const ticket = await fileFor(as, A)
+    const ticketId = ticket.id
+    const before = ticketDoc(cloud(), ticketId)
+    for (const [openid, action, payload] of [
+      [A, 'confirm', { ticketId }],
+      [A, 'rate', { ticketId, score: 5 }],
+      [A, 'reopen', { ticketId, reason: '再看看' }],
+      [DESK.service, 'resolve', { ticketId, summary: '已处理', compensation: { kind: 'points', points: 100 } }],
+      [DESK.service, 'close', { ticketId, reason: '客服不能关闭未处理的工单' }],
+      [DESK.service, 'staffReopen', { ticketId, reason: '还没关闭' }],
+      [DESK.admin, 'logContact', { ticketId, channel: 'phone', outcome: 'reached', note: '没有回访' }],
+    ] as const)
+      expect([action, await as(openid).call('ticket', action, payload)]).toEqual([action, { ok: false, error: expect.objectContaining({ code: 'CONFLICT' }) }])
+    expect(ticketDoc(cloud(), ticketId)).toEqual(before)
+    dataOf(await as(A).call('ticket', 'withdraw', { ticketId }))
+    const withdrawn = ticketDoc(cloud(), ticketId)
+    expect(await as(A).call('ticket', 'withdraw', { ticketId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '工单已撤回，不能撤回' } })
+    expect(await as(DESK.service).call('ticket', 'assign', { ticketId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(ticketDoc(cloud(), ticketId)).toEqual(withdrawn)
+    expect(withdrawn.rev).toBe(before.rev + 1)
+    expect(cloud().outbox.sent).toEqual([])
+    expect(pointsInvariant(cloud(), A).balance).toBe(500)
+  })
+})
+
 describe('compensation, issued once', () => {
   const ledgerOf = () => cloud().db.find('ledger', { openid: A }) as Array<{ _id: string; delta: number }>
   const resolveWith = (ticketId: string, compensation: Record<string, unknown>, summary = '已致歉并补偿') => as(DESK.service).call('ticket', 'resolve', { ticketId, summary, compensation })
