@@ -67,9 +67,9 @@ export function CouponFields({ coupon, onChange, errorAt, attempted }: CouponFie
         />
       )}
       <NumberField
-        label='满（元）可用'
+        label='门槛（元）'
         rule={COUPON_MIN_SPEND}
-        placeholder='0 即无门槛'
+        placeholder='满多少元可用，0 即无门槛'
         value={coupon.minSpendYuan}
         onChange={(minSpendYuan) => onChange({ minSpendYuan })}
         serverError={errorAt(`${AT}.minSpendFen`)}

@@ -53,7 +53,7 @@ export function Timeline({ ticket }: { ticket: StaffTicket }) {
             <View key={`${entry.at}-${index}`} className='ticket-timeline__entry' data-testid='timeline-entry'>
               <View className={`ticket-timeline__dot ticket-timeline__dot--${entry.by}`} />
               <Text className='ticket-timeline__what'>
-                {EVENT_LABELS[entry.event]}
+                {entry.event === 'assign' && entry.reason ? '指派' : EVENT_LABELS[entry.event]}
                 {moved}
               </Text>
               {entry.reason && <Text className='ticket-timeline__reason'>{entry.reason}</Text>}

@@ -2,6 +2,7 @@
 import '../../components/admin.scss'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import type { Role } from '@contract/roles'
 import { QUEUE_VIEW_LABELS } from '@contract/ticketFields'
 import { ListFooter } from '../../../components/LedgerList'
@@ -51,7 +52,18 @@ export function TicketQueue({ role }: { role: Role }) {
       <QueueFilters filter={queue.filter} onChange={queue.change} />
       {queue.status === 'loading' && <LoadingView />}
       {queue.status === 'error' && <ErrorView message={queue.error?.message ?? ''} onRetry={queue.retry} />}
-      {queue.status === 'ready' && queue.items.length === 0 && <EmptyView {...emptyOf(queue.filter)} />}
+      {queue.status === 'ready' && queue.items.length === 0 && (
+        <>
+          <EmptyView {...emptyOf(queue.filter)} />
+          {filtered(queue.filter) && (
+            <View className='admin-actions'>
+              <Button fill='outline' onClick={() => queue.change({ category: null, assignee: 'all', breachedOnly: false })} data-testid='queue-clear-filters'>
+                清除筛选
+              </Button>
+            </View>
+          )}
+        </>
+      )}
       {queue.status === 'ready' && queue.items.length > 0 && (
         <View className='admin-list'>
           {queue.items.map((item) => (
@@ -64,9 +76,10 @@ export function TicketQueue({ role }: { role: Role }) {
   )
 }
 
+const filtered = (filter: QueueFilter) => filter.category !== null || filter.assignee !== 'all' || filter.breachedOnly
+
 function emptyOf(filter: QueueFilter): { title: string; description?: string } {
-  const filtered = filter.category !== null || filter.assignee !== 'all' || filter.breachedOnly
-  if (filtered) return { title: '没有符合条件的工单', description: '换个筛选条件看看' }
+  if (filtered(filter)) return { title: '没有符合条件的工单', description: '换个筛选条件，或清除筛选看全部' }
   if (filter.view === 'active') return { title: '暂无待处理的工单', description: '会员提交的投诉与反馈会出现在这里' }
   if (filter.view === 'revisit') return { title: '没有进行中的回访', description: '会员评价偏低或重新打开工单时会开始回访' }
   return { title: `没有${QUEUE_VIEW_LABELS[filter.view]}的工单` }
