@@ -1,13 +1,11 @@
 import type { SweepReport } from '../contract/ticket'
-import { MANAGER_ROLES } from '../contract/access'
-import { staffRepo } from '../data/staff'
 import { ticketsRepo } from '../data/tickets'
 import { ticketEscalationMessage } from '../domain/messages'
 import { decideSweep, type TicketDoc } from '../domain/ticket'
 import type { Database } from '../runtime/cloud'
 import { send } from '../runtime/notify'
 import { Budget, workThrough } from './jobChunks'
-import { messagesFor } from './tickets'
+import { managersOf, messagesFor } from './tickets'
 
 const PAGE = 100
 const WORKERS = 8
@@ -22,8 +20,9 @@ const WORKERS = 8
 export async function sweepTickets(db: Database, now: Date, budget: Budget): Promise<SweepReport> {
   const repo = ticketsRepo(db)
   const report: SweepReport = { examined: 0, breaches: 0, escalations: 0, autoClosed: 0, left: false, elapsedMs: 0 }
-  let managers: string[] | null = null
-  const managersOf = async () => (managers ??= (await staffRepo(db).list()).filter((staff) => (MANAGER_ROLES as readonly string[]).includes(staff.role)).map((staff) => staff._id))
+  // Read once per run, by whichever worker escalates first; the others wait on the same read.
+  let managers: Promise<string[]> | null = null
+  const managersNow = () => (managers ??= managersOf(db))
   // A handled ticket leaves the query; one lost to a concurrent write (or found with nothing due) is
   // left to the next run rather than fetched again and again in this one.
   const skipped = new Set<string>()
@@ -56,7 +55,7 @@ export async function sweepTickets(db: Database, now: Date, budget: Budget): Pro
     report.escalations++
     const missed = verdict.clocks[0]
     const dueAt = missed === 'firstResponse' ? ticket.firstResponseDueAt : ticket.resolutionDueAt
-    await send((await managersOf()).map((openid) => ticketEscalationMessage(openid, ticket, missed, new Date(dueAt))))
+    await send((await managersNow()).map((openid) => ticketEscalationMessage(openid, ticket, missed, new Date(dueAt))))
     return true
   }
 }

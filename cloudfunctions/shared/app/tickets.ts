@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import { MANAGER_ROLES } from '../contract/access'
 import type { CompensationInput, TicketFiling, TicketRef } from '../contract/ticket'
 import { TICKET_IMAGE, TICKET_STATUS_LABELS, type SlaSettings, type TicketStatus } from '../contract/ticketFields'
 import { activitiesRepo } from '../data/activities'
@@ -7,14 +8,15 @@ import { isDuplicateKeyError } from '../data/errors'
 import { ledgerRepo } from '../data/ledger'
 import { memberIn, membersRepo } from '../data/members'
 import { activeRules } from '../data/rules'
+import { staffRepo } from '../data/staff'
 import { putTicketIn, ticketIn, ticketsRepo, type TicketDoc } from '../data/tickets'
 import { inTransaction } from '../data/transaction'
 import { signupId } from '../domain/activity'
 import { makeCouponCode } from '../domain/birthday'
 import { shopDate } from '../domain/calendar'
 import { isActiveMember } from '../domain/member'
-import { ticketUpdateMessage, type Message } from '../domain/messages'
-import { decideTicketEvent, latestResolution, newTicket, type Actor, type EventInput, type Transition } from '../domain/ticket'
+import { ticketEscalationMessage, ticketUpdateMessage, type Message } from '../domain/messages'
+import { decideTicketEvent, latestResolution, newTicket, ticketNumber, type Actor, type EventInput, type Transition } from '../domain/ticket'
 import { decideCompensation } from '../domain/ticketCompensation'
 import type { Database } from '../runtime/cloud'
 import { AppError, invalidInput } from '../runtime/errors'
@@ -54,11 +56,6 @@ export function uploadFolderOf(openid: string): string {
 function inFolder(fileId: string, folder: string): boolean {
   const path = fileId.replace(/^cloud:\/\/[^/]+\//, '')
   return path.startsWith(`${folder}/`) && !path.includes('..')
-}
-
-/** `T20261201-0007`: the Beijing day and its sequence. */
-export function ticketNumber(now: Date, sequence: number): string {
-  return `T${shopDate(now).replaceAll('-', '')}-${String(sequence).padStart(4, '0')}`
 }
 
 /** Files the member's complaint: pictures checked from storage, the order or activity checked as theirs, a number from the day's counter. */
@@ -123,25 +120,42 @@ function updateNote(transition: Transition): string {
 
 export type EventOutcome = { ticket: TicketDoc; changed: boolean }
 
+/** Attempts at an event whose write lost to another since its read (a colleague's note, the timer's breach mark). */
+const EVENT_ATTEMPTS = 3
+
 /**
- * One event on one ticket: read, decide, write if nobody wrote it since (else CONFLICT), then
- * the member's message. An event the rules refuse writes nothing.
+ * One event on one ticket: read, decide, write if nobody wrote it since, then the messages. A
+ * write that lost is decided again on the ticket as it now is, so it fails only when what changed
+ * makes it illegal (a colleague took the ticket first: CONFLICT); an event the rules refuse writes
+ * nothing. `isRepeat` recognises the same command already carried out, answered as it stands.
  */
 export async function actOn(db: Database, ticketId: string, actor: Actor, input: EventInput, now: Date, isRepeat: (ticket: TicketDoc) => boolean = () => false): Promise<EventOutcome> {
   const repo = ticketsRepo(db)
-  const ticket = await repo.byId(ticketId)
-  if (ticket && isRepeat(ticket)) return { ticket, changed: false }
-  const verdict = decideTicketEvent(ticket, actor, input, now)
-  if (verdict.kind === 'refused') throw refusalError(verdict)
-  if (verdict.kind === 'unchanged') return { ticket: verdict.ticket, changed: false }
-  if (!(await repo.replaceIf(verdict.ticket, ticket!.rev))) {
-    // Lost to a write since the read: the same command sent twice at once answers as the one that won.
-    const winner = await repo.byId(ticketId)
-    if (winner && isRepeat(winner)) return { ticket: winner, changed: false }
-    throw new AppError('CONFLICT', '工单刚被他人更新，请刷新后重试')
+  for (let attempt = 1; ; attempt++) {
+    const ticket = await repo.byId(ticketId)
+    if (ticket && isRepeat(ticket)) return { ticket, changed: false }
+    const verdict = decideTicketEvent(ticket, actor, input, now)
+    if (verdict.kind === 'refused') throw refusalError(verdict)
+    if (verdict.kind === 'unchanged') return { ticket: verdict.ticket, changed: false }
+    if (await repo.replaceIf(verdict.ticket, ticket!.rev)) {
+      await send([...messagesFor(verdict, actor), ...(await escalationMessages(db, verdict, input))])
+      return { ticket: verdict.ticket, changed: true }
+    }
+    if (attempt >= EVENT_ATTEMPTS) throw new AppError('CONFLICT', '工单刚被他人更新，请刷新后重试')
   }
-  await send(messagesFor(verdict, actor))
-  return { ticket: verdict.ticket, changed: true }
+}
+
+/** The owners and admins, who hear of every escalation (each within their own consent). */
+export async function managersOf(db: Database): Promise<string[]> {
+  return (await staffRepo(db).list()).filter((staff) => (MANAGER_ROLES as readonly string[]).includes(staff.role)).map((staff) => staff._id)
+}
+
+/** A hand escalation tells the owners and admins, with the staff member's reason. */
+async function escalationMessages(db: Database, transition: Transition, input: EventInput): Promise<Message[]> {
+  if (input.event !== 'escalate' || transition.event !== 'escalate') return []
+  const ticket = transition.ticket
+  const dueAt = ticket.firstRespondedAt ? ticket.resolutionDueAt : ticket.firstResponseDueAt
+  return (await managersOf(db)).map((openid) => ticketEscalationMessage(openid, ticket, { reason: input.reason }, new Date(dueAt)))
 }
 
 /** A clash of random coupon codes is vanishingly rare; one retry makes it moot. */
@@ -153,15 +167,23 @@ const CODE_ATTEMPTS = 3
  * first committed finds the resolution already given (the same summary and compensation) and
  * answers it, and two at once end with one resolution and one compensation.
  */
-export async function resolveTicket(db: Database, ticketId: string, actor: Actor & { kind: 'staff' }, summary: string, compensation: CompensationInput | null, now: Date): Promise<EventOutcome> {
-  const input: EventInput = { event: 'resolve', summary, compensation }
-  if (!compensation) return actOn(db, ticketId, actor, input, now, (ticket) => isSameResolution(ticket, summary, null))
+export async function resolveTicket(
+  db: Database,
+  ticketId: string,
+  actor: Actor & { kind: 'staff' },
+  resolution: { summary: string; compensation: CompensationInput | null; requestId: string | null },
+  now: Date,
+): Promise<EventOutcome> {
+  const { summary, compensation, requestId } = resolution
+  const input: EventInput = { event: 'resolve', summary, compensation, requestId }
+  const isRepeat = (ticket: TicketDoc) => isSameResolution(ticket, resolution)
+  if (!compensation) return actOn(db, ticketId, actor, input, now, isRepeat)
   const rules = await activeRules(db, now)
   for (let attempt = 1; ; attempt++) {
     try {
       const outcome = await inTransaction(db, async (transaction) => {
         const ticket = await ticketIn(transaction, ticketId)
-        if (ticket && isSameResolution(ticket, summary, compensation)) return { kind: 'repeat' as const, ticket }
+        if (ticket && isRepeat(ticket)) return { kind: 'repeat' as const, ticket }
         const verdict = decideTicketEvent(ticket, actor, input, now)
         if (verdict.kind !== 'transition') return verdict
         const given = latestResolution(verdict.ticket)!.compensation!
@@ -185,8 +207,13 @@ export async function resolveTicket(db: Database, ticketId: string, actor: Actor
   }
 }
 
-/** A resolve sent again after it was carried out: the same summary and compensation on the resolution the ticket awaits confirmation of. */
-function isSameResolution(ticket: TicketDoc, summary: string, compensation: CompensationInput | null): boolean {
+/**
+ * A resolve sent again after it was carried out: by its attempt id, among every resolution (a
+ * retry arriving after the member reopened is still the first, not a second compensation); without
+ * one, the same summary and compensation on the resolution awaiting confirmation.
+ */
+function isSameResolution(ticket: TicketDoc, { summary, compensation, requestId }: { summary: string; compensation: CompensationInput | null; requestId: string | null }): boolean {
+  if (requestId) return ticket.resolutions.some((given) => given.requestId === requestId)
   const latest = latestResolution(ticket)
   if (ticket.status !== 'pending' || !latest || latest.summary !== summary) return false
   const given = latest.compensation

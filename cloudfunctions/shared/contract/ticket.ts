@@ -99,7 +99,17 @@ const compensation = z
   })
   .transform((given): CompensationInput => (given.kind === 'points' ? { kind: 'points', points: given.points! } : { kind: 'coupon', coupon: given.coupon! }))
 export type CompensationInput = { kind: 'points'; points: number } | { kind: 'coupon'; coupon: z.output<typeof couponTemplateField> }
-export const resolvePayload = z.strictObject({ ticketId: ticketIdField, summary: textField(RESOLUTION_SUMMARY), compensation: compensation.nullable().default(null) })
+/** `requestId`: the attempt's id, the same on every retry of one tap, so a resolve sent again is known and answered, never compensated twice. */
+export const resolvePayload = z.strictObject({
+  ticketId: ticketIdField,
+  summary: textField(RESOLUTION_SUMMARY),
+  compensation: compensation.nullable().default(null),
+  requestId: z
+    .string({ error: 'requestId 格式不正确' })
+    .regex(/^[A-Za-z0-9_-]{8,40}$/, 'requestId 格式不正确')
+    .nullable()
+    .default(null),
+})
 
 export const logContactPayload = z.strictObject({
   ticketId: ticketIdField,
@@ -228,10 +238,6 @@ export interface MemberTicket {
   can: MemberTicketActions
   /** Until when a reopen is possible (null: not now). */
   reopenUntil: string | null
-}
-
-export interface FileResult {
-  ticket: MemberTicket
 }
 
 export interface UploadFolder {

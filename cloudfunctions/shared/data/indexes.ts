@@ -147,6 +147,17 @@ export const INDEXES: IndexDeclaration[] = [
   },
   {
     collection: 'tickets',
+    name: 'status_dueAt',
+    fields: [
+      ['status', 1],
+      ['dueAt', 1],
+      ['category', 1],
+      ['assignee', 1],
+      ['breached', 1],
+    ],
+  },
+  {
+    collection: 'tickets',
     name: 'revisitOpen_dueAt',
     fields: [
       ['revisitOpen', 1],

@@ -1,7 +1,6 @@
 import type { QueueQuery } from '../contract/ticket'
 import { DEFAULT_SLA, type SlaSettings } from '../contract/ticketFields'
 import type { TicketDoc } from '../domain/ticket'
-import { LANE_OF } from '../domain/ticket'
 import type { Database } from '../runtime/cloud'
 import { isDuplicateKeyError } from './errors'
 import { pastTies, type Cursor } from './paging'
@@ -39,9 +38,9 @@ export function ticketsRepo(db: Database) {
   const counters = db.collection('counters')
   const settings = db.collection('settings')
 
-  /** The queue's filter: one equality first (lane, status's lane or open revisit), then what the index holds after `dueAt`. */
+  /** The queue's filter: one equality first (the working lane, a status, or an open revisit), then what the index holds after `dueAt`. */
   function queueWhere(filter: QueueFilter): Record<string, unknown> {
-    const where: Record<string, unknown> = filter.view === 'revisit' ? { revisitOpen: true } : filter.view === 'active' ? { lane: 'active' } : { lane: LANE_OF[filter.view], status: filter.view }
+    const where: Record<string, unknown> = filter.view === 'revisit' ? { revisitOpen: true } : filter.view === 'active' ? { lane: 'active' } : { status: filter.view }
     if (filter.category) where.category = filter.category
     if (filter.assignee !== undefined) where.assignee = filter.assignee
     if (filter.breached !== undefined) where.breached = filter.breached
@@ -80,6 +79,10 @@ export function ticketsRepo(db: Database) {
       const where = after ? { ...base, dueAt: _.gte(after.at) } : base
       const atCursor = (row: TicketDoc) => after !== null && new Date(row.dueAt).getTime() === after.at.getTime() && row._id <= after.id
       return pastTies((fetched) => rowsOf<TicketDoc>(tickets.where(where).orderBy('dueAt', 'asc').orderBy('_id', 'asc').limit(fetched)), atCursor, PAGE + 1, after ? 5 : 0)
+    },
+    /** The member opened the ticket: a staff reply or resolution is no longer unseen (no `rev` bump: it decides nothing). */
+    async markSeen(id: string, openid: string): Promise<void> {
+      await tickets.where({ _id: id, openid, awaitingMember: true }).update({ data: { awaitingMember: false } })
     },
     async count(filter: QueueFilter): Promise<number> {
       return countOf(tickets.where(queueWhere(filter)))

@@ -82,6 +82,8 @@ export const ledgerKeys = {
   expire: (openid: string, lotExpiresAt: Date) => `expire:${openid}:${shopDate(lotExpiresAt)}`,
   /** Shared with the perk's coupon: a perk can exist only once a year. */
   birthday: (openid: string, year: number) => `birthday:${openid}:${year}`,
+  /** A complaint's compensation, per resolution; shared with the coupon when it compensates with one. */
+  ticket: (ticketId: string, resolution: number) => `ticket:${ticketId}:${resolution}`,
 } as const
 
 /** A row as a decision describes it: its key, when it happened, and only the facts it has. */

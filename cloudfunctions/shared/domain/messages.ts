@@ -101,15 +101,15 @@ export function ticketUpdateMessage(openid: string, ticket: TicketFacts, status:
   }
 }
 
-/** 工单超时: to an owner or admin, naming the promised time that was missed. */
-export function ticketEscalationMessage(openid: string, ticket: TicketFacts, missed: 'firstResponse' | 'resolution', dueAt: Date): Message {
+/** 工单升级: to an owner or admin, naming the promised time that was missed, or the staff member's reason for escalating by hand. */
+export function ticketEscalationMessage(openid: string, ticket: TicketFacts, missed: 'firstResponse' | 'resolution' | { reason: string }, dueAt: Date): Message {
   return {
     openid,
     purpose: 'ticketEscalation',
     data: {
       character_string1: ticket._id,
       thing2: templateThing(`${TICKET_CATEGORY_LABELS[ticket.category]}类投诉`),
-      thing3: missed === 'firstResponse' ? '超过承诺时间未响应，请尽快处理' : '超过承诺时间未解决，请尽快处理',
+      thing3: typeof missed === 'object' ? templateThing(`客服升级：${missed.reason}`) : missed === 'firstResponse' ? '超过承诺时间未响应，请尽快处理' : '超过承诺时间未解决，请尽快处理',
       time4: templateTime(dueAt),
     },
     page: `admin/pages/ticket/index?id=${ticket._id}`,

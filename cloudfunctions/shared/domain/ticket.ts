@@ -14,7 +14,9 @@ import {
   type TicketCategory,
   type TicketStatus,
 } from '../contract/ticketFields'
+import { shopDate } from './calendar'
 import { refuse, type Refusal } from './decision'
+import { ledgerKeys } from './ledger'
 import { dueAfter, promisedTimes, slaTimesOf } from './sla'
 
 /**
@@ -64,6 +66,8 @@ export interface CompensationDoc {
 
 export interface ResolutionDoc {
   n: number
+  /** The staff's attempt id: a resolve sent again (even after a reopen) is known by it and answered, not given twice. */
+  requestId?: string | null
   at: Date
   by: string
   name: string
@@ -213,7 +217,7 @@ export type EventInput =
   /** 受理 takes a ticket nobody else holds; an owner's or admin's 指派 (`reassign`) may move one that is held. */
   | { event: 'assign'; to: { openid: string; name: string }; reassign?: boolean }
   | { event: 'reply' | 'memberReply' | 'note'; text: string }
-  | { event: 'resolve'; summary: string; compensation: CompensationInput | null }
+  | { event: 'resolve'; summary: string; compensation: CompensationInput | null; requestId?: string | null }
   | { event: 'confirm' | 'withdraw' | 'autoClose' }
   | { event: 'rate'; score: number; comment: string }
   | { event: 'reopen' | 'escalate' | 'close' | 'closeRevisit'; reason: string }
@@ -223,8 +227,10 @@ export type Transition = { kind: 'transition'; ticket: TicketDoc; event: StateEv
 /** Nothing to change: the same staff member taking a ticket they already hold. */
 export type Unchanged = { kind: 'unchanged'; ticket: TicketDoc }
 
-/** The compensation key: the ledger row or the coupon a resolution issues, once however often it is retried. */
-export const compensationKey = (ticketId: string, resolution: number) => `ticket:${ticketId}:${resolution}`
+/** `T20261201-0007`: the Beijing day of the filing and that day's sequence. */
+export function ticketNumber(now: Date, sequence: number): string {
+  return `T${shopDate(now).replaceAll('-', '')}-${String(sequence).padStart(4, '0')}`
+}
 
 /**
  * Decides one event on the stored ticket: the whole next ticket (derived fields included), or a
@@ -288,7 +294,10 @@ function applyEvent(ticket: TicketDoc, actor: Actor, input: EventInput, to: Tick
     case 'reply': {
       const thread = [...ticket.thread, { at: now, from: 'staff' as const, by, name, text: input.text }]
       const taken = ticket.assignee ? {} : { assignee: by, assigneeName: name }
-      return { ...base, ...taken, thread, firstRespondedAt: ticket.firstRespondedAt ?? now, awaitingMember: true }
+      // A reply to a ticket nobody had taken takes it: the member's timeline shows 受理 before the reply.
+      const history =
+        ticket.status === 'new' ? [...ticket.history, { ...base.history[base.history.length - 1], event: 'assign' as const }, { ...base.history[base.history.length - 1], from: to }] : base.history
+      return { ...base, ...taken, history, thread, firstRespondedAt: ticket.firstRespondedAt ?? now, awaitingMember: true }
     }
     case 'memberReply':
       return { ...base, thread: [...ticket.thread, { at: now, from: 'member', by, name, text: input.text }], awaitingMember: false }
@@ -296,8 +305,8 @@ function applyEvent(ticket: TicketDoc, actor: Actor, input: EventInput, to: Tick
       return { ...base, notes: [...ticket.notes, { at: now, by, name, text: input.text }] }
     case 'resolve': {
       const n = ticket.resolutions.length + 1
-      const compensation = compensationOf(input.compensation, compensationKey(ticket._id, n))
-      const resolution: ResolutionDoc = { n, at: now, by, name, summary: input.summary, compensation, rating: null, outcome: null }
+      const compensation = compensationOf(input.compensation, ledgerKeys.ticket(ticket._id, n))
+      const resolution: ResolutionDoc = { n, at: now, by, name, summary: input.summary, compensation, rating: null, outcome: null, requestId: input.requestId ?? null }
       return { ...base, resolutions: [...ticket.resolutions, resolution], resolvedAt: now, firstRespondedAt: ticket.firstRespondedAt ?? now, awaitingMember: true }
     }
     case 'confirm':

@@ -63,6 +63,7 @@ export const detail = defineAction({
     const ticket = await ticketsRepo(db).byId(ticketId)
     // Another member's ticket reads as no ticket at all.
     if (!ticket || ticket.openid !== openid) throw new AppError('NOT_FOUND', '找不到该工单')
+    if (ticket.awaitingMember) await ticketsRepo(db).markSeen(ticket._id, openid)
     return memberView(ticket, now)
   },
 })

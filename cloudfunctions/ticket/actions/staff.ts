@@ -58,6 +58,7 @@ async function act(ticketId: string, input: EventInput, ctx: ActionContext): Pro
 /** 工单队列: by promised time, filtered, a page at a time. */
 export const queue = defineAction({
   schema: queuePayload,
+  audit: false,
   async handler({ view, category, assignee, breached, cursor }, { db, openid, now }): Promise<QueuePage> {
     const repo = ticketsRepo(db)
     const rows = await repo.queue({ view, category, breached, ...(assignee === 'all' ? {} : { assignee: assignee === 'mine' ? openid : null }) }, cursorOf(cursor))
@@ -70,6 +71,7 @@ export const queue = defineAction({
 /** Each view's count, for the queue's tabs. */
 export const counts = defineAction({
   schema: countsPayload,
+  audit: false,
   async handler(_payload, { db }): Promise<QueueCounts> {
     const repo = ticketsRepo(db)
     const totals = await Promise.all(QUEUE_VIEWS.map((view) => repo.count({ view })))
@@ -132,9 +134,9 @@ export const note = defineAction({
 
 export const resolve = defineAction({
   schema: resolvePayload,
-  async handler({ ticketId, summary, compensation }, ctx): Promise<StaffTicket> {
+  async handler({ ticketId, summary, compensation, requestId }, ctx): Promise<StaffTicket> {
     const actor = await staffActor(ctx)
-    const { ticket } = await resolveTicket(ctx.db, ticketId, actor, summary, compensation, ctx.now)
+    const { ticket } = await resolveTicket(ctx.db, ticketId, actor, { summary, compensation, requestId }, ctx.now)
     return staffView(ticket, actor, ctx.now)
   },
 })
