@@ -10,7 +10,7 @@ import type { Decision } from '../cloudfunctions/shared/domain/decision'
 import type { LedgerRow, OrderRow } from '../cloudfunctions/shared/domain/ledger'
 import type { MemberDoc } from '../cloudfunctions/shared/domain/member'
 import { DEFAULT_RULES } from '../cloudfunctions/shared/domain/rules'
-import { decideTicketEvent, latestResolution, newTicket, type Actor, type EventInput, type TicketDoc } from '../cloudfunctions/shared/domain/ticket'
+import { decideTicketEvent, latestResolution, newTicket, ticketNumber, type Actor, type EventInput, type TicketDoc } from '../cloudfunctions/shared/domain/ticket'
 import { decideCompensation } from '../cloudfunctions/shared/domain/ticketCompensation'
 import { sweptUntil } from '../local/fixtures'
 
@@ -151,8 +151,7 @@ function numberByDay(plans: TicketPlan[]): { numbered: Array<{ id: string; plan:
       const day = shopDate(plan.filedAt)
       const sequence = (days.get(day) ?? 0) + 1
       days.set(day, sequence)
-      // As app/tickets' ticketNumber writes it (that module needs the SDK, which a seed script does not load).
-      const id = `T${day.replaceAll('-', '')}-${String(sequence).padStart(4, '0')}`
+      const id = ticketNumber(plan.filedAt, sequence)
       if (!TICKET_NUMBER.test(id)) throw new Error(`demo data: ${id} is not a ticket number`)
       return { id, plan }
     })

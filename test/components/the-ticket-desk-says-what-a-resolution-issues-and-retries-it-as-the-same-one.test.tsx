@@ -26,7 +26,7 @@ const WORKING: StaffTicket = {
   resolutions: [],
   reopenUntil: null,
   memberOpenidHint: 'demo…',
-  member: { name: '林晓雨', cardNo: '1006646713', tier: 'gold', tierName: '金卡', spend12mFen: 518000, lastOrders: [], openTickets: 1 },
+  member: { name: '林晓雨', cardNo: '1006646713', tier: 'gold', tierName: '金卡', spend12mFen: 518000, lastOrders: [], otherOpenTickets: 0 },
   assignee: { openid: 'demo-service', name: '客服小周' },
   notes: [],
   timeline: [],
@@ -84,8 +84,10 @@ it('says the 200 points before issuing them, and retries a lost answer with the 
   fireEvent.click(screen.getByTestId('resolve-submit'))
 
   await waitFor(() => expect(screen.getByTestId('staff-ticket-status').textContent).toBe('待确认'))
-  const sent = { ticketId: 'T20261202-0007', summary: '已致歉，赠送积分', compensation: { kind: 'points', points: 200 } }
+  const sent = { ticketId: 'T20261202-0007', summary: '已致歉，赠送积分', compensation: { kind: 'points', points: 200 }, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,40}$/) }
   expect(resolveCalls()).toEqual([sent, sent])
+  // The same attempt id both times: the server answers the retry as the resolution already given.
+  expect(resolveCalls()[0].requestId).toBe(resolveCalls()[1].requestId)
   expect(screen.queryByTestId('resolve-sheet')).toBeNull()
   expect(screen.getByTestId('resolution').textContent).toContain('补偿 200 积分')
   // Actions answer without the member; the summary from staffDetail stays on screen.

@@ -43,7 +43,7 @@ function ticket(overrides: Partial<StaffTicket> = {}): StaffTicket {
     resolutions: [],
     reopenUntil: null,
     memberOpenidHint: 'demo…',
-    member: { name: '林晓雨', cardNo: '1006646713', tier: 'gold', tierName: '金卡', spend12mFen: 518000, lastOrders: [{ orderNo: 'DGOLD023', amountFen: 23200, at: filedAt }], openTickets: 2 },
+    member: { name: '林晓雨', cardNo: '1006646713', tier: 'gold', tierName: '金卡', spend12mFen: 518000, lastOrders: [{ orderNo: 'DGOLD023', amountFen: 23200, at: filedAt }], otherOpenTickets: 1 },
     assignee: null,
     notes: [{ at: filedAt, name: '王店长', text: '老顾客，优先处理' }],
     timeline: [{ at: filedAt, event: 'file', from: null, to: 'new', by: 'member', reason: null, name: '林晓雨', role: null }],

@@ -5,12 +5,12 @@ import type { ContactChannel, ContactOutcome } from '@contract/ticketFields'
 import { callCloud } from '../../services/cloud'
 import { useCloudQuery } from '../../hooks/useCloudQuery'
 import { asCloudError, toastError } from '../../hooks/useSubmit'
-import { isOpen } from '../components/ticket/words'
+import { useAttemptId } from '../../hooks/useAttemptId'
 
 export type DeskAction = 'take' | 'assign' | 'reply' | 'note' | 'resolve' | 'escalate' | 'close' | 'reopen' | 'contact' | 'closeRevisit'
 
-/** The member as `staffDetail` described them, and their open tickets other than this one. */
-export type DeskMember = TicketMemberSummary & { otherOpenTickets: number }
+/** The member as `staffDetail` described them. */
+export type DeskMember = TicketMemberSummary
 
 interface DeskState {
   ticket: StaffTicket
@@ -25,13 +25,14 @@ interface DeskState {
 export function useTicketDesk(ticketId: string) {
   const detail = useCloudQuery<DeskState>(async () => {
     const ticket = await callCloud('ticket', 'staffDetail', { ticketId })
-    const member = ticket.member && { ...ticket.member, otherOpenTickets: Math.max(0, ticket.member.openTickets - (isOpen(ticket.status) ? 1 : 0)) }
-    return { ticket, member }
+    return { ticket, member: ticket.member }
   })
   const [busy, setBusy] = useState<DeskAction | null>(null)
   // The envelope's field errors, and which action they answer: a refused reply marks the reply box, not the note's.
   const [refused, setRefused] = useState<{ action: DeskAction; errors: Record<string, string> } | null>(null)
   const inFlight = useRef(false)
+  // One id per resolution attempt: a retried tap (the answer lost) is the same resolution, never a second compensation.
+  const resolution = useAttemptId()
 
   async function act(name: DeskAction, send: () => Promise<StaffTicket>): Promise<boolean> {
     const current = detail.data
@@ -69,7 +70,12 @@ export function useTicketDesk(ticketId: string) {
     assignTo: (to: string) => act('assign', () => callCloud('ticket', 'assign', { ticketId, to })),
     reply: (text: string) => act('reply', () => callCloud('ticket', 'staffReply', { ticketId, text })),
     note: (text: string) => act('note', () => callCloud('ticket', 'note', { ticketId, text })),
-    resolve: (summary: string, compensation: CompensationInput | null) => act('resolve', () => callCloud('ticket', 'resolve', { ticketId, summary, compensation })),
+    resolve: async (summary: string, compensation: CompensationInput | null) => {
+      const requestId = resolution.idFor(JSON.stringify([ticketId, summary, compensation]))
+      const done = await act('resolve', () => callCloud('ticket', 'resolve', { ticketId, summary, compensation, requestId }))
+      if (done) resolution.settle()
+      return done
+    },
     escalate: (reason: string) => act('escalate', () => callCloud('ticket', 'escalate', { ticketId, reason })),
     close: (reason: string) => act('close', () => callCloud('ticket', 'close', { ticketId, reason })),
     reopen: (reason: string) => act('reopen', () => callCloud('ticket', 'staffReopen', { ticketId, reason })),

@@ -121,7 +121,7 @@ export function staffActions(ticket: TicketDoc, actor: Actor & { kind: 'staff' }
 }
 
 /** What the staff member working the ticket sees about the member: tier, a year's spend, recent orders, other open tickets. */
-export function memberSummaryOf(member: MemberDoc | null, orders: readonly LedgerRow[], openTickets: number, rules: Rules, now: Date): TicketMemberSummary | null {
+export function memberSummaryOf(member: MemberDoc | null, orders: readonly LedgerRow[], otherOpenTickets: number, rules: Rules, now: Date): TicketMemberSummary | null {
   if (!member) return null
   return {
     name: member.profile.name,
@@ -130,7 +130,7 @@ export function memberSummaryOf(member: MemberDoc | null, orders: readonly Ledge
     tierName: definitionOf(member.tier, rules.tiers).name,
     spend12mFen: qualifyingFigure(member.activity, 'spend', now),
     lastOrders: orders.filter((row) => row.order).map((row) => ({ orderNo: row.order!.orderNo, amountFen: row.order!.amountFen, at: iso(row.createdAt) })),
-    openTickets,
+    otherOpenTickets,
   }
 }
 
@@ -171,6 +171,7 @@ export function toQueueItem(ticket: TicketDoc, now: Date): QueueItem {
     memberName: ticket.memberName,
     assigneeName: ticket.assigneeName,
     dueAt: ticket.lane === 'done' ? null : iso(ticket.dueAt),
+    dueKind: ticket.lane === 'done' ? null : ticket.lane === 'pending' ? 'autoClose' : ticket.firstRespondedAt ? 'resolution' : 'firstResponse',
     // Missed but not yet marked by the timer counts too: the queue shows it the minute it is late.
     breached: ticket.breached || overdueNow(ticket, now),
     escalated: ticket.escalated,

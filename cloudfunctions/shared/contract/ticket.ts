@@ -280,7 +280,8 @@ export interface TicketMemberSummary {
   tierName: string
   spend12mFen: number
   lastOrders: Array<{ orderNo: string; amountFen: number; at: string }>
-  openTickets: number
+  /** The member's tickets still open or awaiting their word, this one aside. */
+  otherOpenTickets: number
 }
 
 export interface StaffTicketActions {
@@ -316,6 +317,8 @@ export interface QueueItem {
   memberName: string
   assigneeName: string | null
   dueAt: string | null
+  /** Which clock `dueAt` is: the first response, the resolution, or the auto-close of a 待确认 ticket. */
+  dueKind: 'firstResponse' | 'resolution' | 'autoClose' | null
   breached: boolean
   escalated: boolean
   revisitOpen: boolean

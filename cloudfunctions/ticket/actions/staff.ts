@@ -94,7 +94,8 @@ export const staffDetail = defineAction({
       ticketsRepo(db).openCountOf(ticket.openid),
       activeRules(db, now),
     ])
-    const summary = memberSummaryOf(member, orders.filter((row) => row.order).slice(0, 5), open, rules, now)
+    const thisOneOpen = ticket.lane === 'active' || ticket.lane === 'pending' ? 1 : 0
+    const summary = memberSummaryOf(member, orders.filter((row) => row.order).slice(0, 5), Math.max(0, open - thisOneOpen), rules, now)
     return toStaffTicket(ticket, images.get(ticket._id) ?? [], actor, summary, now)
   },
 })

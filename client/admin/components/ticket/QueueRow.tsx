@@ -8,7 +8,7 @@ import './ticket.scss'
 
 /** One ticket in the queue: number, category, what the member wrote, who handles it, and the clock it runs against. */
 export function QueueRow({ item, now, onOpen }: { item: QueueItem; now: number; onOpen: () => void }) {
-  const clock = queueClock(item.status, item.dueAt, item.breached, now)
+  const clock = queueClock(item.status, item.dueAt, item.breached, now, item.dueKind)
   return (
     <View className={`queue-row ${item.breached && clock ? 'queue-row--late' : ''}`} onClick={onOpen} data-testid='queue-row' data-id={item.id}>
       <View className='queue-row__head'>

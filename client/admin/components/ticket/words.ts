@@ -1,4 +1,4 @@
-import type { TicketEvent } from '@contract/ticket'
+import type { QueueItem, TicketEvent } from '@contract/ticket'
 import type { TicketStatus } from '@contract/ticketFields'
 
 /**
@@ -35,14 +35,16 @@ export function timeLeft(dueAt: string, now: number): { text: string; tone: Tone
 }
 
 /** The queue row's clock: the promise being run against while open, the auto-close while 待确认. */
-export function queueClock(status: TicketStatus, dueAt: string | null, breached: boolean, now: number): { text: string; tone: Tone } | null {
+export function queueClock(status: TicketStatus, dueAt: string | null, breached: boolean, now: number, kind: QueueItem['dueKind'] = null): { text: string; tone: Tone } | null {
   if (!dueAt) return null
-  if (status === 'pending') {
+  if (status === 'pending' || kind === 'autoClose') {
     const left = new Date(dueAt).getTime() - now
     return { text: left > 0 ? `${formatMinutes(Math.ceil(left / MINUTE_MS))}后自动关闭` : '即将自动关闭', tone: 'quiet' }
   }
   const clock = timeLeft(dueAt, now)
-  return breached ? { ...clock, tone: 'late' } : clock
+  // Which promise is running: 响应剩 40分钟, 解决超时 3分钟.
+  const named = kind === 'firstResponse' ? { ...clock, text: `响应${clock.text.replace(' ', '')}` } : kind === 'resolution' ? { ...clock, text: `解决${clock.text.replace(' ', '')}` } : clock
+  return breached ? { ...named, tone: 'late' } : named
 }
 
 export const EVENT_LABELS: Record<TicketEvent, string> = {
