@@ -95,9 +95,11 @@ async function refOf(db: Database, openid: string, ref: TicketFiling['ref']): Pr
     return { kind: 'order', id: ref.id, label: `订单 ${row.order.orderNo}` }
   }
   const repo = activitiesRepo(db)
-  const [signup, activity] = await Promise.all([repo.signup(signupId(ref.id, openid)), repo.byId(ref.id)])
+  // The member's own signup with its activity in one read; only without one is the activity read alone, to say which refusal it is.
+  const joined = await repo.signupWithActivity(signupId(ref.id, openid))
+  const activity = joined ? joined.activity : await repo.byId(ref.id)
   if (!activity || activity.status === 'draft') throw invalidInput([{ path: 'ref.id', message: '找不到该活动' }])
-  if (!signup) throw new AppError('FORBIDDEN', '只能就自己报名的活动提交反馈')
+  if (!joined) throw new AppError('FORBIDDEN', '只能就自己报名的活动提交反馈')
   return { kind: 'activity', id: ref.id, label: activity.title }
 }
 

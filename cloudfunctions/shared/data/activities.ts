@@ -181,6 +181,16 @@ export function activitiesRepo(db: Database) {
       const [doc] = await rowsOf<SignupDoc>(signups.where({ _id: id }).limit(1))
       return doc ?? null
     },
+    /** A signup with its activity, in one round trip (null when there is no such signup). */
+    async signupWithActivity(id: string): Promise<{ signup: SignupDoc; activity: ActivityDoc | null } | null> {
+      const { list } = (await signups.aggregate().match({ _id: id }).limit(1).lookup({ from: 'activities', localField: 'activityId', foreignField: '_id', as: 'activities' }).end()) as {
+        list: Array<SignupDoc & { activities?: ActivityDoc[] }>
+      }
+      const [found] = list
+      if (!found) return null
+      const { activities: joined, ...signup } = found
+      return { signup: signup as SignupDoc, activity: joined?.[0] ?? null }
+    },
     async signupsByIds(ids: string[]): Promise<Map<string, SignupDoc>> {
       if (!ids.length) return new Map()
       const rows = await rowsOf<SignupDoc>(signups.where({ _id: _.in(ids) }).limit(ids.length))
