@@ -1,7 +1,6 @@
 import type { CompensationInput } from '@contract/ticket'
-import type { CouponKind } from '@contract/coupons'
+import { readCouponForm, type CouponForm } from '../../couponForm'
 import { readNumber, textProblem } from '@contract/fields'
-import { COUPON_ITEM_NAME, COUPON_MIN_SPEND, COUPON_TITLE, COUPON_VALID_DAYS, COUPON_VALUE } from '@contract/rulesFields'
 import { COMPENSATION_POINTS, RESOLUTION_SUMMARY } from '@contract/ticketFields'
 import { formatDiscount, formatPoints, shortYuan } from '@contract/format'
 
@@ -13,15 +12,7 @@ import { formatDiscount, formatPoints, shortYuan } from '@contract/format'
 
 export type CompensationChoice = 'none' | 'points' | 'coupon'
 
-export interface CouponForm {
-  title: string
-  kind: CouponKind
-  /** fixed: yuan off; percent: percent off (20 = 8折); item: unused */
-  value: string
-  itemName: string
-  minSpendYuan: string
-  validDays: string
-}
+export type { CouponForm } from '../../couponForm'
 
 export interface ResolveForm {
   summary: string
@@ -62,24 +53,8 @@ function compensationOf(form: ResolveForm, errors: Record<string, string>): Comp
     if (points.error !== null) errors['compensation.points'] = points.error
     return points.value === null ? null : { kind: 'points', points: points.value }
   }
-  const { coupon } = form
-  const at = 'compensation.coupon'
-  const item = coupon.kind === 'item'
-  const titleProblem = textProblem(coupon.title, COUPON_TITLE)
-  if (titleProblem) errors[`${at}.title`] = titleProblem
-  const itemProblem = item ? textProblem(coupon.itemName, COUPON_ITEM_NAME) : null
-  if (itemProblem) errors[`${at}.itemName`] = itemProblem
-  const value = item ? { value: 0, error: null } : readNumber(coupon.value, COUPON_VALUE[coupon.kind])
-  const minSpend = readNumber(coupon.minSpendYuan, COUPON_MIN_SPEND)
-  const validDays = readNumber(coupon.validDays, COUPON_VALID_DAYS)
-  if (value.error !== null) errors[`${at}.value`] = value.error
-  if (minSpend.error !== null) errors[`${at}.minSpendFen`] = minSpend.error
-  if (validDays.error !== null) errors[`${at}.validDays`] = validDays.error
-  if (value.value === null || minSpend.value === null || validDays.value === null || titleProblem || itemProblem) return null
-  return {
-    kind: 'coupon',
-    coupon: { title: coupon.title.trim(), kind: coupon.kind, value: value.value, itemName: item ? coupon.itemName.trim() : null, minSpendFen: minSpend.value, validDays: validDays.value },
-  }
+  // With any problem the whole payload is withheld (readResolveForm), so a NaN never leaves the form.
+  return { kind: 'coupon', coupon: readCouponForm(form.coupon, 'compensation.coupon', errors) }
 }
 
 /** `¥20 代金券，无门槛，30 天内有效`: a coupon as the member will find it in their wallet. */

@@ -1,10 +1,8 @@
-import type { CouponKind } from '@contract/coupons'
+import { readCouponForm, type CouponForm } from '../../couponForm'
 import { HEX_COLOR, patternProblem, readNumber, textProblem, typedNumber, type NumberRule } from '@contract/fields'
 import {
   BIRTHDAY_POINTS,
-  COUPON_ITEM_NAME,
   COUPON_MIN_SPEND,
-  COUPON_TITLE,
   COUPON_VALID_DAYS,
   COUPON_VALUE,
   EXPIRY_MONTHS,
@@ -26,15 +24,7 @@ import type { RulesDraft } from '@contract/tiers'
  */
 type TierDraft = RulesDraft['tiers'][number]
 
-export interface CouponForm {
-  title: string
-  kind: CouponKind
-  /** fixed: yuan off; percent: percent off (20 = 8折); item: unused */
-  value: string
-  itemName: string
-  minSpendYuan: string
-  validDays: string
-}
+export type { CouponForm } from '../../couponForm'
 
 export interface TierForm {
   id: TierDraft['id']
@@ -131,7 +121,7 @@ export function draftOf(form: RulesForm): { draft: RulesDraft | null; errors: Fo
       pointsMultiplier: read(`${at}.pointsMultiplier`, tier.pointsMultiplier, POINTS_MULTIPLIER),
       discountPercent: read(`${at}.discountPercent`, tier.discountPercent, TIER_DISCOUNT),
       birthdayPoints: read(`${at}.birthdayPoints`, tier.birthdayPoints, BIRTHDAY_POINTS),
-      birthdayCoupon: coupon && couponDraft(coupon, `${at}.birthdayCoupon`, errors, read),
+      birthdayCoupon: coupon && readCouponForm(coupon, `${at}.birthdayCoupon`, errors),
       prioritySignup: tier.prioritySignup,
     }
   })
@@ -150,18 +140,4 @@ export function draftOf(form: RulesForm): { draft: RulesDraft | null; errors: Fo
     returnCouponOnRefund: form.points.returnCouponOnRefund,
   }
   return Object.keys(errors).length > 0 ? { draft: null, errors } : { draft: { basis: form.basis, tiers, points }, errors }
-}
-
-function couponDraft(coupon: CouponForm, at: string, errors: FormErrors, read: ReturnType<typeof reader>): NonNullable<TierDraft['birthdayCoupon']> {
-  const item = coupon.kind === 'item'
-  checkText(errors, `${at}.title`, textProblem(coupon.title, COUPON_TITLE))
-  if (item) checkText(errors, `${at}.itemName`, textProblem(coupon.itemName, COUPON_ITEM_NAME))
-  return {
-    title: coupon.title.trim(),
-    kind: coupon.kind,
-    value: item ? 0 : read(`${at}.value`, coupon.value, COUPON_VALUE[coupon.kind]),
-    itemName: item ? coupon.itemName.trim() : null,
-    minSpendFen: read(`${at}.minSpendFen`, coupon.minSpendYuan, COUPON_MIN_SPEND),
-    validDays: read(`${at}.validDays`, coupon.validDays, COUPON_VALID_DAYS),
-  }
 }
