@@ -353,7 +353,7 @@ async function queuePages(functionsDir: string) {
         `tickets: counts (the tabs' 7 counts), docs examined (${QUEUE_TICKETS.toLocaleString('en')} tickets)`,
         `${countsExamined.toLocaleString('en')} for ${countedTotal.toLocaleString('en')} counted`,
       ),
-      reported('tickets:   counts, DB round trips (7 counts + the audit append)', String(counted.roundTrips)),
+      reported('tickets:   counts, DB round trips (one count per view)', String(counted.roundTrips)),
     )
     return {
       rows,
