@@ -307,6 +307,9 @@ export class FunctionRunner {
       worker = new Worker(path.join(__dirname, 'worker.cjs'), {
         workerData: { entry: this.entry(name), name, limits: { maxDepth: this.limits.maxEventDepth, maxResultBytes: this.limits.maxResultBytes } },
         env: { ...process.env, ...this.options.env },
+        // A function is a built CommonJS bundle: the parent's loader flags (`--import tsx` under npm
+        // start and the tests) would put every one of its requires through TypeScript hooks.
+        execArgv: [],
       })
     } catch (error) {
       const job = this.queue(name).shift()
