@@ -38,7 +38,7 @@ export function StatsTotals({ totals }: { totals: TicketFigures }) {
           </View>
         ))}
       </View>
-      <Text className='ticket-muted'>时长按自然时间计算；满意度为会员评分（1–5 分）的平均值。</Text>
+      <Text className='ticket-muted'>时长按各工单的服务时限计时（设了营业时间的只计营业时间）；满意度为会员评分（1–5 分）的平均值。</Text>
     </View>
   )
 }
