@@ -10,6 +10,7 @@ import { memberIn, membersRepo } from '../data/members'
 import { activeRules } from '../data/rules'
 import { staffRepo } from '../data/staff'
 import { putTicketIn, ticketIn, ticketsRepo, type TicketDoc } from '../data/tickets'
+import { instanceCache } from '../data/instanceCache'
 import { inTransaction } from '../data/transaction'
 import { signupId } from '../domain/activity'
 import { makeCouponCode } from '../domain/birthday'
@@ -31,18 +32,14 @@ import { refusalError } from './commands'
  */
 
 /** SLA settings, remembered per instance for 30 s like the rules: every filing reads them. */
-const SLA_TTL_MS = 30_000
-let slaCache: { sla: SlaSettings; readAt: number } | null = null
+const slaCache = instanceCache<SlaSettings>(30_000)
 
-export async function slaSettings(db: Database, now: Date): Promise<SlaSettings> {
-  if (slaCache && now.getTime() - slaCache.readAt < SLA_TTL_MS && now.getTime() >= slaCache.readAt) return slaCache.sla
-  const sla = await ticketsRepo(db).sla()
-  slaCache = { sla, readAt: now.getTime() }
-  return sla
+export function slaSettings(db: Database, now: Date): Promise<SlaSettings> {
+  return slaCache.get(now, () => ticketsRepo(db).sla())
 }
 
 export function forgetSlaSettings(): void {
-  slaCache = null
+  slaCache.forget()
 }
 
 /**
@@ -154,7 +151,7 @@ export async function managersOf(db: Database): Promise<string[]> {
 
 /** A hand escalation tells the owners and admins, with the staff member's reason. */
 async function escalationMessages(db: Database, transition: Transition, input: EventInput): Promise<Message[]> {
-  if (input.event !== 'escalate' || transition.event !== 'escalate') return []
+  if (input.event !== 'escalate') return []
   const ticket = transition.ticket
   const dueAt = ticket.firstRespondedAt ? ticket.resolutionDueAt : ticket.firstResponseDueAt
   return (await managersOf(db)).map((openid) => ticketEscalationMessage(openid, ticket, { reason: input.reason }, new Date(dueAt)))

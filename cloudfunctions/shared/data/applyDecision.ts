@@ -1,6 +1,7 @@
-import type { Decision, MemberPatch } from '../domain/decision'
+import type { Decision } from '../domain/decision'
 import { isDuplicateKeyError } from './errors'
 import type { Transaction } from './transaction'
+import { wholeValues } from './wholeValues'
 
 /**
  * The one writer of points: every ledger row, every change to a member's balance, lots, activity
@@ -24,7 +25,7 @@ export async function applyDecision(transaction: Transaction, decision: Decision
     const { _id, ...progress } = decision.refund
     await transaction.collection('refunds').doc(_id).set({ data: progress })
   }
-  const fields = memberFields(transaction, decision.member)
+  const fields = wholeValues(transaction.command, decision.member)
   if (Object.keys(fields).length > 0) await transaction.collection('members').doc(decision.openid).update({ data: fields })
   return 'applied'
 }
@@ -54,16 +55,6 @@ async function inserted(transaction: Transaction, collection: string, doc: { _id
     if (isDuplicateKeyError(error)) return false
     throw error
   }
-}
-
-/** Arrays and objects go through set(): a plain value would be merged into the stored one element by element. */
-function memberFields(transaction: Transaction, patch: MemberPatch): Record<string, unknown> {
-  const fields: Record<string, unknown> = {}
-  for (const [field, value] of Object.entries(patch)) {
-    if (value === undefined) continue
-    fields[field] = value !== null && typeof value === 'object' && !(value instanceof Date) ? transaction.command.set(value) : value
-  }
-  return fields
 }
 
 const KEY_TAKEN = 'key taken after the decision began writing'

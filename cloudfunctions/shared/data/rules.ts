@@ -2,6 +2,7 @@ import type { PointsRules } from '../domain/pointsRules'
 import { DEFAULT_RULES, pointsRulesOf, type Rules } from '../domain/rules'
 import type { Database } from '../runtime/cloud'
 import { isDuplicateKeyError } from './errors'
+import { instanceCache } from './instanceCache'
 import { rowsOf } from './results'
 import { getOrNull, inTransaction } from './transaction'
 
@@ -15,14 +16,13 @@ import { getOrNull, inTransaction } from './transaction'
  */
 const RULES_TTL_MS = 30_000
 
-let cached: { rules: Rules; readAt: number } | null = null
+const cached = instanceCache<Rules>(RULES_TTL_MS)
 
 export async function activeRules(db: Database, now: Date = new Date()): Promise<Rules> {
-  if (cached && now.getTime() - cached.readAt < RULES_TTL_MS && now.getTime() >= cached.readAt) return cached.rules
-  const [doc] = await rowsOf<Partial<Rules> & { _id: string }>(db.collection('rules').where({ _id: 'active' }).limit(1))
-  const rules = doc ? fromDoc(doc) : DEFAULT_RULES
-  cached = { rules, readAt: now.getTime() }
-  return rules
+  return cached.get(now, async () => {
+    const [doc] = await rowsOf<Partial<Rules> & { _id: string }>(db.collection('rules').where({ _id: 'active' }).limit(1))
+    return doc ? fromDoc(doc) : DEFAULT_RULES
+  })
 }
 
 export async function activePointsRules(db: Database, now: Date = new Date()): Promise<PointsRules> {
@@ -31,7 +31,7 @@ export async function activePointsRules(db: Database, now: Date = new Date()): P
 
 /** After this instance publishes, it should not wait out its own cache. */
 export function forgetCachedRules(): void {
-  cached = null
+  cached.forget()
 }
 
 export function rulesRepo(db: Database) {

@@ -6,6 +6,7 @@ import { isDuplicateKeyError } from './errors'
 import { pastTies, type Cursor } from './paging'
 import { countOf, rowsOf } from './results'
 import { getOrNull, type Transaction } from './transaction'
+import { wholeValues } from './wholeValues'
 
 export type { TicketDoc } from '../domain/ticket'
 
@@ -62,8 +63,7 @@ export function ticketsRepo(db: Database) {
      */
     async replaceIf(ticket: TicketDoc, readRev: number): Promise<boolean> {
       const { _id, ...fields } = ticket
-      const data = Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, value !== null && typeof value === 'object' && !(value instanceof Date) ? _.set(value) : value]))
-      const { stats } = (await tickets.where({ _id, rev: readRev }).update({ data })) as { stats: { updated: number } }
+      const { stats } = (await tickets.where({ _id, rev: readRev }).update({ data: wholeValues(_, fields) })) as { stats: { updated: number } }
       return stats.updated === 1
     },
     /** The member's tickets, newest first, from the cursor. */

@@ -6,6 +6,7 @@ import {
   REVISIT_BELOW_OR_AT,
   REVISIT_SATISFIED_FROM,
   TICKET_STATUSES,
+  TICKET_STATUS_LABELS,
   type ContactChannel,
   type ContactOutcome,
   type BusinessHours,
@@ -191,10 +192,9 @@ export const TRANSITIONS: Record<StateEvent, Partial<Record<ActorClass, Moves>>>
 export function nextStatus(event: StateEvent, actor: ActorClass | null, status: TicketStatus): TicketStatus | Refusal {
   const moves = actor ? TRANSITIONS[event][actor] : undefined
   if (!moves) return refuse('FORBIDDEN')
-  return moves[status] ?? refuse('CONFLICT', `工单${STATUS_WORDS[status]}，不能${EVENT_WORDS[event]}`)
+  return moves[status] ?? refuse('CONFLICT', `工单${TICKET_STATUS_LABELS[status]}，不能${EVENT_WORDS[event]}`)
 }
 
-const STATUS_WORDS: Record<TicketStatus, string> = { new: '待受理', processing: '处理中', pending: '待确认', closed: '已关闭', withdrawn: '已撤回' }
 const EVENT_WORDS: Record<StateEvent, string> = {
   assign: '受理',
   reply: '回复',
@@ -245,7 +245,7 @@ export function decideTicketEvent(ticket: TicketDoc | null, actor: Actor, input:
   if (guard) return guard
   if (input.event === 'assign' && ticket.assignee === input.to.openid) return { kind: 'unchanged', ticket }
   const next = applyEvent(ticket, actor, input, to, now)
-  return { kind: 'transition', ticket: derive({ ...next, rev: ticket.rev + 1, updatedAt: now }, now), event: input.event, from: ticket.status }
+  return { kind: 'transition', ticket: derive({ ...next, rev: ticket.rev + 1, updatedAt: now }), event: input.event, from: ticket.status }
 }
 
 function guardProblem(ticket: TicketDoc, actor: Actor, who: ActorClass, input: EventInput, now: Date): Refusal | null {
@@ -295,8 +295,8 @@ function applyEvent(ticket: TicketDoc, actor: Actor, input: EventInput, to: Tick
       const thread = [...ticket.thread, { at: now, from: 'staff' as const, by, name, text: input.text }]
       const taken = ticket.assignee ? {} : { assignee: by, assigneeName: name }
       // A reply to a ticket nobody had taken takes it: the member's timeline shows 受理 before the reply.
-      const history =
-        ticket.status === 'new' ? [...ticket.history, { ...base.history[base.history.length - 1], event: 'assign' as const }, { ...base.history[base.history.length - 1], from: to }] : base.history
+      const taking = record('assign').at(-1)!
+      const history = ticket.status === 'new' ? [...ticket.history, taking, { ...taking, event: 'reply' as const, from: to }] : base.history
       return { ...base, ...taken, history, thread, firstRespondedAt: ticket.firstRespondedAt ?? now, awaitingMember: true }
     }
     case 'memberReply':
@@ -395,7 +395,7 @@ function late(at: Date | null, dueAt: Date): boolean {
 }
 
 /** The fields the indexes read, from the rest: written with every change so they never disagree. */
-export function derive(ticket: TicketDoc, _now?: Date): TicketDoc {
+export function derive(ticket: TicketDoc): TicketDoc {
   const lane = LANE_OF[ticket.status]
   const latest = latestResolution(ticket)
   // An answer or a resolution given after its promised time, before the timer's next look, missed
@@ -511,7 +511,7 @@ export function decideSweep(ticket: TicketDoc, now: Date): SweepVerdict {
     rev: ticket.rev + 1,
     updatedAt: now,
   }
-  return { kind: 'breach', ticket: derive(marked, now), clocks, escalate }
+  return { kind: 'breach', ticket: derive(marked), clocks, escalate }
 }
 
 /** Whether a promised time was missed by `now` even before the timer marked it (the queue shows it at once). */

@@ -13,20 +13,31 @@ export { defineAction, type ActionContext, type ActionDef } from './router'
 export type { Caller, Database } from './cloud'
 
 /**
- * Staff roles, remembered per instance for a few seconds: a till scanning member after member
- * would otherwise pay a staff read on every action. A role change reaches every instance within
- * ROLE_TTL_MS.
+ * Staff roles and names, remembered per instance for a few seconds: a till scanning member after
+ * member would otherwise pay a staff read on every action, and an action that records who did it
+ * by name reads the entry its authorisation just filled. A role change reaches every instance
+ * within ROLE_TTL_MS.
  */
 const ROLE_TTL_MS = 10_000
-const roleCache = new Map<string, { role: Role | null; readAt: number }>()
+const staffCache = new Map<string, { role: Role | null; name: string | null; readAt: number }>()
+
+async function cachedStaff(db: Database, openid: string): Promise<{ role: Role | null; name: string | null }> {
+  const hit = staffCache.get(openid)
+  const nowMs = Date.now()
+  if (hit && nowMs - hit.readAt < ROLE_TTL_MS) return hit
+  const staff = await staffRepo(db).byOpenid(openid)
+  const entry = { role: staff?.role ?? null, name: staff?.name ?? null, readAt: nowMs }
+  staffCache.set(openid, entry)
+  return entry
+}
 
 async function cachedRoleOf(db: Database, openid: string): Promise<Role | null> {
-  const hit = roleCache.get(openid)
-  const nowMs = Date.now()
-  if (hit && nowMs - hit.readAt < ROLE_TTL_MS) return hit.role
-  const role = await staffRepo(db).roleOf(openid)
-  roleCache.set(openid, { role, readAt: nowMs })
-  return role
+  return (await cachedStaff(db, openid)).role
+}
+
+/** The staff member's name as the staff list has it (null for someone not on it), from the same cache as their role. */
+export async function staffNameOf(db: Database, openid: string): Promise<string | null> {
+  return (await cachedStaff(db, openid)).name
 }
 
 /** The runtime every deployed function uses: the SDK's identity, the shared clock, staff and audit collections. */

@@ -24,24 +24,12 @@ import { activeRules } from '../../shared/data/rules'
 import { staffRepo } from '../../shared/data/staff'
 import { ticketsRepo, type TicketDoc } from '../../shared/data/tickets'
 import type { Actor, EventInput } from '../../shared/domain/ticket'
-import { AppError, defineAction, type ActionContext, type Database } from '../../shared/runtime'
+import { AppError, defineAction, staffNameOf, type ActionContext, type Database } from '../../shared/runtime'
 
 type StaffActor = Actor & { kind: 'staff' }
 
-/** Staff names, remembered per instance for a minute: every staff action records who did it by name. */
-const NAME_TTL_MS = 60_000
-const names = new Map<string, { name: string; readAt: number }>()
-
-async function staffNameOf(db: Database, openid: string): Promise<string> {
-  const hit = names.get(openid)
-  if (hit && Date.now() - hit.readAt < NAME_TTL_MS) return hit.name
-  const name = (await staffRepo(db).namesOf([openid])).get(openid) ?? '客服'
-  names.set(openid, { name, readAt: Date.now() })
-  return name
-}
-
 async function staffActor(ctx: ActionContext): Promise<StaffActor> {
-  return { kind: 'staff', openid: ctx.openid, role: ctx.role!, name: await staffNameOf(ctx.db, ctx.openid) }
+  return { kind: 'staff', openid: ctx.openid, role: ctx.role!, name: (await staffNameOf(ctx.db, ctx.openid)) ?? '客服' }
 }
 
 /** A ticket as the staff member sees it after acting; the member summary comes with `staffDetail` only (the page keeps it). */
