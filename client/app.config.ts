@@ -24,6 +24,8 @@ export default defineAppConfig({
     },
     { root: 'activity', pages: ['pages/detail/index', 'pages/mine/index'] },
     { root: 'tickets', pages: ['pages/list/index', 'pages/new/index', 'pages/detail/index'] },
+    { root: 'marketing', pages: ['pages/home/index', 'pages/segments/index', 'pages/segment/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/rfm/index'] },
+    { root: 'messages', pages: ['pages/subscriptions/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -24,6 +24,7 @@ export const DEMO_STAFF = [
   { _id: 'demo-owner', name: '王店长', role: 'owner' as const },
   { _id: 'demo-cashier', name: '小李', role: 'cashier' as const },
   { _id: 'demo-service', name: '客服小周', role: 'service' as const },
+  { _id: 'demo-marketing', name: '营销小美', role: 'marketing' as const },
 ]
 
 const CASHIER = 'demo-cashier'

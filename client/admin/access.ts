@@ -19,6 +19,8 @@ const AREAS = {
   tickets: (role: Role) => roleMayCall(role, 'ticket', 'queue'),
   ticketStats: (role: Role) => roleMayCall(role, 'ticket', 'stats'),
   sla: (role: Role) => roleMayCall(role, 'ticket', 'sla'),
+  marketing: (role: Role) => roleMayCall(role, 'marketing', 'segments'),
+  rfmRules: (role: Role) => roleMayCall(role, 'marketing', 'setRfmThresholds'),
 }
 
 export type StaffArea = keyof typeof AREAS

@@ -13,6 +13,7 @@ export const DEV_IDENTITIES: DevIdentity[] = [
   { key: 'member-b', label: '会员 B（陈一鸣）', openid: 'demo-member-regular' },
   { key: 'cashier', label: '收银员', openid: 'demo-cashier' },
   { key: 'service', label: '客服', openid: 'demo-service' },
+  { key: 'marketing', label: '营销', openid: 'demo-marketing' },
   { key: 'owner', label: '店主', openid: 'demo-owner' },
   { key: 'visitor', label: '新访客', openid: '' },
 ]

@@ -1,17 +1,91 @@
 import Taro from '@tarojs/taro'
-import { SUBSCRIBE_TEMPLATES, type TemplatePurpose } from '@contract/templates'
+import type { MySubscriptions } from '@contract/marketing'
+import { CONSENT_BATCH, SUBSCRIBE_TEMPLATES, type TemplatePurpose } from '@contract/templates'
+import { callCloud } from './cloud'
+
+/** What requestSubscribeMessage answers for one template ('filter': WeChat filtered it out). */
+export type ConsentAnswer = 'accept' | 'reject' | 'ban' | 'filter'
+/** 总是保持以上选择, as getSetting({ withSubscriptions: true }) reports it. */
+export type KeptChoice = 'accept' | 'reject' | 'ban'
+export interface SubscriptionSettings {
+  /** 订阅消息 in the mini-program's settings. */
+  mainSwitch: boolean
+  /** Only the templates whose choice the member asked WeChat to keep. */
+  itemSettings: Record<string, KeptChoice>
+}
+/** One consent dialog's answers: template ID → answer (empty when the dialog could not be shown). */
+export interface Consent {
+  answers: Record<string, ConsentAnswer>
+  accepted: number
+}
+
+const NO_CONSENT: Consent = { answers: {}, accepted: 0 }
+const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter']
+const KEPT: readonly string[] = ['accept', 'reject', 'ban']
+const TEMPLATE_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /**
- * Asks the member for one-time consent to the given messages (订阅消息). WeChat allows it only inside
- * a tap handler and at most 3 templates a call; each accepted template allows one message. A refusal
- * is the member's choice, never an error to show.
+ * Shows WeChat's consent dialog (订阅消息) for at most 3 of the purposes. WeChat shows it only when
+ * asked inside a tap handler, before anything is awaited there, so call this first thing in the tap
+ * (it calls WeChat before it returns). A refusal, or a dialog WeChat would not show, is no error.
  */
-export async function requestConsent(purposes: TemplatePurpose[]): Promise<number> {
-  const tmplIds = purposes.slice(0, 3).map((purpose) => SUBSCRIBE_TEMPLATES[purpose])
+export function askConsent(purposes: readonly TemplatePurpose[]): Promise<Consent> {
+  const tmplIds = templateIdsOf(purposes)
+  if (tmplIds.length === 0) return Promise.resolve(NO_CONSENT)
   try {
-    const answer = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })) as unknown as Record<string, string>
-    return tmplIds.filter((id) => answer[id] === 'accept').length
+    return Taro.requestSubscribeMessage({ tmplIds, entityIds: [] }).then(
+      (result) => consentOf(tmplIds, result as unknown as Record<string, unknown>),
+      () => NO_CONSENT,
+    )
   } catch {
-    return 0
+    return Promise.resolve(NO_CONSENT)
   }
+}
+
+/**
+ * Tells the server what the member answered, with what WeChat keeps for them, so it counts the
+ * messages it may send. Never fails: consent is the member's choice, and a lost report only means
+ * fewer messages. Answers the member's subscriptions as they now stand (null when nothing was told).
+ */
+export async function reportConsent(consent: Consent): Promise<MySubscriptions | null> {
+  if (Object.keys(consent.answers).length === 0) return null
+  try {
+    const settings = await readSubscriptionSettings()
+    return await callCloud('marketing', 'consent', { answers: consent.answers, settings })
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Asks for consent (synchronously, in the tap) and reports the answers; resolves how many of the
+ * messages were accepted. `askConsent` and `reportConsent` apart when the report must wait (join:
+ * the member does not exist until the join succeeds).
+ */
+export async function requestConsent(purposes: readonly TemplatePurpose[]): Promise<number> {
+  const consent = await askConsent(purposes)
+  await reportConsent(consent)
+  return consent.accepted
+}
+
+/** getSetting's subscriptionsSetting, or null when WeChat does not say. */
+export async function readSubscriptionSettings(): Promise<SubscriptionSettings | null> {
+  try {
+    const { subscriptionsSetting } = await Taro.getSetting({ withSubscriptions: true })
+    if (!subscriptionsSetting || typeof subscriptionsSetting.mainSwitch !== 'boolean') return null
+    const itemSettings = Object.entries(subscriptionsSetting.itemSettings ?? {}).filter((entry): entry is [string, KeptChoice] => TEMPLATE_ID.test(entry[0]) && KEPT.includes(entry[1] as string))
+    return { mainSwitch: subscriptionsSetting.mainSwitch, itemSettings: Object.fromEntries(itemSettings) }
+  } catch {
+    return null
+  }
+}
+
+function templateIdsOf(purposes: readonly TemplatePurpose[]): string[] {
+  return [...new Set(purposes.map((purpose) => SUBSCRIBE_TEMPLATES[purpose]))].slice(0, CONSENT_BATCH)
+}
+
+function consentOf(tmplIds: string[], result: Record<string, unknown>): Consent {
+  const answers: Record<string, ConsentAnswer> = {}
+  for (const id of tmplIds) if (typeof result?.[id] === 'string' && ANSWERS.includes(result[id] as string)) answers[id] = result[id] as ConsentAnswer
+  return { answers, accepted: Object.values(answers).filter((answer) => answer === 'accept').length }
 }

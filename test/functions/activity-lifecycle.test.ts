@@ -2,6 +2,7 @@ import { dataOf, useLocalCloud } from '../support/localCloud'
 import { memberCodeOf, pointsInvariant, seedMember, seedStaff } from '../support/members'
 import { activityDraft, publishedActivity } from '../support/activities'
 import { SUBSCRIBE_TEMPLATES } from '../../cloudfunctions/shared/contract/templates'
+import { acceptConsent } from '../support/consent'
 
 const { cloud, as } = useLocalCloud({ maxInstances: 4 })
 
@@ -29,7 +30,7 @@ describe('an activity from signup to evaluation', () => {
     const activity = await publishedActivity(as, 'act-owner', activityDraft(START, { capacity: 1, attendancePoints: 20 }))
     memberWith('lc-a')
     memberWith('lc-b')
-    cloud().outbox.grant('lc-b', [SUBSCRIBE_TEMPLATES.waitlistPromoted])
+    await acceptConsent(cloud(), 'lc-b', [SUBSCRIBE_TEMPLATES.waitlistPromoted])
 
     const a = dataOf(await as('lc-a').call('activity', 'signup', { activityId: activity.id }))
     expect(a.activity.standing).toMatchObject({ state: 'confirmed', label: '已报名' })

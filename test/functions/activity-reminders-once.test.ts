@@ -10,6 +10,7 @@ import { pointsInvariant, seedMember, seedStaff } from '../support/members'
 import { activityDraft, messagesPerMember, publishedActivity, seedMemberWithPoints } from '../support/activities'
 import type { ActivityDoc, SignupDoc } from '../../cloudfunctions/shared/data/activities'
 import { SUBSCRIBE_TEMPLATES } from '../../cloudfunctions/shared/contract/templates'
+import { acceptConsent } from '../support/consent'
 
 const { cloud, as } = useLocalCloud({ maxInstances: 4 })
 
@@ -31,7 +32,7 @@ function reminders(tip: string): Map<string, number> {
   return counts
 }
 /** Several consents each, so a second send of the same reminder would be delivered and counted. */
-const consent = (openid: string, times = 4) => cloud().outbox.grant(openid, Array(times).fill(REMINDER))
+const consent = (openid: string, times = 4) => acceptConsent(cloud(), openid, Array(times).fill(REMINDER))
 
 beforeEach(() => {
   cloud().db.clear()
@@ -48,7 +49,7 @@ describe('reminders', () => {
     const [waiting, leaving] = ['rem-wait', 'rem-left']
     for (const openid of [...confirmed, waiting, leaving]) {
       seedMember(cloud(), openid)
-      consent(openid)
+      await consent(openid)
       dataOf(await as(openid).call('activity', 'signup', { activityId: activity.id }))
     }
     dataOf(await as(leaving).call('activity', 'cancelSignup', { activityId: activity.id }))
@@ -88,7 +89,7 @@ describe('reminders', () => {
     const openids = Array.from({ length: 300 }, (_, index) => `rem-many-${String(index).padStart(3, '0')}`)
     for (const openid of openids) {
       seedMember(cloud(), openid)
-      consent(openid, 3)
+      await consent(openid, 3)
     }
     cloud().db.insertMany(
       'signups',

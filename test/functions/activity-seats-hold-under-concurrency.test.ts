@@ -8,6 +8,7 @@ import { activityDraft, messagesPerMember, publishedActivity, seedMemberWithPoin
 import type { ActivityDoc, SignupDoc } from '../../cloudfunctions/shared/data/activities'
 import type { ActivityDraft } from '../../cloudfunctions/shared/contract/activity'
 import { SUBSCRIBE_TEMPLATES } from '../../cloudfunctions/shared/contract/templates'
+import { acceptConsent } from '../support/consent'
 
 /**
  * Every call is sent at once; three instances run them three at a time, so transactions on the one
@@ -107,7 +108,7 @@ describe('cancels racing new signups on a full activity', () => {
     for (const openid of [...holders, ...queued, ...newcomers]) {
       seedMember(cloud(), openid)
       // Two consents each: a second promotion message would be delivered, and counted.
-      cloud().outbox.grant(openid, [SUBSCRIBE_TEMPLATES.waitlistPromoted, SUBSCRIBE_TEMPLATES.waitlistPromoted])
+      await acceptConsent(cloud(), openid, [SUBSCRIBE_TEMPLATES.waitlistPromoted, SUBSCRIBE_TEMPLATES.waitlistPromoted])
     }
     ;(await Promise.all(holders.map((openid) => signup(openid, activity.id)))).map(dataOf)
     for (const openid of queued) dataOf(await signup(openid, activity.id))
@@ -169,7 +170,7 @@ describe('seats freed another way', () => {
     const late = members('raise-late', 6)
     for (const openid of [first, second, ...queued, ...late]) {
       seedMember(cloud(), openid)
-      cloud().outbox.grant(openid, [SUBSCRIBE_TEMPLATES.waitlistPromoted, SUBSCRIBE_TEMPLATES.waitlistPromoted])
+      await acceptConsent(cloud(), openid, [SUBSCRIBE_TEMPLATES.waitlistPromoted, SUBSCRIBE_TEMPLATES.waitlistPromoted])
     }
     for (const openid of [first, second, ...queued]) dataOf(await signup(openid, activity.id))
     expect(activityNow(activity.id)).toMatchObject({ confirmed: 2, queue: queued })
@@ -220,10 +221,10 @@ describe('a signup that costs points', () => {
     const standing = ['pay-b', 'pay-c', 'pay-d', 'pay-e', 'pay-f']
     for (const openid of standing) {
       seedMemberWithPoints(cloud(), openid, 300)
-      cloud().outbox.grant(openid, [SUBSCRIBE_TEMPLATES.activityCancelled, SUBSCRIBE_TEMPLATES.activityCancelled])
+      await acceptConsent(cloud(), openid, [SUBSCRIBE_TEMPLATES.activityCancelled, SUBSCRIBE_TEMPLATES.activityCancelled])
       dataOf(await signup(openid, activity.id))
     }
-    cloud().outbox.grant('pay-a', [SUBSCRIBE_TEMPLATES.activityCancelled])
+    await acceptConsent(cloud(), 'pay-a', [SUBSCRIBE_TEMPLATES.activityCancelled])
     expect(activityNow(activity.id)).toMatchObject({ confirmed: 3, queue: ['pay-e', 'pay-f'] })
     for (const openid of standing) expect(pointsInvariant(cloud(), openid)).toMatchObject({ balance: 200, ledgerSum: 200 })
 
@@ -255,7 +256,7 @@ describe('a signup that costs points', () => {
     const paying = members('clash', 6)
     for (const openid of paying) {
       seedMemberWithPoints(cloud(), openid, 300)
-      cloud().outbox.grant(openid, [SUBSCRIBE_TEMPLATES.activityCancelled, SUBSCRIBE_TEMPLATES.activityCancelled, SUBSCRIBE_TEMPLATES.waitlistPromoted])
+      await acceptConsent(cloud(), openid, [SUBSCRIBE_TEMPLATES.activityCancelled, SUBSCRIBE_TEMPLATES.activityCancelled, SUBSCRIBE_TEMPLATES.waitlistPromoted])
       dataOf(await signup(openid, activity.id))
     }
     const sentBefore = cloud().outbox.sent.length

@@ -9,6 +9,7 @@ import { SUBSCRIBE_TEMPLATES } from '../../cloudfunctions/shared/contract/templa
 import type { TierId } from '../../cloudfunctions/shared/contract/enums'
 import { DEFAULT_RULES } from '../../cloudfunctions/shared/domain/rules'
 import { settled, waitFor } from '../support/wait'
+import { acceptConsent } from '../support/consent'
 
 const { cloud, as } = useLocalCloud({ maxInstances: 6 })
 const server = () => as(null)
@@ -301,7 +302,7 @@ describe('the birthday message', () => {
   it('lands in the outbox for a member who consented, and not for one who did not', async () => {
     born('msg-yes', '1990-11-22', 'silver')
     born('msg-no', '1990-11-22', 'silver')
-    cloud().outbox.grant('msg-yes', [SUBSCRIBE_TEMPLATES.birthdayPerk])
+    await acceptConsent(cloud(), 'msg-yes', [SUBSCRIBE_TEMPLATES.birthdayPerk])
     const before = cloud().outbox.sent.length
     await runJob()
     const sent = cloud().outbox.sent.slice(before)
@@ -316,7 +317,7 @@ describe('the birthday message', () => {
     // Both got the perk; only the message depends on consent.
     expect(birthdayRows()).toHaveLength(2)
     // A repeat run sends nothing more, even with consent left.
-    cloud().outbox.grant('msg-yes', [SUBSCRIBE_TEMPLATES.birthdayPerk])
+    await acceptConsent(cloud(), 'msg-yes', [SUBSCRIBE_TEMPLATES.birthdayPerk])
     await runJob()
     expect(cloud().outbox.sent.slice(before)).toHaveLength(1)
   })
@@ -329,8 +330,9 @@ describe('joining on the birthday', () => {
     // 17:00 UTC on the 21st is 01:00 on 22 November in Beijing: after the 00:30 run.
     cloud().setNow(new Date('2026-11-21T17:00:00Z'))
     expect(await runJob()).toMatchObject({ served: 0 })
+    // The join tap's consent dialog: WeChat grants it, and the join carries the answer (there is no member to report it to yet).
     cloud().outbox.grant('join-bday', [SUBSCRIBE_TEMPLATES.birthdayPerk])
-    const card = dataOf(await as('join-bday').call('member', 'join', form('1995-11-22')))
+    const card = dataOf(await as('join-bday').call('member', 'join', { ...form('1995-11-22'), consent: { [SUBSCRIBE_TEMPLATES.birthdayPerk]: 'accept' } }))
     expect(card.pointsBalance).toBe(50)
     expect(birthdayRows('join-bday').map((row) => [row._id, row.delta])).toEqual([['birthday:join-bday:2026', 50]])
     expect(cloud().outbox.sent.filter((message) => message.touser === 'join-bday')).toHaveLength(1)

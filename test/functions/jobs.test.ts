@@ -332,8 +332,8 @@ describe('the daily timer', () => {
     try {
       expect(await clock.tick()).toEqual([])
       cloud().setNow(new Date('2026-12-01T00:31:00+08:00'))
-      // 00:30 is also a quarter hour, when the ticket function's 15-minute sweep fires beside it.
-      expect((await clock.tick()).sort()).toEqual(['jobs/daily', 'ticket/sweep'])
+      // 00:30 is also a quarter hour and a fifth minute: the ticket sweep and the marketing tick fire beside it.
+      expect((await clock.tick()).sort()).toEqual(['jobs/daily', 'marketing/tick', 'ticket/sweep'])
       expect(expireRows('clock-a')).toHaveLength(1)
       expect(clock.fired.filter((fired) => fired.fn === 'jobs')).toEqual([{ fn: 'jobs', trigger: 'daily', at: '2026-11-30T16:31:00.000Z', ok: true }])
     } finally {

@@ -102,7 +102,7 @@ describe('nothing of the desk’s in a member’s answers', () => {
     }
     const staff = async (openid: string, action: ActionName<'ticket'>, payload: Record<string, unknown>) => dataOf(await as(openid).call('ticket', action, payload))
     const later = (hours: number) => cloud().setNow(new Date(NOW.getTime() + hours * HOUR))
-    consent(cloud(), A, UPDATE)
+    await consent(cloud(), A, UPDATE)
 
     // The other member's ticket, worked by the desk, in the same queue.
     const others = await fileFor(as, B, { text: '赵秘密的投诉：会员卡被盗刷' })

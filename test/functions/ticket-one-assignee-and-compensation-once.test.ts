@@ -63,7 +63,7 @@ describe('two staff pressing 受理 at once', () => {
 
 describe('an illegal move', () => {
   it('is a CONFLICT that writes nothing and tells nobody', async () => {
-    consent(cloud(), A, UPDATE)
+    await consent(cloud(), A, UPDATE)
     const ticket = await fileFor(as, A)
     const ticketId = ticket.id
     const before = ticketDoc(cloud(), ticketId)
@@ -164,7 +164,7 @@ describe('the member’s messages', () => {
   const statuses = (since = 0) => messagesTo(cloud(), A, UPDATE, since).map((message) => message.data.phrase2.value)
 
   it('one on each change of state the desk or the timer makes, none for the member’s own or for work that leaves the state', async () => {
-    consent(cloud(), A, UPDATE, 30)
+    await consent(cloud(), A, UPDATE, 30)
     const ticket = await fileFor(as, A)
     const ticketId = ticket.id
     expect(statuses()).toEqual([])

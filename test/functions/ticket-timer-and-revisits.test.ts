@@ -53,14 +53,14 @@ async function businessHoursSla(at: Date): Promise<void> {
   cloud().setNow(new Date(at.getTime() + 60_000))
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   cloud().db.clear()
   cloud().outbox.clear()
   seedDesk(cloud())
   seedStaff(cloud(), { [SILENT_ADMIN]: 'admin' })
   seedMember(cloud(), A)
-  for (const manager of MANAGERS) consent(cloud(), manager, ESCALATION, 50)
-  consent(cloud(), A, UPDATE, 50)
+  for (const manager of MANAGERS) await consent(cloud(), manager, ESCALATION, 50)
+  await consent(cloud(), A, UPDATE, 50)
 })
 afterAll(() => cloud().setNow(null))
 

@@ -4,6 +4,7 @@ import { draftOf, DEFAULT_RULES } from '../../cloudfunctions/shared/domain/rules
 import { monthKey } from '../../cloudfunctions/shared/domain/tiers'
 import { SUBSCRIBE_TEMPLATES } from '../../cloudfunctions/shared/contract/templates'
 import type { RulesDraft } from '../../cloudfunctions/shared/contract/tiers'
+import { acceptConsent } from '../support/consent'
 
 const { cloud, as } = useLocalCloud()
 const accrue = (openid: string, orderNo: string, amount: number) => as('cashier-1').call('points', 'accrue', { memberCode: memberCodeOf(cloud(), openid), storeId: 'store-001', orderNo, amount })
@@ -14,7 +15,7 @@ beforeAll(() => seedStaff(cloud(), { 'owner-1': 'owner', 'cashier-1': 'cashier',
 describe('upgrades at the till', () => {
   it('an accrual that crosses 银卡 upgrades in the same transaction, records why, and messages the member', async () => {
     seedMember(cloud(), 'climber')
-    cloud().outbox.grant('climber', [SUBSCRIBE_TEMPLATES.tierChange])
+    await acceptConsent(cloud(), 'climber', [SUBSCRIBE_TEMPLATES.tierChange])
     dataOf(await accrue('climber', 'UP1', 600))
     expect(dataOf(await as('climber').call('tiers', 'status', {}))).toMatchObject({ tier: 'regular', progressText: '再消费 ¥400 升级银卡', progressRatio: 0.6 })
     const crossing = dataOf(await accrue('climber', 'UP2', 450))

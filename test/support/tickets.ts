@@ -6,6 +6,7 @@ import type { TicketDoc } from '../../cloudfunctions/shared/data/tickets'
 import type { LocalCloud } from '../../local/cloud'
 import { dataOf } from './localCloud'
 import { seedStaff } from './members'
+import { acceptConsent } from './consent'
 
 type Caller = (openid: string | null) => {
   call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, payload?: PayloadOf<F, A> | Record<string, unknown>): Promise<Envelope<ResultOf<F, A>>>
@@ -59,8 +60,8 @@ export const UPDATE = SUBSCRIBE_TEMPLATES.ticketUpdate
 export const ESCALATION = SUBSCRIBE_TEMPLATES.ticketEscalation
 
 /** Several consents, so a message sent twice would be delivered, and counted, twice. */
-export function consent(cloud: LocalCloud, openid: string, templateId: string, times = 10): void {
-  cloud.outbox.grant(openid, Array(times).fill(templateId))
+export async function consent(cloud: LocalCloud, openid: string, templateId: string, times = 10): Promise<void> {
+  await acceptConsent(cloud, openid, Array(times).fill(templateId))
 }
 
 /** The messages of `templateId` sent to `openid` from `since` (an index into the outbox) on. */

@@ -9,6 +9,7 @@ import { PointsSummary } from '../../components/PointsSummary'
 import { ErrorView, Skeleton } from '../../components/StatusView'
 import { TierPanel, TierPanelSkeleton } from '../../components/TierPanel'
 import { useBirthdayBanner } from '../../hooks/useBirthdayBanner'
+import { useCampaignLanding } from '../../hooks/useCampaignLanding'
 import { useMember } from '../../hooks/useMember'
 import { useOnReturn } from '../../hooks/useOnReturn'
 import { usePointsSummary } from '../../hooks/usePointsSummary'
@@ -19,6 +20,7 @@ import './index.scss'
 
 export default function CardPage() {
   const { status, member, error, reload } = useMember()
+  useCampaignLanding()
   useOnReturn(reload)
   usePullDownRefresh(async () => {
     await reload()

@@ -1,10 +1,11 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { View, Text, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Gender } from '@contract/enums'
 import { EARLIEST_DATE, GENDER_REQUIRED, MEMBER_NAME, textProblem } from '@contract/fields'
-import { requestConsent } from '../../services/subscribe'
+import { CONSENT_MOMENTS } from '@contract/templates'
+import { askConsent, reportConsent, type Consent } from '../../services/subscribe'
 import type { FieldIssue } from '@contract/errors'
 import { CloudError } from '../../services/cloud'
 import { ensurePrivacyAuthorized } from '../../services/phone'
@@ -27,6 +28,8 @@ export default function JoinPage() {
   const [privacyDeclined, setPrivacyDeclined] = useState(false)
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [submitting, setSubmitting] = useState(false)
+  // Each tap's answers, kept until there is a member to report them for (a refused join is tapped again).
+  const unreported = useRef<Consent[]>([])
 
   useLoad(() => void ensurePrivacyAuthorized().then((agreed) => setPrivacyDeclined(!agreed)))
 
@@ -35,10 +38,14 @@ export default function JoinPage() {
   async function submit() {
     if (missing) return void Taro.showToast({ title: missing, icon: 'none' })
     // Consent can only be asked inside the tap; the join goes ahead whatever the answer.
-    await requestConsent(['tierChange', 'birthdayPerk'])
+    const consent = await askConsent(CONSENT_MOMENTS.join)
     setSubmitting(true)
     try {
-      await join({ name: name.trim(), gender: gender as Gender, birthday, ...(avatar ? { avatarFileId: avatar.fileId } : {}), ...(scene ? { scene } : {}), ...(activityId ? { activityId } : {}) })
+      // This tap's answers ride with the join, so a birthday perk issued by the join can already be told.
+      const answers = Object.keys(consent.answers).length ? { consent: consent.answers } : {}
+      await join({ name: name.trim(), gender: gender as Gender, birthday, ...(avatar ? { avatarFileId: avatar.fileId } : {}), ...(scene ? { scene } : {}), ...(activityId ? { activityId } : {}), ...answers })
+      // Answers from earlier taps whose join was refused are the new member's too (a failed report is never shown).
+      void reportAll(unreported.current.splice(0))
       // The phone code is exchanged once the member exists; a failure here never undoes the join.
       if (phoneCode) await bindPhone(phoneCode).catch(() => Taro.showToast({ title: '手机号绑定失败，可在资料页重新绑定', icon: 'none' }))
       // A visitor from an activity's share link goes back to it, now a member who can sign up.
@@ -46,6 +53,7 @@ export default function JoinPage() {
       // A toast shown before switching tabs is dismissed by the switch; show it on arrival.
       else Taro.switchTab({ url: '/pages/card/index', success: () => void Taro.showToast({ title: '欢迎加入', icon: 'success' }) })
     } catch (error) {
+      unreported.current.push(consent)
       const cloudError = error as CloudError
       setFieldErrors(byField(cloudError.fields))
       Taro.showToast({ title: cloudError.message, icon: 'none' })
@@ -98,6 +106,10 @@ export default function JoinPage() {
       </View>
     </View>
   )
+}
+
+async function reportAll(consents: Consent[]) {
+  for (const consent of consents) await reportConsent(consent)
 }
 
 /** An activity's share link sends a visitor here with `?activity=`; an id the contract would refuse is dropped rather than failing the join. */

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { GENDER_LABELS } from '@contract/enums'
 import { ROLE_LABELS } from '@contract/roles'
@@ -8,7 +7,6 @@ import { useOnReturn } from '../../hooks/useOnReturn'
 import { useStaffRole } from '../../hooks/useStaffRole'
 import { formatCardNo, formatDate, formatPoints } from '@contract/format'
 import { openPage } from '../../services/navigate'
-import { requestConsent } from '../../services/subscribe'
 import './index.scss'
 
 const MEMBER_LINKS = [
@@ -18,6 +16,7 @@ const MEMBER_LINKS = [
   { label: '我的活动', url: '/activity/pages/mine/index', testId: 'me-activities' },
   { label: '投诉与反馈', url: '/tickets/pages/list/index', testId: 'me-tickets' },
   { label: '个人资料', url: '/pages/profile/index', testId: 'me-profile' },
+  { label: '消息订阅', url: '/messages/pages/subscriptions/index', testId: 'me-subscriptions' },
 ]
 
 export default function MePage() {
@@ -40,10 +39,6 @@ export default function MePage() {
           {MEMBER_LINKS.map((link) => (
             <LinkRow key={link.url} label={link.label} url={link.url} testId={link.testId} />
           ))}
-          <View className='me-page__link' data-testid='me-notifications' onClick={enableNotifications}>
-            <Text className='me-page__link-label'>消息通知</Text>
-            <Text className='me-page__chevron'>开启 ›</Text>
-          </View>
         </View>
       )}
       {card && (
@@ -71,12 +66,6 @@ function Row({ label, value }: { label: string; value: string }) {
       <Text className='me-page__value'>{value}</Text>
     </View>
   )
-}
-
-/** Each tap grants one more message of each kind (WeChat's one-time subscription). */
-async function enableNotifications() {
-  const accepted = await requestConsent(['tierChange', 'birthdayPerk'])
-  Taro.showToast({ title: accepted > 0 ? '已开启等级与生日通知' : '未开启通知', icon: 'none' })
 }
 
 function LinkRow({ label, url, testId }: { label: string; url: string; testId: string }) {

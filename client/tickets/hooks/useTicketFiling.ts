@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { MemberTicket } from '@contract/ticket'
 import { TICKET_IMAGE, TICKET_IMAGES_MAX, TICKET_TEXT, type TicketCategory } from '@contract/ticketFields'
 import { textProblem } from '@contract/fields'
+import { CONSENT_MOMENTS } from '@contract/templates'
 import { useSubmit } from '../../hooks/useSubmit'
 import { callCloud, CloudError } from '../../services/cloud'
 import { requestConsent } from '../../services/subscribe'
@@ -83,7 +84,7 @@ export function useTicketFiling(initialAbout: TicketAbout | null) {
       void Taro.showToast({ title: problem ?? CATEGORY_MISSING, icon: 'none' })
       return Promise.resolve(undefined)
     }
-    const consent = requestConsent(['ticketUpdate'])
+    const consent = requestConsent(CONSENT_MOMENTS.ticket)
     return run(async () => {
       // The answer does not matter (the filing goes ahead either way); waiting keeps the dialog from racing the next page.
       await consent

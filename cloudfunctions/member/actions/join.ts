@@ -5,6 +5,8 @@ import { parseJoinScene } from '../../shared/domain/scene'
 import { membersRepo } from '../../shared/data/members'
 import { activitiesRepo } from '../../shared/data/activities'
 import { serveBirthday } from '../../shared/app/birthdayPerks'
+import { grantedTemplates } from '../../shared/domain/messaging'
+import { knownTemplateIds } from '../../shared/runtime/notify'
 import { activeRules } from '../../shared/data/rules'
 import { isBirthdayToday } from '../../shared/domain/birthday'
 import { AppError, defineAction, type Database } from '../../shared/runtime'
@@ -27,7 +29,7 @@ export const join = defineAction({
     if (!check.ok) throw new AppError('INVALID_INPUT', check.message, [{ path: check.field, message: check.message }])
     const source = { ...(await sourceOf(db, form.scene)), ...(form.activityId ? { activity: await sharedActivity(db, form.activityId) } : {}) }
     for (let attempt = 0; attempt < CARD_NO_ATTEMPTS; attempt++) {
-      const decision = decideJoin({ openid, form, now, cardNo: makeCardNo(Math.random), source })
+      const decision = decideJoin({ openid, form, now, cardNo: makeCardNo(Math.random), source, granted: grantedTemplates(form.consent ?? {}, knownTemplateIds()) })
       if (!decision.ok) throw new AppError('INVALID_INPUT', decision.message, [{ path: decision.field, message: decision.message }])
       const outcome = await members.insert(decision.member)
       if (outcome.kind === 'inserted') return cardOf(await withBirthdayPerk(db, decision.member, now), db, now)

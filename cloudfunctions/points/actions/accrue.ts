@@ -9,7 +9,7 @@ import type { MemberDoc } from '../../shared/domain/member'
 import { definitionOf } from '../../shared/domain/tiers'
 import { defineAction } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'
-import { send } from '../../shared/runtime/notify'
+import { afterPurchase } from '../../shared/app/afterPurchase'
 
 /**
  * A purchase becomes points, in one transaction: read the member, decide, append the row and
@@ -34,7 +34,7 @@ export const accrue = defineAction({
         (row) => resultOf(row, member!, true),
       )
     const { decision } = outcome
-    await send(decision.messages)
+    await afterPurchase(db, member!, decision, amountFen, now)
     const change = decision.tierChange
     return { ...resultOf(decision.ledger[0], member!, false), tierChange: change && { from: change.from, to: change.to, toName: definitionOf(change.to, rules.tiers).name } }
   },

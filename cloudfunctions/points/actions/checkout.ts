@@ -13,7 +13,7 @@ import { refundBasisOf } from '../../shared/domain/refund'
 import { definitionOf } from '../../shared/domain/tiers'
 import { AppError, defineAction } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'
-import { send } from '../../shared/runtime/notify'
+import { afterPurchase } from '../../shared/app/afterPurchase'
 import { orderRowsOf } from './refund'
 
 /** The scanned member and what the till may offer them on this amount: discount, coupons, the points rule. */
@@ -81,7 +81,7 @@ export const checkout = defineAction({
       )
     }
     const { decision } = outcome
-    await send(decision.messages)
+    await afterPurchase(db, member!, decision, decision.ledger[0].order?.checkout?.paidFen ?? amountFen, now)
     const change = decision.tierChange
     return { ...checkoutAnswer(decision.ledger[0], member!, false), tierChange: change && { from: change.from, to: change.to, toName: definitionOf(change.to, rules.tiers).name } }
   },

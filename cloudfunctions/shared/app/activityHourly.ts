@@ -3,7 +3,7 @@ import { activitiesRepo, type ActivityDoc } from '../data/activities'
 import type { ReminderStage } from '../domain/activity'
 import { activityReminderMessage } from '../domain/messages'
 import type { Database } from '../runtime/cloud'
-import { notify } from '../runtime/notify'
+import { deliver } from './deliver'
 import { Budget, workThrough } from './jobChunks'
 import { promoteWaiting, settleSignups } from './activitySeats'
 
@@ -91,7 +91,7 @@ async function remind(
     const results = await workThrough(page, SENDERS, budget, async (signup) => {
       if (!(await repo.claimReminder(signup._id, stage))) return false
       const message = activityReminderMessage(signup.openid, activity, hoursBefore)
-      await notify(message.openid, message.purpose, message.data, message.page)
+      await deliver([message], new Map(), db)
       return true
     })
     sent += results.filter(Boolean).length

@@ -8,7 +8,7 @@ import type { MemberDoc } from '../domain/member'
 import { activityCancelledMessage, waitlistPromotedMessage } from '../domain/messages'
 import type { Rules } from '../domain/rules'
 import type { Database } from '../runtime/cloud'
-import { send } from '../runtime/notify'
+import { deliver } from './deliver'
 import { refusalError } from './commands'
 
 /**
@@ -89,7 +89,7 @@ export async function promoteWaiting(db: Database, activityId: string, now: Date
 
 async function tellPromoted(db: Database, activity: ActivityDoc, promotion: Promotion | null): Promise<void> {
   if (!promotion) return
-  await send([waitlistPromotedMessage(promotion.openid, activity)])
+  await deliver([waitlistPromotedMessage(promotion.openid, activity, promotion.patch.promotedAt ?? new Date())], new Map(), db)
 }
 
 export type CheckInOutcome = { member: MemberDoc; signup: SignupDoc; pointsAwarded: number; rules: Rules }
@@ -139,7 +139,7 @@ export async function settleSignups(db: Database, activity: ActivityDoc, by: 'ac
           return { wasStanding: signup!.status !== 'cancelled', refunded: verdict.points ? verdict.points.ledger[0].delta : 0 }
         })
         settled++
-        if (ended?.wasStanding && by === 'activity') await send([activityCancelledMessage(found.openid, activity, ended.refunded)])
+        if (ended?.wasStanding && by === 'activity') await deliver([activityCancelledMessage(found.openid, activity, ended.refunded)])
       }
     }
   }

@@ -1,3 +1,4 @@
+import type { MemberDoc } from '../domain/member'
 import { isKeyTaken } from '../data/applyDecision'
 import { isDuplicateKeyError } from '../data/errors'
 import { memberIn } from '../data/members'
@@ -7,7 +8,7 @@ import { decideBirthdayPerk, type NoPerk } from '../domain/birthdayPerk'
 import type { CouponDoc } from '../domain/coupons'
 import type { Rules } from '../domain/rules'
 import type { Database } from '../runtime/cloud'
-import { send } from '../runtime/notify'
+import { deliver, knownState } from './deliver'
 import { settle, type Applied } from './commands'
 
 export type PerkOutcome = { kind: 'issued'; openid: string; year: number; points: number; pointsExpiresAt: Date | null; coupon: CouponDoc | null } | NoPerk
@@ -25,17 +26,21 @@ const CODE_ATTEMPTS = 3
 export async function serveBirthday(db: Database, openid: string, now: Date, rules: Rules): Promise<PerkOutcome> {
   const outcome = await issue(db, openid, now, rules)
   if (outcome.kind !== 'applied') return outcome
-  const { decision } = outcome
-  await send(decision.messages)
+  const { decision, member } = outcome
+  await deliver(decision.messages, knownState(member), db)
   const [pointsRow] = decision.ledger
   return { kind: 'issued', openid, year: perkYear(now), points: pointsRow?.delta ?? 0, pointsExpiresAt: pointsRow?.expiresAt ?? null, coupon: decision.coupon }
 }
 
-async function issue(db: Database, openid: string, now: Date, rules: Rules): Promise<Applied | NoPerk> {
+async function issue(db: Database, openid: string, now: Date, rules: Rules): Promise<(Applied & { member: MemberDoc | null }) | NoPerk> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await inTransaction(db, async (transaction) => settle(transaction, decideBirthdayPerk(await memberIn(transaction, openid), rules, now, makeCouponCode(Math.random))))
-      return outcome.kind === 'repeat' ? { kind: 'already' } : outcome
+      let member: MemberDoc | null = null
+      const outcome = await inTransaction(db, async (transaction) => {
+        member = await memberIn(transaction, openid)
+        return settle(transaction, decideBirthdayPerk(member, rules, now, makeCouponCode(Math.random)))
+      })
+      return outcome.kind === 'repeat' ? { kind: 'already' } : outcome.kind === 'applied' ? { ...outcome, member } : outcome
     } catch (error) {
       if (isKeyTaken(error)) return { kind: 'already' }
       // A duplicate that escaped the keys is a coupon-code clash at commit: draw another code.

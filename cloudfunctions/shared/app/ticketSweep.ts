@@ -3,7 +3,7 @@ import { ticketsRepo } from '../data/tickets'
 import { ticketEscalationMessage } from '../domain/messages'
 import { decideSweep, type TicketDoc } from '../domain/ticket'
 import type { Database } from '../runtime/cloud'
-import { send } from '../runtime/notify'
+import { deliver } from './deliver'
 import { Budget, workThrough } from './jobChunks'
 import { managersOf, messagesFor } from './tickets'
 
@@ -46,7 +46,7 @@ export async function sweepTickets(db: Database, now: Date, budget: Budget): Pro
     if (verdict.kind === 'autoClose') {
       if (!(await repo.replaceIf(verdict.transition.ticket, ticket.rev))) return false
       report.autoClosed++
-      await send(messagesFor(verdict.transition, { kind: 'system' }))
+      await deliver(messagesFor(verdict.transition, { kind: 'system' }))
       return true
     }
     if (!(await repo.replaceIf(verdict.ticket, ticket.rev))) return false
@@ -55,7 +55,7 @@ export async function sweepTickets(db: Database, now: Date, budget: Budget): Pro
     report.escalations++
     const missed = verdict.clocks[0]
     const dueAt = missed === 'firstResponse' ? ticket.firstResponseDueAt : ticket.resolutionDueAt
-    await send((await managersNow()).map((openid) => ticketEscalationMessage(openid, ticket, missed, new Date(dueAt))))
+    await deliver((await managersNow()).map((openid) => ticketEscalationMessage(openid, ticket, missed, new Date(dueAt))))
     return true
   }
 }

@@ -22,7 +22,7 @@ import { decideCompensation } from '../domain/ticketCompensation'
 import type { Database } from '../runtime/cloud'
 import { AppError, invalidInput } from '../runtime/errors'
 import { checkStoredImage } from '../runtime/images'
-import { send } from '../runtime/notify'
+import { deliver } from './deliver'
 import { memberCodeSecret } from '../runtime/secrets'
 import { refusalError } from './commands'
 
@@ -137,7 +137,7 @@ export async function actOn(db: Database, ticketId: string, actor: Actor, input:
     if (verdict.kind === 'refused') throw refusalError(verdict)
     if (verdict.kind === 'unchanged') return { ticket: verdict.ticket, changed: false }
     if (await repo.replaceIf(verdict.ticket, ticket!.rev)) {
-      await send([...messagesFor(verdict, actor), ...(await escalationMessages(db, verdict, input))])
+      await deliver([...messagesFor(verdict, actor), ...(await escalationMessages(db, verdict, input))])
       return { ticket: verdict.ticket, changed: true }
     }
     if (attempt >= EVENT_ATTEMPTS) throw new AppError('CONFLICT', '工单刚被他人更新，请刷新后重试')
@@ -196,7 +196,7 @@ export async function resolveTicket(
       })
       if (outcome.kind === 'refused') throw refusalError(outcome)
       if (outcome.kind === 'repeat' || outcome.kind === 'unchanged') return { ticket: outcome.ticket, changed: false }
-      await send(messagesFor(outcome, actor))
+      await deliver(messagesFor(outcome, actor))
       return { ticket: outcome.ticket, changed: true }
     } catch (error) {
       if (isKeyTaken(error)) throw new AppError('CONFLICT', '工单刚被他人更新，请刷新后重试')

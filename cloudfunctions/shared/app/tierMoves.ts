@@ -8,7 +8,7 @@ import type { Rules } from '../domain/rules'
 import { consequenceOf, factsOf } from '../domain/tierPreview'
 import { decideRulesUpgrade, decideTierEvaluation, type NoTierMove, type TierChangeRow } from '../domain/tierMoves'
 import type { Database } from '../runtime/cloud'
-import { send } from '../runtime/notify'
+import { deliver, knownState } from './deliver'
 import { settle } from './commands'
 import { Budget, handOver } from './jobChunks'
 
@@ -20,9 +20,13 @@ type TierDecider = (member: MemberDoc | null) => Decision | NoTierMove
  * after the commit; the move's record is answered.
  */
 async function moveTier(db: Database, openid: string, decide: TierDecider): Promise<TierChangeRow | null> {
-  const outcome = await inTransaction(db, async (transaction) => settle(transaction, decide(await memberIn(transaction, openid))))
+  let read: MemberDoc | null = null
+  const outcome = await inTransaction(db, async (transaction) => {
+    read = await memberIn(transaction, openid)
+    return settle(transaction, decide(read))
+  })
   if (outcome.kind !== 'applied') return null
-  await send(outcome.decision.messages)
+  await deliver(outcome.decision.messages, knownState(read), db)
   return outcome.decision.tierChange
 }
 

@@ -21,6 +21,8 @@ export const ACTIVITY_ROLES = ['owner', 'admin', 'marketing'] as const satisfies
 export const CHECK_IN_ROLES = ['owner', 'admin', 'marketing', 'cashier'] as const satisfies readonly Role[]
 /** Complaint tickets: the service desk, and the owner and admins above it. */
 export const SERVICE_ROLES = ['owner', 'admin', 'service'] as const satisfies readonly Role[]
+/** Segments and campaigns: the marketing staff, and the owner and admins above them. */
+export const MARKETING_ROLES = ['owner', 'admin', 'marketing'] as const satisfies readonly Role[]
 export const OWNER_ROLES = ['owner'] as const satisfies readonly Role[]
 
 export const ACCESS = {
@@ -120,6 +122,29 @@ export const ACCESS = {
     sla: SERVICE_ROLES,
     setSla: OWNER_ROLES,
     sweep: 'server',
+  },
+  marketing: {
+    consent: 'member',
+    subscriptions: 'member',
+    setOptOut: 'member',
+    opened: 'member',
+    rfmOverview: MARKETING_ROLES,
+    setRfmThresholds: MANAGER_ROLES,
+    countSegment: MARKETING_ROLES,
+    segments: MARKETING_ROLES,
+    saveSegment: MARKETING_ROLES,
+    deleteSegment: MARKETING_ROLES,
+    tagSegment: MARKETING_ROLES,
+    campaigns: MARKETING_ROLES,
+    campaign: MARKETING_ROLES,
+    createCampaign: MARKETING_ROLES,
+    updateCampaign: MARKETING_ROLES,
+    previewCampaign: MARKETING_ROLES,
+    startCampaign: MARKETING_ROLES,
+    pauseCampaign: MARKETING_ROLES,
+    resumeCampaign: MARKETING_ROLES,
+    cancelCampaign: MARKETING_ROLES,
+    tick: 'server',
   },
   jobs: {
     expirePoints: 'server',

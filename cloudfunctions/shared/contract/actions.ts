@@ -9,6 +9,7 @@ import type * as tiers from './tiers'
 import type * as coupons from './coupons'
 import type * as activity from './activity'
 import type * as ticket from './ticket'
+import type * as marketing from './marketing'
 
 /**
  * Every callable action: its payload (the schema's input type) and its result.
@@ -111,6 +112,29 @@ export interface ActionMap {
     sla: { payload: z.input<typeof ticket.slaPayload>; result: ticket.SlaView }
     setSla: { payload: z.input<typeof ticket.setSlaPayload>; result: ticket.SlaView }
     sweep: { payload: z.input<typeof ticket.sweepPayload>; result: ticket.SweepReport }
+  }
+  marketing: {
+    consent: { payload: z.input<typeof marketing.consentPayload>; result: marketing.MySubscriptions }
+    subscriptions: { payload: z.input<typeof marketing.subscriptionsPayload>; result: marketing.MySubscriptions }
+    setOptOut: { payload: z.input<typeof marketing.setOptOutPayload>; result: marketing.MySubscriptions }
+    opened: { payload: z.input<typeof marketing.openedPayload>; result: null }
+    rfmOverview: { payload: z.input<typeof marketing.rfmOverviewPayload>; result: marketing.RfmOverview }
+    setRfmThresholds: { payload: z.input<typeof marketing.setRfmThresholdsPayload>; result: marketing.RfmOverview }
+    countSegment: { payload: z.input<typeof marketing.countSegmentPayload>; result: marketing.SegmentCount }
+    segments: { payload: z.input<typeof marketing.segmentsPayload>; result: marketing.Segment[] }
+    saveSegment: { payload: z.input<typeof marketing.saveSegmentPayload>; result: marketing.Segment }
+    deleteSegment: { payload: z.input<typeof marketing.segmentRefPayload>; result: null }
+    tagSegment: { payload: z.input<typeof marketing.tagSegmentPayload>; result: marketing.TagResult }
+    campaigns: { payload: z.input<typeof marketing.campaignsPayload>; result: marketing.CampaignPage }
+    campaign: { payload: z.input<typeof marketing.campaignRefPayload>; result: marketing.Campaign }
+    createCampaign: { payload: z.input<typeof marketing.createCampaignPayload>; result: marketing.Campaign }
+    updateCampaign: { payload: z.input<typeof marketing.updateCampaignPayload>; result: marketing.Campaign }
+    previewCampaign: { payload: z.input<typeof marketing.campaignRefPayload>; result: marketing.CampaignPreview }
+    startCampaign: { payload: z.input<typeof marketing.campaignRefPayload>; result: marketing.Campaign }
+    pauseCampaign: { payload: z.input<typeof marketing.campaignRefPayload>; result: marketing.Campaign }
+    resumeCampaign: { payload: z.input<typeof marketing.campaignRefPayload>; result: marketing.Campaign }
+    cancelCampaign: { payload: z.input<typeof marketing.campaignRefPayload>; result: marketing.Campaign }
+    tick: { payload: z.input<typeof marketing.tickPayload>; result: marketing.TickReport }
   }
   jobs: {
     expirePoints: { payload: z.input<typeof jobs.expirePointsPayload>; result: jobs.JobReport }

@@ -33,6 +33,11 @@ export const joinPayload = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,40}$/, '活动编号不正确')
     .optional(),
+  /** What the subscription dialog in the join tap answered (the member did not exist to report it to): counted on the new member. */
+  consent: z
+    .record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '模板编号不正确'), z.enum(['accept', 'reject', 'ban', 'filter'], { error: '订阅结果不正确' }))
+    .refine((answers) => Object.keys(answers).length <= 3, '一次最多订阅 3 种消息')
+    .optional(),
 })
 export type JoinPayload = z.infer<typeof joinPayload>
 

@@ -17,6 +17,7 @@ export const COLLECTIONS = [
   'rules',
   'subscriptions',
   'campaigns',
+  'segments',
   'deliveries',
   'audit',
   'stats_daily',

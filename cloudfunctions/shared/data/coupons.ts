@@ -20,6 +20,11 @@ export function couponsRepo(db: Database) {
   const collection = db.collection('coupons')
   const _ = db.command
   return {
+    /** Available coupons whose last day falls in [from, to], in `_id` order after the cursor: the daily reminder's page. */
+    async availableEndingBetween(from: Date, to: Date, afterId: string | null, limit: number): Promise<CouponDoc[]> {
+      const where = { status: 'available', validUntil: _.and([_.gte(from), _.lte(to)]), ...(afterId ? { _id: _.gt(afterId) } : {}) }
+      return rowsOf<CouponDoc>(collection.where(where).orderBy('_id', 'asc').limit(limit))
+    },
     /** A member's coupons, newest first. One round trip. */
     async of(openid: string): Promise<CouponDoc[]> {
       return rowsOf<CouponDoc>(collection.where({ openid }).orderBy('createdAt', 'desc').limit(WALLET_LIMIT))

@@ -188,4 +188,71 @@ export const INDEXES: IndexDeclaration[] = [
       ['startedAt', -1],
     ],
   },
+  // Segments (issue 12): each condition a segment may hold is served by one of these; a campaign walks `rfm` then `_id`.
+  {
+    collection: 'members',
+    name: 'rfm_id',
+    fields: [
+      ['rfm', 1],
+      ['_id', 1],
+    ],
+  },
+  {
+    collection: 'members',
+    name: 'tier_id',
+    fields: [
+      ['tier', 1],
+      ['_id', 1],
+    ],
+  },
+  { collection: 'members', name: 'lastPurchaseAt', fields: [['lastPurchaseAt', 1]] },
+  { collection: 'members', name: 'joinedAt', fields: [['joinedAt', 1]] },
+  { collection: 'members', name: 'seg_spend12mFen', fields: [['seg.spend12mFen', 1]] },
+  { collection: 'members', name: 'seg_purchases12m', fields: [['seg.purchases12m', 1]] },
+  { collection: 'members', name: 'tags', fields: [['tags', 1]] },
+  { collection: 'members', name: 'source_store', fields: [['source.store', 1]] },
+  // Deliveries: the timer's due retries and stale claims; a campaign's outcomes by status.
+  {
+    collection: 'deliveries',
+    name: 'status_nextAttemptAt',
+    fields: [
+      ['status', 1],
+      ['nextAttemptAt', 1],
+    ],
+  },
+  {
+    collection: 'deliveries',
+    name: 'status_updatedAt',
+    fields: [
+      ['status', 1],
+      ['updatedAt', 1],
+    ],
+  },
+  {
+    collection: 'deliveries',
+    name: 'campaignId_status',
+    fields: [
+      ['campaignId', 1],
+      ['status', 1],
+    ],
+  },
+  {
+    collection: 'campaigns',
+    name: 'status_createdAt',
+    fields: [
+      ['status', 1],
+      ['createdAt', -1],
+    ],
+  },
+  { collection: 'campaigns', name: 'createdAt', fields: [['createdAt', -1]] },
+  { collection: 'segments', name: 'updatedAt', fields: [['updatedAt', -1]] },
+  // The daily reminder three days before a coupon ends.
+  {
+    collection: 'coupons',
+    name: 'status_validUntil',
+    fields: [
+      ['status', 1],
+      ['validUntil', 1],
+    ],
+  },
 ]

@@ -2,9 +2,10 @@ import { formatFen } from '../contract/format'
 import { decision, NOT_MEMBER_AT_THE_TILL, pointsPatch, type Decision, type Refusal } from './decision'
 import { ledgerKeys, ledgerRow, orderFactsOf, type LedgerRow, type TillOrder } from './ledger'
 import { isActiveMember, pointsStateOf, tierStateOf, type MemberDoc } from './member'
-import { tierChangeMessage } from './messages'
+import { pointsChangeMessage, tierChangeMessage } from './messages'
 import { earn, lotExpiry, pointsForPurchase } from './points'
 import { pointsRulesOf, type Rules } from './rules'
+import { recordPurchase } from './rfm'
 import { tierChangeRow } from './tierMoves'
 import { decideUpgrade, qualifyingFigure, recordActivity } from './tiers'
 
@@ -26,27 +27,26 @@ export function decideAccrual(member: MemberDoc | null, command: Accrual, rules:
   const points = pointsForPurchase(amountFen, member.tier, pointsRules)
   const expiresAt = lotExpiry(now, pointsRules)
   const state = earn(pointsStateOf(member), points, expiresAt)
-  const activity = recordActivity(member.activity, now, amountFen, points)
+  const activity = recordActivity(member.activity, now, amountFen, points, now, 1)
   const upgrade = decideUpgrade(tierStateOf(member), qualifyingFigure(activity, rules.tiers.basis, now), rules.tiers, now)
+  const row = ledgerRow({
+    key: accrualKey(command),
+    openid,
+    kind: 'earn',
+    delta: points,
+    balanceAfter: state.pointsBalance,
+    reason: `消费 ${formatFen(amountFen)} · 单号 ${orderNo}`,
+    by: cashier,
+    rulesVersion: rules.version,
+    at: now,
+    expiresAt: points > 0 ? expiresAt : null,
+    order: orderFactsOf(command),
+  })
   return decision(openid, {
-    ledger: [
-      ledgerRow({
-        key: accrualKey(command),
-        openid,
-        kind: 'earn',
-        delta: points,
-        balanceAfter: state.pointsBalance,
-        reason: `消费 ${formatFen(amountFen)} · 单号 ${orderNo}`,
-        by: cashier,
-        rulesVersion: rules.version,
-        at: now,
-        expiresAt: points > 0 ? expiresAt : null,
-        order: orderFactsOf(command),
-      }),
-    ],
-    member: { ...pointsPatch(state), activity, lastActiveAt: now, ...upgrade?.state },
+    ledger: [row],
+    member: { ...pointsPatch(state), activity, ...recordPurchase(member, now), lastActiveAt: now, ...upgrade?.state },
     tierChange: upgrade && tierChangeRow(openid, upgrade.change, rules.version),
-    messages: upgrade ? [tierChangeMessage(openid, upgrade.change, rules.tiers)] : [],
+    messages: [...(points > 0 ? [pointsChangeMessage(openid, row)] : []), ...(upgrade ? [tierChangeMessage(openid, upgrade.change, rules.tiers)] : [])],
   })
 }
 

@@ -72,6 +72,6 @@ export function decideBirthdayPerk(member: MemberDoc | null, rules: Rules, now: 
       : [],
     coupon,
     member: { lastBirthdayPerk: mark, ...(state ? pointsPatch(state) : {}) },
-    messages: [birthdayPerkMessage(openid, points, coupon?.title ?? null, coupon?.validUntil ?? pointsExpiresAt ?? now)],
+    messages: [birthdayPerkMessage(openid, year, points, coupon?.title ?? null, coupon?.validUntil ?? pointsExpiresAt ?? now)],
   })
 }

@@ -5,7 +5,8 @@ import { couponProblem, couponUsed, type CouponDoc } from './coupons'
 import { decision, NOT_MEMBER_AT_THE_TILL, pointsPatch, refuse, type Decision, type Refusal } from './decision'
 import { ledgerKeys, ledgerRow, orderFactsOf, type CheckoutFacts, type LedgerRow, type TillOrder } from './ledger'
 import { isActiveMember, pointsStateOf, tierStateOf, type MemberDoc } from './member'
-import { tierChangeMessage } from './messages'
+import { pointsChangeMessage, tierChangeMessage } from './messages'
+import { recordPurchase } from './rfm'
 import { earn, lotExpiry, pointsForPurchase, spend } from './points'
 import { pointsRulesOf, type Rules } from './rules'
 import { tierChangeRow } from './tierMoves'
@@ -78,7 +79,7 @@ export function decideCheckout(state: CheckoutState, command: Checkout, rules: R
   const earned = pointsForPurchase(price.payableFen, member.tier, pointsRules)
   const expiresAt = lotExpiry(now, pointsRules)
   const after = earn(spent.state, earned, expiresAt)
-  const activity = recordActivity(member.activity, now, price.payableFen, earned)
+  const activity = recordActivity(member.activity, now, price.payableFen, earned, now, 1)
   const upgrade = decideUpgrade(tierStateOf(member), qualifyingFigure(activity, rules.tiers.basis, now), rules.tiers, now)
   const facts: CheckoutFacts = {
     tierDiscountFen: price.tierDiscountFen,
@@ -112,9 +113,9 @@ export function decideCheckout(state: CheckoutState, command: Checkout, rules: R
   return decision(openid, {
     ledger,
     couponUpdate: coupon && { id: coupon._id, patch: couponUsed(cashier, orderNo, now) },
-    member: { ...pointsPatch(after), activity, lastActiveAt: now, ...upgrade?.state },
+    member: { ...pointsPatch(after), activity, ...recordPurchase(member, now), lastActiveAt: now, ...upgrade?.state },
     tierChange: upgrade && tierChangeRow(openid, upgrade.change, rules.version),
-    messages: upgrade ? [tierChangeMessage(openid, upgrade.change, rules.tiers)] : [],
+    messages: [...(ledger[0].delta !== 0 ? [pointsChangeMessage(openid, ledger[0])] : []), ...(upgrade ? [tierChangeMessage(openid, upgrade.change, rules.tiers)] : [])],
   })
 }
 

@@ -4,6 +4,9 @@ import type { JoinPayload, MemberCard } from '../contract/member'
 import { monthDay, shopDate } from './calendar'
 import type { BirthdayPerkMark } from './birthdayPerk'
 import type { Lot, PointsState } from './points'
+import type { RfmClass } from '../contract/marketingFields'
+import type { MessagingState } from './messaging'
+import { NEVER_PURCHASED } from './rfm'
 import type { MonthlyActivity, TierState } from './tiers'
 
 export interface MemberSource {
@@ -40,6 +43,15 @@ export interface MemberDoc {
   removedAt?: Date | null
   /** This year's birthday perk, once issued (see domain/birthdayPerk). */
   lastBirthdayPerk?: BirthdayPerkMark | null
+  /** The latest purchase (NEVER_PURCHASED, 1970, for none: see domain/rfm) and the last few, newest first. */
+  lastPurchaseAt?: Date | null
+  recentPurchases?: Date[]
+  /** The RFM class (indexed) and the figures segments filter on, as the daily job last computed them. */
+  rfm?: RfmClass | null
+  rfmAt?: Date | null
+  seg?: { spend12mFen: number; purchases12m: number }
+  /** Subscription-message consent, opt-outs and campaign history (see domain/messaging). */
+  messaging?: MessagingState
 }
 
 export function tierStateOf(member: Pick<MemberDoc, 'tier' | 'tierSince' | 'tierUntil'>): TierState {
@@ -63,8 +75,8 @@ export function isActiveMember(member: MemberDoc | null): member is MemberDoc {
 export type JoinDecision = { ok: true; member: MemberDoc } | { ok: false; field: string; message: string }
 
 /** A new member as the join form describes them; everyone starts at the lowest tier with no points. */
-export function decideJoin(input: { openid: string; form: JoinPayload; cardNo: string; source: MemberSource; now: Date }): JoinDecision {
-  const { openid, form, cardNo, source, now } = input
+export function decideJoin(input: { openid: string; form: JoinPayload; cardNo: string; source: MemberSource; now: Date; granted?: string[] }): JoinDecision {
+  const { openid, form, cardNo, source, now, granted = [] } = input
   if (form.birthday > shopDate(now)) return { ok: false, field: 'birthday', message: '生日不能晚于今天' }
   return {
     ok: true,
@@ -82,6 +94,12 @@ export function decideJoin(input: { openid: string; form: JoinPayload; cardNo: s
       tags: [],
       joinedAt: now,
       lastActiveAt: now,
+      // Countable by segments from the first day: new, never bought.
+      lastPurchaseAt: NEVER_PURCHASED,
+      rfm: 'new',
+      rfmAt: now,
+      seg: { spend12mFen: 0, purchases12m: 0 },
+      ...(granted.length ? { messaging: { consent: Object.fromEntries(granted.map((templateId) => [templateId, 1])) } } : {}),
     },
   }
 }

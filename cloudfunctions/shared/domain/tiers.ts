@@ -30,7 +30,8 @@ export interface TierRules {
 }
 
 /** Spend and points earned, per calendar month on the shop's calendar (`YYYY-MM`). */
-export type MonthlyActivity = Record<string, { spendFen: number; points: number }>
+/** `orders`: purchases that month (absent on months recorded before segments counted them). */
+export type MonthlyActivity = Record<string, { spendFen: number; points: number; orders?: number }>
 
 export interface TierState {
   tier: TierId
@@ -108,14 +109,15 @@ export function windowMonths(now: Date): string[] {
 let lastWindow: { at: number; months: string[] } | null = null
 
 /** Adds a purchase (or a refund, negative) to its month, dropping months that left the window. */
-export function recordActivity(activity: MonthlyActivity | undefined, at: Date, spendFen: number, points: number, now: Date = at): MonthlyActivity {
+export function recordActivity(activity: MonthlyActivity | undefined, at: Date, spendFen: number, points: number, now: Date = at, orders = 0): MonthlyActivity {
   const kept = new Set(windowMonths(now))
   const next: MonthlyActivity = {}
   for (const [month, figures] of Object.entries(activity ?? {})) if (kept.has(month)) next[month] = { ...figures }
   const key = monthKey(at)
   if (!kept.has(key)) return next
   const bucket = next[key] ?? { spendFen: 0, points: 0 }
-  next[key] = { spendFen: Math.max(0, bucket.spendFen + spendFen), points: Math.max(0, bucket.points + points) }
+  const count = (bucket.orders ?? 0) + orders
+  next[key] = { spendFen: Math.max(0, bucket.spendFen + spendFen), points: Math.max(0, bucket.points + points), ...(count > 0 ? { orders: count } : {}) }
   return next
 }
 

@@ -1,32 +1,26 @@
 import { SUBSCRIBE_TEMPLATES, type TemplatePurpose } from '../contract/templates'
-import type { Message } from '../domain/messages'
-import { openapi } from './openapi'
+import { openapi, type OpenApiResult } from './openapi'
 
+/** The deployment's template ID for a purpose: HUIYUAN_TEMPLATE_<PURPOSE> when set, else the registry's. */
 export function templateId(purpose: TemplatePurpose): string {
   return process.env[`HUIYUAN_TEMPLATE_${purpose.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`] || SUBSCRIBE_TEMPLATES[purpose]
 }
 
-/**
- * Sends after the change is committed, never inside a transaction. A member without consent left
- * (43101) simply gets no message; nothing is retried or queued.
- */
-export async function notify(openid: string, purpose: TemplatePurpose, data: Record<string, string>, page = 'pages/card/index'): Promise<{ sent: boolean; errCode: number }> {
-  try {
-    const result = await openapi().sendSubscribeMessage({
-      touser: openid,
-      templateId: templateId(purpose),
-      page,
-      data: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, { value }])),
-    })
-    if (result.errCode !== 0 && result.errCode !== 43101) console.warn(`[notify ${purpose}] ${result.errCode} ${result.errMsg}`)
-    return { sent: result.errCode === 0, errCode: result.errCode }
-  } catch (error) {
-    console.warn(`[notify ${purpose}]`, error)
-    return { sent: false, errCode: -1 }
-  }
+/** Every template ID this deployment uses (a consent report naming any other is ignored). */
+export function knownTemplateIds(): Set<string> {
+  return new Set((Object.keys(SUBSCRIBE_TEMPLATES) as TemplatePurpose[]).map(templateId))
 }
 
-/** A committed decision's messages, one after another (each member's quota is their own). */
-export async function send(messages: readonly Message[]): Promise<void> {
-  for (const message of messages) await notify(message.openid, message.purpose, message.data, message.page)
+/** One call to WeChat. A throw (network, timeout) answers -1, which the caller treats as transient. */
+export async function sendSubscribe(message: { touser: string; templateId: string; page: string; data: Record<string, string> }): Promise<OpenApiResult> {
+  try {
+    return await openapi().sendSubscribeMessage({
+      touser: message.touser,
+      templateId: message.templateId,
+      page: message.page,
+      data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+    })
+  } catch (error) {
+    return { errCode: -1, errMsg: error instanceof Error ? error.message : String(error) }
+  }
 }

@@ -8,9 +8,9 @@ import { sdk } from './cloud'
  */
 export interface ReinvokePort {
   reinvoke(
-    action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules' | 'hourly' | 'sweep',
+    action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules' | 'hourly' | 'sweep' | 'tick',
     payload: Record<string, unknown>,
-    fn?: 'jobs' | 'activity' | 'ticket',
+    fn?: 'jobs' | 'activity' | 'ticket' | 'marketing',
   ): Promise<void>
 }
 

@@ -39,7 +39,16 @@ describe('given a regular member with 40 points expiring in June', () => {
       },
       tierChange: null,
       coupon: null,
-      messages: [],
+      // The member hears of the points (within their consent); no tier moved, so nothing else.
+      messages: [
+        {
+          openid: 'member-1',
+          purpose: 'pointsChange',
+          subject: 'order:store-001:A100',
+          data: { thing1: '消费 ¥88.50 · 单号 A100', character_string2: '+88', number3: '128', time4: '2026年05月20日 10:00' },
+          page: 'points/pages/history/index',
+        },
+      ],
     })
     if (decision.kind !== 'decision') throw new Error('expected a decision')
     expect(decision.member.tier).toBeUndefined()
@@ -50,7 +59,10 @@ describe('given a regular member with 40 points expiring in June', () => {
     expect(decision).toMatchObject({
       member: { tier: 'silver', tierSince: NOW, tierUntil: new Date('2027-05-20T10:00:00+08:00') },
       tierChange: { _id: `tier:member-1:${NOW.getTime()}`, openid: 'member-1', from: 'regular', to: 'silver', reason: 'upgrade', figure: 100_000, rulesVersion: 7, at: NOW },
-      messages: [{ openid: 'member-1', purpose: 'tierChange', data: { thing1: '恭喜升级为银卡会员', phrase2: '银卡', time3: '2026年05月20日 10:00' } }],
+      messages: [
+        { openid: 'member-1', purpose: 'pointsChange', data: { character_string2: '+1000', number3: '1040' } },
+        { openid: 'member-1', purpose: 'tierChange', data: { thing1: '恭喜升级为银卡会员', phrase2: '银卡', time3: '2026年05月20日 10:00' } },
+      ],
     })
   })
 

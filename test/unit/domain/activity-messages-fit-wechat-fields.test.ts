@@ -19,10 +19,12 @@ const EMOJI_PLACE = '🎄🎁静安店二楼🍰☕️👨‍👩‍👧露台�
 const LONG_REASON = '因商场临时停电检修，场地无法使用，活动改期另行通知，给您带来不便敬请谅解，谢谢'
 const awkward = { _id: 'act-2', title: LONG_TITLE, place: EMOJI_PLACE, startAt: START, cancelReason: LONG_REASON }
 
+const PROMOTED_AT = new Date('2026-12-18T02:00:00Z')
+
 const messagesFor = (activity: typeof ordinary): Message[] => [
   activityReminderMessage('member-1', activity, 24),
   activityReminderMessage('member-1', activity, 2),
-  waitlistPromotedMessage('member-1', activity),
+  waitlistPromotedMessage('member-1', activity, PROMOTED_AT),
   activityCancelledMessage('member-1', activity, 0),
   activityCancelledMessage('member-1', activity, 100_000),
   activityCancelledMessage('member-1', { ...activity, cancelReason: null }, 30),
@@ -59,12 +61,12 @@ describe('what the fields say', () => {
   it('the start in Beijing time, as WeChat writes a time', () => {
     for (const message of messagesFor(ordinary)) expect(message.data.time2).toBe('2026年12月20日 19:00')
     // 07:30 in Beijing is still 19 December in UTC.
-    expect(waitlistPromotedMessage('member-1', { ...ordinary, startAt: new Date('2026-12-19T23:30:00Z') }).data.time2).toBe('2026年12月20日 07:30')
+    expect(waitlistPromotedMessage('member-1', { ...ordinary, startAt: new Date('2026-12-19T23:30:00Z') }, PROMOTED_AT).data.time2).toBe('2026年12月20日 07:30')
   })
 
   it('a title that fits stays whole; one that does not is cut to 19 characters and an ellipsis', () => {
-    expect(waitlistPromotedMessage('member-1', ordinary).data.thing1).toBe('冬季新品品鉴会')
-    const cut = waitlistPromotedMessage('member-1', awkward).data.thing1
+    expect(waitlistPromotedMessage('member-1', ordinary, PROMOTED_AT).data.thing1).toBe('冬季新品品鉴会')
+    const cut = waitlistPromotedMessage('member-1', awkward, PROMOTED_AT).data.thing1
     expect(cut).toBe(`${[...LONG_TITLE].slice(0, 19).join('')}…`)
     expect(characters(cut)).toBe(20)
   })
@@ -84,7 +86,7 @@ describe('what the fields say', () => {
   })
 
   it('the promotion says 候补成功', () => {
-    expect(waitlistPromotedMessage('member-1', ordinary).data.phrase4).toBe('候补成功')
+    expect(waitlistPromotedMessage('member-1', ordinary, PROMOTED_AT).data.phrase4).toBe('候补成功')
   })
 
   it.each([
@@ -102,7 +104,7 @@ it('any title, place and reason the form allows, with any refund, fit', () => {
   fc.assert(
     fc.property(text(1, 30), text(1, 50), text(2, 100), fc.integer({ min: 0, max: 100_000 }), (title, place, cancelReason, refunded) => {
       const activity = { _id: 'act-3', title, place, startAt: START, cancelReason }
-      for (const message of [activityReminderMessage('m', activity, 24), waitlistPromotedMessage('m', activity), activityCancelledMessage('m', activity, refunded)]) expectFits(message)
+      for (const message of [activityReminderMessage('m', activity, 24), waitlistPromotedMessage('m', activity, PROMOTED_AT), activityCancelledMessage('m', activity, refunded)]) expectFits(message)
     }),
     { numRuns: 300 },
   )

@@ -87,7 +87,33 @@ const CONTRACT = {
     setSla: 1,
     sweep: 1,
   },
+  marketing: {
+    consent: 1,
+    subscriptions: 1,
+    setOptOut: 1,
+    opened: 1,
+    rfmOverview: 1,
+    setRfmThresholds: 1,
+    countSegment: 1,
+    segments: 1,
+    saveSegment: 1,
+    deleteSegment: 1,
+    tagSegment: 1,
+    campaigns: 1,
+    campaign: 1,
+    createCampaign: 1,
+    updateCampaign: 1,
+    previewCampaign: 1,
+    startCampaign: 1,
+    pauseCampaign: 1,
+    resumeCampaign: 1,
+    cancelCampaign: 1,
+    tick: 1,
+  },
 } satisfies { [F in FunctionName]: Record<ActionName<F>, 1> }
+
+/** A map key no id pattern accepts: the record case's bad key. */
+const BAD_KEY = 'bad key!'
 
 /**
  * How the contract's own messages name a field in Chinese. A message the contract wrote may name
@@ -163,15 +189,15 @@ const LABELS: Record<string, string[]> = {
   closes: ['时间'],
   weekdays: ['营业日'],
   cursor: ['分页'],
-  id: ['等级', '订单', '活动'],
-  kind: ['订单或活动', '补偿'],
+  id: ['等级', '订单', '活动', '分群', '营销活动', '落地页'],
+  kind: ['订单或活动', '补偿', '落地页'],
   coupon: ['优惠券'],
   threshold: ['门槛'],
   color: ['颜色'],
   pointsMultiplier: ['积分倍率'],
   discountPercent: ['折扣'],
   birthdayPoints: ['生日积分'],
-  title: ['券名称', '活动名称'],
+  title: ['券名称', '活动名称', '消息内容'],
   itemName: ['赠品'],
   value: ['减免金额', '折扣', '赠品券'],
   minSpendFen: ['最低消费'],
@@ -181,6 +207,38 @@ const LABELS: Record<string, string[]> = {
   maxCashShare: ['最多抵扣'],
   expiryMonths: ['有效期'],
   explanation: ['说明'],
+  // Marketing (issue 12). `key-1` is the key the record case puts a bad value under: a template id in a consent answer.
+  'key-1': ['订阅'],
+  [BAD_KEY]: ['模板编号'],
+  purpose: ['消息类型'],
+  optedOut: ['退订'],
+  campaignId: ['营销活动'],
+  segmentId: ['分群'],
+  newDays: ['天数'],
+  activeDays: ['天数'],
+  activeWindowDays: ['天数'],
+  atRiskDays: ['天数'],
+  dormantDays: ['天数'],
+  activeMinPurchases: ['消费次数'],
+  purchasedWithinDays: ['天数'],
+  notPurchasedForDays: ['天数'],
+  joinedWithinDays: ['天数'],
+  purchasesMin: ['消费次数'],
+  purchasesMax: ['消费次数'],
+  spendMinFen: ['消费金额'],
+  spendMaxFen: ['消费金额'],
+  birthdayMonth: ['生日月份'],
+  rfm: ['会员分类'],
+  store: ['门店'],
+  tags: ['标签'],
+  tag: ['标签'],
+  holdoutPercent: ['对照组'],
+  messages: ['频次'],
+  days: ['频次'],
+  sendAt: ['发送时间'],
+  template: ['消息模板'],
+  body: ['消息内容'],
+  tip: ['消息内容'],
 }
 
 const HAN = /[\u4e00-\u9fff]/
@@ -322,6 +380,15 @@ function* badValues(schema: z.ZodType, at: Path, field: z.ZodType = schema): Gen
       // Only a strict object refuses a key it does not know; a plain one would drop it.
       if (def.catchall?.def.type === 'never') yield { label: 'an unknown key', at: [...at, 'unexpectedKey'], value: 1 }
       for (const [key, child] of Object.entries(shape)) yield* badValues(child, [...at, key])
+      return
+    }
+    case 'record': {
+      // A map keyed by ids (a consent answer per template): bad keys and bad values, each at its key.
+      const record = schema as unknown as { keyType: z.ZodType; valueType: z.ZodType }
+      yield* here('text for a map', 'x')
+      yield* here('an array for a map', [])
+      if (!record.keyType.safeParse(BAD_KEY).success && !field.safeParse({ [BAD_KEY]: 'accept' }).success) yield { label: 'a key not matching its pattern', at: [...at, BAD_KEY], value: 'accept' }
+      yield* badValues(record.valueType, [...at, 'key-1'])
       return
     }
     case 'union':

@@ -3,8 +3,10 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ActivityCover } from '../../../components/ActivityCard'
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
+import { useCampaignLanding } from '../../../hooks/useCampaignLanding'
 import { useOnReturn } from '../../../hooks/useOnReturn'
 import { openPage } from '../../../services/navigate'
+import { CONSENT_MOMENTS } from '@contract/templates'
 import { requestConsent } from '../../../services/subscribe'
 import { ActivityFacts } from '../../components/ActivityFacts'
 import { MySignupPanel } from '../../components/MySignupPanel'
@@ -20,6 +22,7 @@ const queryPath = (activityId: string, title: string) => `/tickets/pages/new/ind
 export default function ActivityDetailPage() {
   const { id = '', share } = useRouter().params
   const { detail, busy, signup, cancelSignup, rate } = useActivity(id)
+  useCampaignLanding()
   useShareAppMessage(() => shareOf(detail.data, id))
   useOnReturn(detail.reload)
   usePullDownRefresh(async () => {
@@ -37,7 +40,7 @@ export default function ActivityDetailPage() {
     if (activity.standing.state === 'notMember') return void openPage(`/pages/join/index?activity=${encodeURIComponent(activity.id)}`)
     if (!activity.standing.actionable) return
     // WeChat asks for consent only inside the tap itself, so before anything is awaited; the signup goes ahead whatever the answer.
-    void requestConsent(['activityReminder', 'waitlistPromoted', 'activityCancelled'])
+    void requestConsent(CONSENT_MOMENTS.activitySignup)
     void signup().then((result) => result && showSignedUp(result))
   }
 

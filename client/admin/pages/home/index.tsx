@@ -18,6 +18,7 @@ const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: 
   { area: 'tickets', name: '工单队列', text: '会员投诉与反馈：受理、回复、处理结果与回访', url: '/admin/pages/tickets/index' },
   { area: 'ticketStats', name: '服务统计', text: '响应与解决时长、超时率、满意度', url: '/admin/pages/ticketStats/index' },
   { area: 'sla', name: '服务时限', text: '各类问题的响应与解决时限、营业时间', url: '/admin/pages/sla/index' },
+  { area: 'marketing', name: '营销中心', text: '会员分类与分群、营销消息（含对照组效果）', url: '/marketing/pages/home/index' },
 ]
 
 export default function StaffConsolePage() {

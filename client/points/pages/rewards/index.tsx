@@ -6,6 +6,7 @@ import type { Reward } from '@contract/rewards'
 import { FilterTabs, type TabOption } from '../../../components/FilterTabs'
 import { RewardCard } from '../../../components/RewardCard'
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
+import { useCampaignLanding } from '../../../hooks/useCampaignLanding'
 import { usePointsSummary } from '../../../hooks/usePointsSummary'
 import { useRewards } from '../../../hooks/useRewards'
 import { RedemptionList } from '../../components/RedemptionList'
@@ -21,6 +22,7 @@ const SECTIONS: TabOption<Section>[] = [
 
 export default function RewardsPage() {
   const summary = usePointsSummary()
+  useCampaignLanding()
   const { catalogue, redemptions, redeem, redeeming } = useRewards()
   // A redemption made on a reward's own page lands here, on 我的兑换.
   const { params } = useRouter()

@@ -8,6 +8,7 @@ import { couponValue, minSpendText } from '../../../components/CouponCard/value'
 import { FilterTabs } from '../../../components/FilterTabs'
 import { QrCode } from '../../../components/QrCode'
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
+import { useCampaignLanding } from '../../../hooks/useCampaignLanding'
 import { useOnReturn } from '../../../hooks/useOnReturn'
 import { useWallet } from '../../../hooks/useWallet'
 import './index.scss'
@@ -21,6 +22,7 @@ const TABS: { key: CouponStatus; label: string; empty: string }[] = [
 /** The member's coupons by status; an available one opens its code for the cashier to scan. */
 export default function WalletPage() {
   const wallet = useWallet()
+  useCampaignLanding()
   const [shown, setShown] = useState<Coupon | null>(null)
   useOnReturn(wallet.reload)
   usePullDownRefresh(async () => {

@@ -1,0 +1,40 @@
+import { campaignsRepo } from '../data/campaigns'
+import { deliveriesRepo } from '../data/deliveries'
+import { STALE_SENDING_MS } from '../domain/messaging'
+import type { Database } from '../runtime/cloud'
+import { attempt } from './deliver'
+import { workThrough, type Budget } from './jobChunks'
+
+const PAGE = 100
+const SENDERS = 5
+
+/**
+ * The marketing timer's first duty: transient failures due for another try are claimed (by their
+ * attempt count, so overlapping runs try each once) and sent again; claims whose sender died before
+ * recording WeChat's answer are marked unknown and never sent again.
+ */
+export async function retryDeliveries(db: Database, now: Date, budget: Budget): Promise<{ retried: number; resolved: number; left: boolean }> {
+  const repo = deliveriesRepo(db)
+  let retried = 0
+  let resolved = 0
+  for (;;) {
+    if (!budget.canTakeMore()) return { retried, resolved, left: true }
+    const due = await repo.dueRetries(now, PAGE)
+    if (due.length === 0) break
+    const outcomes = await workThrough(due, SENDERS, budget, async (doc) => {
+      if (!(await repo.claimRetry(doc, now))) return null
+      const result = await attempt(db, { ...doc, attempts: doc.attempts + 1 }, now)
+      if (doc.campaignId && result !== 'retry') await campaignsRepo(db).count(doc.campaignId, { [result === 'sent' ? 'sent' : result === 'noConsent' ? 'noConsent' : 'failed']: 1 })
+      return result
+    })
+    retried += outcomes.filter((outcome) => outcome !== null).length
+    if (due.length < PAGE) break
+  }
+  const stale = await repo.staleSending(new Date(now.getTime() - STALE_SENDING_MS), PAGE)
+  for (const doc of stale) {
+    if (!(await repo.markUnknown(doc, now))) continue
+    resolved++
+    if (doc.campaignId) await campaignsRepo(db).count(doc.campaignId, { failed: 1 })
+  }
+  return { retried, resolved, left: false }
+}
