@@ -9,7 +9,7 @@ import path from 'node:path'
 import { sdkEnv } from '../emulator/database'
 import { buildFunctions } from '../scripts/build-functions'
 import { ROOT } from '../scripts/functions'
-import { seedIfEmpty } from '../scripts/seed'
+import { restoreConsentQuotas, seedIfEmpty } from '../scripts/seed'
 import { startLocalCloud } from './cloud'
 
 async function main(): Promise<void> {
@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   if (!args.includes('--no-build')) await buildFunctions({ outputDir: functionsDir })
   const cloud = await startLocalCloud({ port, persistDir, functionsDir, storageDir: persistDir ? path.join(path.dirname(persistDir), 'storage') : undefined })
   if (seedIfEmpty(cloud.db, cloud.now())) console.log('seeded demo data')
+  restoreConsentQuotas(cloud.db, cloud.outbox)
   cloud.startTimers()
   cloud.followReinvocations = true
 

@@ -10,6 +10,7 @@ import { DEFAULT_POINTS_RULES } from '../cloudfunctions/shared/domain/pointsRule
 import type { RedemptionDoc, RewardDoc } from '../cloudfunctions/shared/domain/rewards'
 import { demoActivities, type DemoActivityMovement } from './demoActivities'
 import { demoTickets } from './demoTickets'
+import { classified, demoCrowd, demoSegments, withConsent } from './demoMarketing'
 import { DEFAULT_TIER_RULES, holdUntil, recordActivity, type MonthlyActivity } from '../cloudfunctions/shared/domain/tiers'
 
 /**
@@ -74,6 +75,8 @@ interface DemoMember {
   joinedDaysAgo: number
   events: DemoEvent[]
   coupons?: DemoCoupon[]
+  tags?: string[]
+  consent?: Parameters<typeof withConsent>[1]
 }
 
 const purchases = (yuan: number[], firstDaysAgo = 170, everyDays = 30): DemoEvent[] => yuan.map((amount, index) => ({ kind: 'purchase', daysAgo: firstDaysAgo - index * everyDays, yuan: amount }))
@@ -148,8 +151,14 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
   const coupons: CouponDoc[] = []
   const { activities, signups, movements } = demoActivities(now)
 
-  for (const demo of DEMO_MEMBERS) {
+  const crowd: DemoMember[] = demoCrowd().map((member) => ({
+    ...member,
+    tier: 'regular',
+    events: member.purchases.map((purchase): DemoEvent => ({ kind: 'purchase', ...purchase })),
+  }))
+  for (const demo of [...DEMO_MEMBERS, ...crowd]) {
     const { openid } = demo
+    const purchaseTimes: Date[] = []
     let points: PointsState = { pointsBalance: 0, lifetimePoints: 0, pointLots: [] }
     let activity: MonthlyActivity = {}
     let orders = 0
@@ -178,7 +187,8 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
         const orderNo = nextOrderNo()
         const expiresAt = lotExpiry(at, DEFAULT_POINTS_RULES)
         points = earn(points, event.yuan, expiresAt)
-        activity = recordActivity(activity, at, event.yuan * 100, event.yuan, now)
+        activity = recordActivity(activity, at, event.yuan * 100, event.yuan, now, 1)
+        purchaseTimes.push(at)
         row({
           key: ledgerKeys.order(DEMO_STORE._id, orderNo),
           kind: 'earn',
@@ -268,7 +278,7 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
     }
 
     const tierSince = daysAgo(60)
-    members.push({
+    const member: MemberDoc = {
       _id: openid,
       cardNo: makeCardNo(random),
       profile: { name: demo.name, gender: demo.gender, birthday: demo.birthday, birthdayMD: monthDay(demo.birthday), avatarFileId: null, phone: null },
@@ -279,15 +289,17 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
       ...points,
       nextExpiryAt: nextExpiry(points.pointLots),
       source: { store: DEMO_STORE._id, referrer: null, scene: 'seed' },
-      tags: [],
+      tags: demo.tags ?? [],
       joinedAt: daysAgo(demo.joinedDaysAgo),
       lastActiveAt: daysAgo(2),
-    })
+    }
+    members.push(withConsent(classified(member, purchaseTimes, now), demo.consent ?? []))
   }
+  const segments = demoSegments(now, members)
   // Last: tickets name the members' orders and signups, and a compensation adds to a member's points.
   const { tickets, counters } = demoTickets(now, { members, ledger, coupons, activities, signups })
   const staff = DEMO_STAFF.map((entry) => ({ ...entry, updatedAt: now, updatedBy: null }))
-  return { stores: [DEMO_STORE], staff, members, ledger, rewards, redemptions, coupons, activities, signups, tickets, counters }
+  return { stores: [DEMO_STORE], staff, members, ledger, rewards, redemptions, coupons, activities, signups, tickets, counters, segments }
 }
 
 function seededRandom(seed: number): () => number {

@@ -33,7 +33,7 @@ async function main() {
     built.catch(() => undefined) // awaited below, once the server is up
   } else console.log('the H5 app is up to date with its sources: not rebuilt')
   // Loaded only now: compiling the emulator and the functions' builder takes seconds the H5 build should not wait for.
-  const [{ buildFunctions }, { startLocalCloud }, { startDevServer }, { seedIfEmpty }] = await Promise.all([
+  const [{ buildFunctions }, { startLocalCloud }, { startDevServer }, { seedIfEmpty, restoreConsentQuotas }] = await Promise.all([
     import('./build-functions'),
     import('../local/cloud'),
     import('../local/devServer'),
@@ -49,6 +49,7 @@ async function main() {
   mkdirSync(persistDir, { recursive: true })
   const cloud = await startLocalCloud({ persistDir, storageDir: path.join(dataDir, 'storage') })
   if (seedIfEmpty(cloud.db, cloud.now())) console.log('seeded demo data: 示范店, 店主, 收银员, members in every tier')
+  restoreConsentQuotas(cloud.db, cloud.outbox)
   // Timer triggers (jobs/daily at 00:30 Beijing time) fire on the emulated clock; moving it past 00:30 fires them.
   cloud.startTimers()
   cloud.followReinvocations = true

@@ -40,6 +40,8 @@ export class Outbox {
   /** Every message ever sent, including those no longer kept. */
   sentCount = 0
   private readonly quotas = new Map<string, number>()
+  /** Failures WeChat will answer next, oldest first (system busy, a timeout's -1…): for retry tests. */
+  private readonly failures: Array<{ errCode: number; errMsg: string; touser?: string }> = []
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
@@ -52,7 +54,20 @@ export class Outbox {
     return this.quotas.get(key(openid, templateId)) ?? 0
   }
 
+  /**
+   * The next `times` sends (to `touser`, when given) fail with `errCode` before any check, as WeChat
+   * answers when it is busy (-1) or its own system errs; a consent is not used by a failed send.
+   */
+  failNext(errCode: number, times = 1, touser?: string, errMsg = errCode === -1 ? 'system error' : `error ${errCode}`): void {
+    for (let i = 0; i < times; i++) this.failures.push({ errCode, errMsg, touser })
+  }
+
   send(message: Omit<OutboxMessage, 'sentAt'>): SendResult {
+    const failure = this.failures.findIndex((each) => each.touser === undefined || each.touser === message.touser)
+    if (failure >= 0) {
+      const [{ errCode, errMsg }] = this.failures.splice(failure, 1)
+      return { errCode, errMsg }
+    }
     if (!message.touser || !message.templateId) return { errCode: 40003, errMsg: 'invalid openid or template' }
     const badField = Object.entries(message.data ?? {}).find(([field, { value }]) => {
       const limit = FIELD_LIMITS.find(([prefix]) => field.replace(/\d+$/, '') === prefix)
@@ -71,6 +86,7 @@ export class Outbox {
   }
 
   clear(): void {
+    this.failures.length = 0
     this.sent.length = 0
     this.sentCount = 0
     this.quotas.clear()

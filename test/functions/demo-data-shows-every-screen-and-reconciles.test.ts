@@ -1,6 +1,9 @@
 import { dataOf, useLocalCloud } from '../support/localCloud'
 import { seedIfEmpty } from '../../scripts/seed'
 import { DEMO_GOLD_VOUCHER } from '../../scripts/demoData'
+import { demoCrowd } from '../../scripts/demoMarketing'
+import { RFM_CLASSES } from '../../cloudfunctions/shared/contract/marketingFields'
+import { SUBSCRIBE_TEMPLATES } from '../../cloudfunctions/shared/contract/templates'
 import { TICKET_STATUSES } from '../../cloudfunctions/shared/contract/ticketFields'
 import { shopDate } from '../../cloudfunctions/shared/domain/calendar'
 import type { LedgerRow } from '../../cloudfunctions/shared/domain/ledger'
@@ -21,7 +24,21 @@ beforeAll(() => {
 describe('the demo shop', () => {
   it('is consistent: jobs.reconcile finds no drift (balance = Σ ledger = Σ lots) for any member', async () => {
     const report = dataOf(await as(null).call('jobs', 'reconcile', {}))
-    expect(report).toMatchObject({ membersChecked: 4, driftCount: 0, drifts: [] })
+    expect(report).toMatchObject({ membersChecked: 4 + demoCrowd().length, driftCount: 0, drifts: [] })
+  })
+
+  it('has members in every RFM class, as the daily job would classify them today, and 沉睡 members who can receive a campaign', async () => {
+    const overview = dataOf(await as('demo-marketing').call('marketing', 'rfmOverview', {}))
+    for (const rfm of RFM_CLASSES) expect(overview.classes.find((each) => each.rfm === rfm)?.members).toBeGreaterThan(0)
+    // The classification the tick would compute today changes nothing the seed wrote.
+    const before = cloud().db.find('members') as MemberDoc[]
+    const tick = dataOf(await as(null).call('marketing', 'tick', {}))
+    expect(tick.rfm).toMatchObject({ changed: 0 })
+    expect((cloud().db.find('members') as MemberDoc[]).map((member) => member.rfm)).toEqual(before.map((member) => member.rfm))
+    const dormant = before.filter((member) => member.rfm === 'dormant' && (member.messaging?.consent?.[SUBSCRIBE_TEMPLATES.campaignCoupon] ?? 0) > 0)
+    expect(dormant.length).toBeGreaterThan(2)
+    const segments = dataOf(await as('demo-marketing').call('marketing', 'segments', {}))
+    expect(segments.map((segment) => segment.name)).toContain('沉睡会员唤醒')
   })
 
   it('gives 林晓雨 (会员 A) 金卡 and 5,780 points on her card', async () => {
