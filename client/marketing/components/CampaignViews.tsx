@@ -120,7 +120,7 @@ export function ResultsBlock({ results }: { results: CampaignResults }) {
             <Text className='mk-table__cell' data-testid={`campaign-conversion-holdout-${row.testId}`}>
               {row.holdout}
             </Text>
-            <Text className={`mk-table__cell ${row.lift && row.lift !== '—' ? 'mk-table__cell--lift' : ''}`} data-testid={`campaign-lift-${row.testId}`}>
+            <Text className={`mk-table__cell ${row.lift.startsWith('+') ? 'mk-table__cell--lift' : ''}`} data-testid={`campaign-lift-${row.testId}`}>
               {row.lift}
             </Text>
           </View>

@@ -172,11 +172,11 @@ function couponAmount(coupon: CouponForm): string {
   return fen === null ? '' : `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
 }
 
-/** 有效期至 as the date field writes it (`2026年12月08日`), counted from the sending day. */
+/** 有效期至 as the date field writes it (`2026年12月08日`): the sending day is day 1, as the server issues it (couponFrom). */
 function couponUntil(coupon: CouponForm, from: Date): string {
   const days = readNumber(coupon.validDays, COUPON_VALID_DAYS).value
   if (days === null) return ''
-  const until = toShopDateTime(new Date(from.getTime() + days * 24 * 60 * 60 * 1000))
+  const until = toShopDateTime(new Date(from.getTime() + (Math.max(1, Math.floor(days)) - 1) * 24 * 60 * 60 * 1000))
   return `${until.slice(0, 4)}年${until.slice(5, 7)}月${until.slice(8, 10)}日`
 }
 

@@ -28,7 +28,11 @@ export type DeliveryResult = 'sent' | 'duplicate' | 'noConsent' | 'optedOut' | '
 export async function deliver(messages: readonly Message[], known: ReadonlyMap<string, MessagingState | null> = new Map(), db: Database = database()): Promise<DeliveryResult[]> {
   const results: DeliveryResult[] = []
   // One after another: each member's quota is their own, and a decision rarely has more than two.
-  for (const message of messages) results.push(await deliverOne(db, message, known.has(message.openid) ? known.get(message.openid)! : undefined))
+  // Known states are members' (what a decision's transaction read); a staff message reads the staff entry.
+  for (const message of messages) {
+    const member = PURPOSES[message.purpose].audience === 'member' && known.has(message.openid)
+    results.push(await deliverOne(db, message, member ? known.get(message.openid)! : undefined))
+  }
   return results
 }
 

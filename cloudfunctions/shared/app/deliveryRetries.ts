@@ -1,8 +1,10 @@
+import { PURPOSES } from '../contract/templates'
 import { campaignsRepo } from '../data/campaigns'
-import { deliveriesRepo } from '../data/deliveries'
-import { STALE_SENDING_MS } from '../domain/messaging'
+import { deliveriesRepo, type DeliveryDoc } from '../data/deliveries'
+import { messagingRepo } from '../data/messaging'
+import { isOptedOut, STALE_SENDING_MS } from '../domain/messaging'
 import type { Database } from '../runtime/cloud'
-import { attempt } from './deliver'
+import { attempt, type DeliveryResult } from './deliver'
 import { workThrough, type Budget } from './jobChunks'
 
 const PAGE = 100
@@ -23,8 +25,8 @@ export async function retryDeliveries(db: Database, now: Date, budget: Budget): 
     if (due.length === 0) break
     const outcomes = await workThrough(due, SENDERS, budget, async (doc) => {
       if (!(await repo.claimRetry(doc, now))) return null
-      const result = await attempt(db, { ...doc, attempts: doc.attempts + 1 }, now)
-      if (doc.campaignId && result !== 'retry') await campaignsRepo(db).count(doc.campaignId, { [result === 'sent' ? 'sent' : result === 'noConsent' ? 'noConsent' : 'failed']: 1 })
+      const result = await resend(db, doc, now)
+      if (doc.campaignId && result !== 'retry') await campaignsRepo(db).count(doc.campaignId, { [result === 'sent' || result === 'noConsent' || result === 'optedOut' ? result : 'failed']: 1 })
       return result
     })
     retried += outcomes.filter((outcome) => outcome !== null).length
@@ -37,4 +39,18 @@ export async function retryDeliveries(db: Database, now: Date, budget: Budget): 
     if (doc.campaignId) await campaignsRepo(db).count(doc.campaignId, { failed: 1 })
   }
   return { retried, resolved, left: false }
+}
+
+/**
+ * A retry is sent only as the first try would be: a purpose the member opted out of since is not
+ * (recorded optedOut; a campaign's reserved consent is given back). One read, for retries only.
+ */
+async function resend(db: Database, doc: DeliveryDoc, now: Date): Promise<DeliveryResult> {
+  const messaging = messagingRepo(db)
+  if (isOptedOut(await messaging.stateOf(PURPOSES[doc.purpose].audience, doc.openid), doc.purpose)) {
+    await deliveriesRepo(db).record(doc._id, { status: 'optedOut', reason: '重试前会员已退订此类消息', errCode: null, nextAttemptAt: null, sentAt: null }, now)
+    if (doc.campaignId) await messaging.giveBackConsent(doc.openid, doc.templateId)
+    return 'optedOut'
+  }
+  return attempt(db, { ...doc, attempts: doc.attempts + 1 }, now)
 }
