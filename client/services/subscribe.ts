@@ -1,26 +1,10 @@
 import Taro from '@tarojs/taro'
 import type { MySubscriptions } from '@contract/marketing'
-import { CONSENT_BATCH, SUBSCRIBE_TEMPLATES, type TemplatePurpose } from '@contract/templates'
-import { callCloud } from './cloud'
+import type { TemplatePurpose } from '@contract/templates'
+import { consentOf, NO_CONSENT, reportWith, templateIdsOf, type Consent, type KeptChoice, type SubscriptionSettings } from './consent'
 
-/** What requestSubscribeMessage answers for one template ('filter': WeChat filtered it out). */
-export type ConsentAnswer = 'accept' | 'reject' | 'ban' | 'filter'
-/** 总是保持以上选择, as getSetting({ withSubscriptions: true }) reports it. */
-export type KeptChoice = 'accept' | 'reject' | 'ban'
-export interface SubscriptionSettings {
-  /** 订阅消息 in the mini-program's settings. */
-  mainSwitch: boolean
-  /** Only the templates whose choice the member asked WeChat to keep. */
-  itemSettings: Record<string, KeptChoice>
-}
-/** One consent dialog's answers: template ID → answer (empty when the dialog could not be shown). */
-export interface Consent {
-  answers: Record<string, ConsentAnswer>
-  accepted: number
-}
+export type { Consent, ConsentAnswer, KeptChoice, SubscriptionSettings } from './consent'
 
-const NO_CONSENT: Consent = { answers: {}, accepted: 0 }
-const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter']
 const KEPT: readonly string[] = ['accept', 'reject', 'ban']
 const TEMPLATE_ID = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -47,14 +31,8 @@ export function askConsent(purposes: readonly TemplatePurpose[]): Promise<Consen
  * messages it may send. Never fails: consent is the member's choice, and a lost report only means
  * fewer messages. Answers the member's subscriptions as they now stand (null when nothing was told).
  */
-export async function reportConsent(consent: Consent): Promise<MySubscriptions | null> {
-  if (Object.keys(consent.answers).length === 0) return null
-  try {
-    const settings = await readSubscriptionSettings()
-    return await callCloud('marketing', 'consent', { answers: consent.answers, settings })
-  } catch {
-    return null
-  }
+export function reportConsent(consent: Consent): Promise<MySubscriptions | null> {
+  return reportWith(consent, readSubscriptionSettings)
 }
 
 /**
@@ -78,14 +56,4 @@ export async function readSubscriptionSettings(): Promise<SubscriptionSettings |
   } catch {
     return null
   }
-}
-
-function templateIdsOf(purposes: readonly TemplatePurpose[]): string[] {
-  return [...new Set(purposes.map((purpose) => SUBSCRIBE_TEMPLATES[purpose]))].slice(0, CONSENT_BATCH)
-}
-
-function consentOf(tmplIds: string[], result: Record<string, unknown>): Consent {
-  const answers: Record<string, ConsentAnswer> = {}
-  for (const id of tmplIds) if (typeof result?.[id] === 'string' && ANSWERS.includes(result[id] as string)) answers[id] = result[id] as ConsentAnswer
-  return { answers, accepted: Object.values(answers).filter((answer) => answer === 'accept').length }
 }
