@@ -132,8 +132,11 @@ function checkTargets(doc: Doc, modifier: Doc): void {
  * (mingo's rebuilds the array as a set, dropping duplicates that were already there.)
  */
 function addToSetAsPush(doc: Doc, modifier: Doc): void {
-  const spec = modifier.$addToSet
-  if (!spec || typeof spec !== 'object') return
+  if (!modifier.$addToSet || typeof modifier.$addToSet !== 'object') return
+  // A copy: the paths handled below are deleted from it, and the request's own spec is shared by every
+  // document one where().update() changes (deleting from it left all but the first unchanged).
+  const spec: Doc = { ...modifier.$addToSet }
+  modifier.$addToSet = spec
   for (const path of Object.keys(spec)) {
     if (path.includes('$') || (modifier.$push && path in modifier.$push)) continue
     const arg = spec[path]

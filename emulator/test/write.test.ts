@@ -24,3 +24,29 @@ describe('_openid on insert', () => {
     expect(harness.db.find('id', { _id: 'h3' })[0]).toEqual({ _id: 'h3' })
   })
 })
+
+describe('one update over many documents', () => {
+  test('addToSet and pull change every document the where() matches, not only the first', async () => {
+    const _ = harness.sdb.command
+    await Promise.all(['t1', 't2', 't3', 't4'].map((id) => harness.sdb.collection('tagged').add({ data: { _id: id, group: 'a', tags: id === 't2' ? ['vip'] : [] } })))
+    await harness.sdb.collection('tagged').add({ data: { _id: 't5', group: 'b', tags: [] } })
+    const added = await harness.sdb
+      .collection('tagged')
+      .where({ group: 'a' })
+      .update({ data: { tags: _.addToSet('vip') } })
+    expect(added.stats.updated).toBe(3)
+    expect(harness.db.find('tagged', {}).map((doc) => [doc._id, doc.tags])).toEqual([
+      ['t1', ['vip']],
+      ['t2', ['vip']],
+      ['t3', ['vip']],
+      ['t4', ['vip']],
+      ['t5', []],
+    ])
+    const pulled = await harness.sdb
+      .collection('tagged')
+      .where({ group: 'a' })
+      .update({ data: { tags: _.pull('vip') } })
+    expect(pulled.stats.updated).toBe(4)
+    expect(harness.db.find('tagged', { tags: 'vip' })).toEqual([])
+  })
+})

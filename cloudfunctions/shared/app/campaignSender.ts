@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '../contract/marketingFields'
+import type { CampaignStatus, DeliveryStatus } from '../contract/marketingFields'
 import { campaignsRepo } from '../data/campaigns'
 import { deliveriesRepo } from '../data/deliveries'
 import { messagingRepo } from '../data/messaging'
@@ -69,10 +69,13 @@ export async function sendCampaignChunk(db: Database, found: CampaignDoc, now: D
     if (!budget.canTakeMore()) break
     const page = await segmentsRepo(db).recipientsAfter(conditions, cursor, Math.min(CAMPAIGN_PAGE, budget.membersLeft()))
     if (page.length === 0) {
+      await recountIfShort(db, campaign._id)
       await repo.finishIfSending(campaign._id, now)
       return report('done', false, null, recipients, sent)
     }
     const outcomes = await workThrough(page, SENDERS, budget, (member) => reach(db, campaign, member, template, now))
+    // The budget ran out while the page was read: nobody on it was reached, and the cursor stays.
+    if (outcomes.length === 0) break
     const done = page.slice(0, outcomes.length)
     const counts = tally(outcomes)
     recipients += done.length
@@ -139,6 +142,37 @@ async function markHeldOut(db: Database, campaign: CampaignDoc, openid: string, 
     if (await messagingRepo(db).recordTouch(openid, state.rev ?? 0, touchesAfter(state, { campaign: campaign._id, at: now, held: true }, now))) return
     state = (await messagingRepo(db).stateOf('member', openid)) ?? {}
   }
+}
+
+/** Each delivery status and the figure it counts for (those still in flight count only as targeted). */
+const COUNTED_AS: Array<[DeliveryStatus, Exclude<keyof CampaignCounters, 'opened' | 'targeted'> | null]> = [
+  ['sent', 'sent'],
+  ['noConsent', 'noConsent'],
+  ['optedOut', 'optedOut'],
+  ['capped', 'capped'],
+  ['heldOut', 'heldOut'],
+  ['failed', 'failed'],
+  ['unknown', 'failed'],
+  ['retry', null],
+  ['sending', null],
+]
+
+/**
+ * At the walk's end. A run that died after claiming some of a page's members, before the page's
+ * advance, left their outcomes uncounted, and the runs after it skip them (their deliveries exist).
+ * The deliveries are the record: when they hold more members than the counters, the counters are set from them.
+ */
+async function recountIfShort(db: Database, id: string): Promise<void> {
+  const deliveries = deliveriesRepo(db)
+  const counts = await Promise.all(COUNTED_AS.map(([status]) => deliveries.countFor(id, status)))
+  const targeted = counts.reduce((sum, n) => sum + n, 0)
+  const current = await campaignsRepo(db).byId(id)
+  if (!current || current.counters.targeted >= targeted) return
+  const figures: Omit<CampaignCounters, 'opened'> = { targeted, sent: 0, noConsent: 0, optedOut: 0, capped: 0, heldOut: 0, failed: 0 }
+  COUNTED_AS.forEach(([, figure], index) => {
+    if (figure) figures[figure] += counts[index]
+  })
+  await campaignsRepo(db).setCounters(id, figures)
 }
 
 function tally(outcomes: Reached[]): Partial<CampaignCounters> {

@@ -39,7 +39,8 @@ export async function classifyMembers(db: Database, now: Date, budget: Budget): 
     })
     classified += results.length
     changed += results.filter(Boolean).length
-    cursor = page[results.length - 1]._id
+    // The budget can run out while the page is read: then nobody on it was taken, and the cursor stays.
+    if (results.length > 0) cursor = page[results.length - 1]._id
     if (results.length < page.length) continue
   }
   await repo.saveRfmWalk({ ...settings, computedAt: now }, { day: today, cursor, done: true })

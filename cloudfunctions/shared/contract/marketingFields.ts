@@ -84,7 +84,8 @@ export const TAGS_MAX = 5
 export function segmentFilterProblem(filter: SegmentFilter): { field: keyof SegmentFilter; message: string } | null {
   if (filter.spendMinFen !== undefined && filter.spendMaxFen !== undefined && filter.spendMinFen > filter.spendMaxFen) return { field: 'spendMaxFen', message: '消费金额上限不能低于下限' }
   if (filter.purchasesMin !== undefined && filter.purchasesMax !== undefined && filter.purchasesMin > filter.purchasesMax) return { field: 'purchasesMax', message: '消费次数上限不能低于下限' }
-  if (filter.purchasedWithinDays !== undefined && filter.notPurchasedForDays !== undefined && filter.notPurchasedForDays < filter.purchasedWithinDays) {
+  // Both: the last purchase lies between W and N days ago, which needs W > N.
+  if (filter.purchasedWithinDays !== undefined && filter.notPurchasedForDays !== undefined && filter.notPurchasedForDays >= filter.purchasedWithinDays) {
     return { field: 'notPurchasedForDays', message: '“多少天未消费”与“多少天内消费过”互相矛盾' }
   }
   return null

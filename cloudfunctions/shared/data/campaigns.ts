@@ -15,9 +15,13 @@ export function campaignsRepo(db: Database) {
     async insert(doc: CampaignDoc): Promise<void> {
       await collection.add({ data: doc })
     },
-    /** The whole campaign, only if nobody changed it since `rev` was read. */
+    /**
+     * The whole campaign, only if nobody changed it since `rev` was read; but never its walk's cursor,
+     * counters or conversion: those move by their own writes (a page's advance, a purchase) without a
+     * new `rev`, so a copy read a moment earlier would put them back.
+     */
     async replaceIf(doc: CampaignDoc, rev: number): Promise<boolean> {
-      const { _id, ...fields } = doc
+      const { _id, cursor, counters, conversion, ...fields } = doc
       const { stats } = (await collection.where({ _id, rev }).update({ data: wholeFields(db, fields) })) as { stats: { updated: number } }
       return stats.updated > 0
     },
@@ -49,6 +53,10 @@ export function campaignsRepo(db: Database) {
     },
     async releaseLease(id: string, waitingUntil: Date | null, now: Date): Promise<void> {
       await collection.doc(id).update({ data: { leaseUntil: null, waitingUntil, updatedAt: now } })
+    },
+    /** The outcomes as the deliveries record them, replacing the counted ones (opens are kept). */
+    async setCounters(id: string, counts: Omit<CampaignCounters, 'opened'>): Promise<void> {
+      await collection.doc(id).update({ data: Object.fromEntries(Object.entries(counts).map(([key, n]) => [`counters.${key}`, n])) })
     },
     /** Outcomes decided after the page (a retried send that finally went, or failed). */
     async count(id: string, counts: Partial<CampaignCounters>): Promise<void> {

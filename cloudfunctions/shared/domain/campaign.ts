@@ -12,16 +12,8 @@ import { formatAmount, formatTemplateDate } from './templateFields'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
-export interface CampaignCounters {
-  targeted: number
-  sent: number
-  noConsent: number
-  optedOut: number
-  capped: number
-  heldOut: number
-  failed: number
-  opened: number
-}
+/** The outcomes a campaign counts as it goes: the results' figures, before what is pending and the conversion. */
+export type CampaignCounters = Omit<CampaignResults, 'pending' | 'conversion'>
 export const ZERO_COUNTERS: CampaignCounters = { targeted: 0, sent: 0, noConsent: 0, optedOut: 0, capped: 0, heldOut: 0, failed: 0, opened: 0 }
 
 export interface ConversionCounters {
