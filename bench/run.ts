@@ -14,6 +14,7 @@ import { buildFunctions } from '../scripts/build-functions'
 import { ROOT } from '../scripts/functions'
 import { activities } from './sections/activities'
 import { birthdays } from './sections/birthdays'
+import { campaigns } from './sections/campaigns'
 import { emulator } from './sections/emulator'
 import { expiry } from './sections/expiry'
 import { member } from './sections/member'
@@ -25,7 +26,7 @@ import { tiers } from './sections/tiers'
 import type { BenchSection, Row } from './types'
 import { missed, verdictOf } from './verdict'
 
-const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, tickets, emulator, start]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, tickets, campaigns, emulator, start]
 
 async function main() {
   const args = process.argv.slice(2)

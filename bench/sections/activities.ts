@@ -201,6 +201,11 @@ async function reminders(functionsDir: string) {
     seed: (db) => {
       db.insertMany('activities', [activity])
       db.insertMany('signups', signups)
+      // Each member accepted the reminder once: counted on them (what deliver checks) and granted in WeChat (the outbox).
+      db.insertMany(
+        'members',
+        openids.map((openid) => ({ _id: openid, messaging: { consent: { [SUBSCRIBE_TEMPLATES.activityReminder]: 1 } } })),
+      )
     },
   })
   cloud.setNow(NOW)
@@ -218,8 +223,10 @@ async function reminders(functionsDir: string) {
     const stats = cloud.db.stats()
     const sent = chunks.reduce((sum, chunk) => sum + chunk.sent, 0)
     const messages = cloud.outbox.sent.filter((message) => message.templateId === SUBSCRIBE_TEMPLATES.activityReminder).length
-    // Each reminder's claim is a conditional update by `_id`: one document examined, by design.
-    const claims = sent
+    // Each reminder's own documents, each by `_id`, by design: its claim on the signup, then its delivery
+    // (deliver.ts): the member's consent read, the outcome recorded, the consent spent. The claim of the
+    // delivery is an insert and examines nothing.
+    const claims = sent * 4
     const findExamined = stats.examined - claims
     const maxChunk = Math.max(...chunks.map((chunk) => chunk.seconds))
     cloud.db.resetStats()
@@ -232,7 +239,7 @@ async function reminders(functionsDir: string) {
         met: sent === REMINDED && messages === Math.min(REMINDED, OUTBOX_KEEP),
       },
       { figure: 'activities:   docs examined per reminder sent, finding them', value: String(round(findExamined / Math.max(1, sent))), goal: '≤ 1.2', met: findExamined / Math.max(1, sent) <= 1.2 },
-      reported('activities:   docs examined per reminder sent, total (finding + the claim)', String(round(stats.examined / Math.max(1, sent)))),
+      reported('activities:   docs examined per reminder sent, total (finding, the claim and its delivery)', String(round(stats.examined / Math.max(1, sent)))),
       reported('activities:   hourly chunks', String(chunks.length)),
       { figure: 'activities:   max chunk seconds', value: String(round(maxChunk, 2)), goal: `< ${TIMEOUT_S}`, met: maxChunk < TIMEOUT_S },
       { figure: 'activities:   a second run sends', value: String(rerun.reminders.h24 + rerun.reminders.h2), goal: '0', met: rerun.reminders.h24 + rerun.reminders.h2 === 0 },

@@ -85,7 +85,7 @@ export const pauseCampaign = defineAction({
 export const resumeCampaign = defineAction({
   schema: campaignRefPayload,
   async handler({ id }, { db, now }): Promise<Campaign> {
-    const next = await changeStatus(db, id, (campaign) => (campaign.status === 'paused' ? { ...campaign, status: 'sending', startedAt: campaign.startedAt ?? now, leaseUntil: null } : '只有已暂停的营销活动可以继续'), now)
+    const next = await changeStatus(db, id, (campaign) => (campaign.status === 'paused' ? { ...campaign, status: 'sending', startedAt: campaign.startedAt ?? now } : '只有已暂停的营销活动可以继续'), now)
     await reinvokePort().reinvoke('tick', { round: 0 }, 'marketing')
     return toCampaign(db, next)
   },

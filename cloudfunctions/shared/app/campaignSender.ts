@@ -56,7 +56,9 @@ export async function sendCampaignChunk(db: Database, found: CampaignDoc, now: D
     await repo.releaseLease(campaign._id, quiet, now)
     return report('sending', false, quiet)
   }
-  if (!(await repo.takeLease(campaign._id, campaign.rev, new Date(now.getTime() + LEASE_MS), now))) return report('sending', true)
+  // A lease still set but expired was never released: the run that held it died, perhaps between a claim and its page's count.
+  const afterCrash = campaign.leaseUntil !== null && campaign.leaseUntil !== undefined
+  if (!(await repo.takeLease(campaign._id, campaign.rev, new Date(now.getTime() + LEASE_MS), now, afterCrash))) return report('sending', true)
   campaign = { ...campaign, rev: campaign.rev + 1 }
 
   const template = templateId(campaign.template)
@@ -84,7 +86,11 @@ export async function sendCampaignChunk(db: Database, found: CampaignDoc, now: D
     await repo.advance(campaign._id, cursor, counts, now)
     if (outcomes.length < page.length) break
     const current = await repo.byId(campaign._id)
-    if (!current || current.status !== 'sending') return report(current?.status ?? 'cancelled', false, null, recipients, sent)
+    if (!current || current.status !== 'sending') {
+      // Paused or cancelled meanwhile: the lease goes back, so a resume is sent from at once, and is not mistaken for a crash.
+      await repo.releaseLease(campaign._id, null, now)
+      return report(current?.status ?? 'cancelled', false, null, recipients, sent)
+    }
   }
   await repo.releaseLease(campaign._id, null, now)
   return report('sending', true, null, recipients, sent)
@@ -158,16 +164,18 @@ const COUNTED_AS: Array<[DeliveryStatus, Exclude<keyof CampaignCounters, 'opened
 ]
 
 /**
- * At the walk's end. A run that died after claiming some of a page's members, before the page's
+ * At the walk's end, after a crash. A run that died after claiming some of a page's members, before the page's
  * advance, left their outcomes uncounted, and the runs after it skip them (their deliveries exist).
  * The deliveries are the record: when they hold more members than the counters, the counters are set from them.
  */
 async function recountIfShort(db: Database, id: string): Promise<void> {
+  const current = await campaignsRepo(db).byId(id)
+  // Only a campaign whose lease was once found abandoned can be short: the count reads every delivery, so it is not paid otherwise.
+  if (!current?.recount) return
   const deliveries = deliveriesRepo(db)
   const counts = await Promise.all(COUNTED_AS.map(([status]) => deliveries.countFor(id, status)))
   const targeted = counts.reduce((sum, n) => sum + n, 0)
-  const current = await campaignsRepo(db).byId(id)
-  if (!current || current.counters.targeted >= targeted) return
+  if (current.counters.targeted >= targeted) return
   const figures: Omit<CampaignCounters, 'opened'> = { targeted, sent: 0, noConsent: 0, optedOut: 0, capped: 0, heldOut: 0, failed: 0 }
   COUNTED_AS.forEach(([, figure], index) => {
     if (figure) figures[figure] += counts[index]

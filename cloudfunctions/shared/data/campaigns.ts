@@ -36,8 +36,9 @@ export function campaignsRepo(db: Database) {
       return rowsOf<CampaignDoc>(collection.where({ status: _.in(['scheduled', 'sending']) }).orderBy('createdAt', 'asc').limit(limit))
     },
     /** One sender at a time: the lease is taken only when free (or expired) and the campaign still sending. */
-    async takeLease(id: string, rev: number, until: Date, now: Date): Promise<boolean> {
-      const { stats } = (await collection.where({ _id: id, rev, status: 'sending' }).update({ data: { leaseUntil: until, rev: rev + 1, updatedAt: now } })) as { stats: { updated: number } }
+    async takeLease(id: string, rev: number, until: Date, now: Date, afterCrash: boolean): Promise<boolean> {
+      const data = { leaseUntil: until, rev: rev + 1, updatedAt: now, ...(afterCrash ? { recount: true } : {}) }
+      const { stats } = (await collection.where({ _id: id, rev, status: 'sending' }).update({ data })) as { stats: { updated: number } }
       return stats.updated > 0
     },
     /** A page done: the cursor moves and its outcomes are added, in one write. */

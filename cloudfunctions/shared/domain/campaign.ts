@@ -42,6 +42,8 @@ export interface CampaignDoc {
   cursor: string | null
   /** A sender's lease: another timer run leaves the campaign alone until it has passed. */
   leaseUntil: Date | null
+  /** Set when a run found the lease abandoned (a crash): the counters are checked against the deliveries at the end. */
+  recount?: boolean
   waitingUntil: Date | null
   counters: CampaignCounters
   conversion: ConversionCounters
