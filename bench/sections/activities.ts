@@ -204,7 +204,7 @@ async function reminders(functionsDir: string) {
       // Each member accepted the reminder once: counted on them (what deliver checks) and granted in WeChat (the outbox).
       db.insertMany(
         'members',
-        openids.map((openid) => ({ _id: openid, messaging: { consent: { [SUBSCRIBE_TEMPLATES.activityReminder]: 1 } } })),
+        openids.map((openid, index) => ({ _id: openid, cardNo: `R${String(index).padStart(11, '0')}`, messaging: { consent: { [SUBSCRIBE_TEMPLATES.activityReminder]: 1 } } })),
       )
     },
   })
