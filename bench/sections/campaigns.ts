@@ -368,7 +368,7 @@ async function campaignRun(cloud: LocalCloud, members: MemberDoc[]) {
       met: walk / Math.max(1, recipients) <= 1.2,
     },
     reported(
-      'campaigns:   docs examined per recipient, the recount after the crash (the deliveries counted per status, once, at the walk's end)',
+      'campaigns:   docs examined per recipient, the recount after the crash (the deliveries counted per status, once, at the walk’s end)',
       `${round(recount / Math.max(1, recipients))} (${recount.toLocaleString('en')})`,
     ),
     reported(
