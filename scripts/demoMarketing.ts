@@ -73,7 +73,8 @@ export function withConsent(member: MemberDoc, purposes: CrowdMember['consent'])
 
 /** Two segments the marketing pages open on: the dormant to wake, and the coffee lovers at risk. */
 export function demoSegments(now: Date, members: MemberDoc[]): SegmentDoc[] {
-  const count = (filter: SegmentFilter) => members.filter((member) => (filter.rfm ? filter.rfm.includes(member.rfm!) : true) && (filter.tags ? filter.tags.every((tag) => member.tags.includes(tag)) : true)).length
+  const count = (filter: SegmentFilter) =>
+    members.filter((member) => (filter.rfm ? filter.rfm.includes(member.rfm!) : true) && (filter.tags ? filter.tags.every((tag) => member.tags.includes(tag)) : true)).length
   const segment = (id: string, name: string, filter: SegmentFilter, daysAgo: number): SegmentDoc => ({
     _id: id,
     name,

@@ -10,7 +10,7 @@ export async function acceptConsent(cloud: LocalCloud, openid: string, templateI
   const left = [...templateIds]
   while (left.length > 0) {
     const batch: string[] = []
-    for (let index = 0; index < left.length && batch.length < 3; ) {
+    for (let index = 0; index < left.length && batch.length < 3;) {
       if (batch.includes(left[index])) index++
       else batch.push(...left.splice(index, 1))
     }

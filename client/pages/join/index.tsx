@@ -43,7 +43,15 @@ export default function JoinPage() {
     try {
       // This tap's answers ride with the join, so a birthday perk issued by the join can already be told.
       const answers = Object.keys(consent.answers).length ? { consent: consent.answers } : {}
-      await join({ name: name.trim(), gender: gender as Gender, birthday, ...(avatar ? { avatarFileId: avatar.fileId } : {}), ...(scene ? { scene } : {}), ...(activityId ? { activityId } : {}), ...answers })
+      await join({
+        name: name.trim(),
+        gender: gender as Gender,
+        birthday,
+        ...(avatar ? { avatarFileId: avatar.fileId } : {}),
+        ...(scene ? { scene } : {}),
+        ...(activityId ? { activityId } : {}),
+        ...answers,
+      })
       // Answers from earlier taps whose join was refused are the new member's too (a failed report is never shown).
       void reportAll(unreported.current.splice(0))
       // The phone code is exchanged once the member exists; a failure here never undoes the join.

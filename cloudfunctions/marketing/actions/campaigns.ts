@@ -85,7 +85,12 @@ export const pauseCampaign = defineAction({
 export const resumeCampaign = defineAction({
   schema: campaignRefPayload,
   async handler({ id }, { db, now }): Promise<Campaign> {
-    const next = await changeStatus(db, id, (campaign) => (campaign.status === 'paused' ? { ...campaign, status: 'sending', startedAt: campaign.startedAt ?? now } : '只有已暂停的营销活动可以继续'), now)
+    const next = await changeStatus(
+      db,
+      id,
+      (campaign) => (campaign.status === 'paused' ? { ...campaign, status: 'sending', startedAt: campaign.startedAt ?? now } : '只有已暂停的营销活动可以继续'),
+      now,
+    )
     await reinvokePort().reinvoke('tick', { round: 0 }, 'marketing')
     return toCampaign(db, next)
   },
@@ -94,7 +99,12 @@ export const resumeCampaign = defineAction({
 export const cancelCampaign = defineAction({
   schema: campaignRefPayload,
   async handler({ id }, { db, now }): Promise<Campaign> {
-    const next = await changeStatus(db, id, (campaign) => (campaign.status === 'done' || campaign.status === 'cancelled' ? '营销活动已结束' : { ...campaign, status: 'cancelled', finishedAt: now, leaseUntil: null }), now)
+    const next = await changeStatus(
+      db,
+      id,
+      (campaign) => (campaign.status === 'done' || campaign.status === 'cancelled' ? '营销活动已结束' : { ...campaign, status: 'cancelled', finishedAt: now, leaseUntil: null }),
+      now,
+    )
     return toCampaign(db, next)
   },
 })

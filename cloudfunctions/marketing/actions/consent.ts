@@ -47,7 +47,10 @@ export const setOptOut = defineAction({
     const current = new Set(state.optedOut ?? [])
     if (optedOut) current.add(purpose)
     else current.delete(purpose)
-    await repo.setOptedOut(openid, TEMPLATE_PURPOSES.filter((each) => current.has(each)))
+    await repo.setOptedOut(
+      openid,
+      TEMPLATE_PURPOSES.filter((each) => current.has(each)),
+    )
     return subscriptionsOf(db, openid)
   },
 })

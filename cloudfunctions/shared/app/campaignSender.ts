@@ -42,7 +42,14 @@ export interface ChunkReport {
 export async function sendCampaignChunk(db: Database, found: CampaignDoc, now: Date, budget: Budget): Promise<ChunkReport> {
   const repo = campaignsRepo(db)
   let campaign = found
-  const report = (status: CampaignStatus, left: boolean, waitingUntil: Date | null = null, recipients = 0, sent = 0): ChunkReport => ({ id: campaign._id, recipients, sent, status, waitingUntil, left })
+  const report = (status: CampaignStatus, left: boolean, waitingUntil: Date | null = null, recipients = 0, sent = 0): ChunkReport => ({
+    id: campaign._id,
+    recipients,
+    sent,
+    status,
+    waitingUntil,
+    left,
+  })
   if (campaign.status === 'scheduled') {
     if (campaign.sendAt && new Date(campaign.sendAt) > now) return report('scheduled', false, new Date(campaign.sendAt))
     const started: CampaignDoc = { ...campaign, status: 'sending', startedAt: campaign.startedAt ?? now, rev: campaign.rev + 1, updatedAt: now }

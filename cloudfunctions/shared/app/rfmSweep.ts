@@ -9,7 +9,6 @@ import { workThrough, type Budget } from './jobChunks'
 const PAGE = 500
 const WRITERS = 10
 
-
 /**
  * The daily classification: every member's RFM class and segment figures as of today, written only
  * where they changed. It walks `_id` order from a cursor kept in `settings/rfm`, so a run cut short
@@ -49,7 +48,9 @@ export async function classifyMembers(db: Database, now: Date, budget: Budget): 
 
 /** The fields to write, or null when the stored ones are already today's. */
 export function patchOf(member: ClassificationFacts, thresholds: RfmSettingsDoc, now: Date): (Pick<MemberDoc, 'rfmAt'> & Partial<Pick<MemberDoc, 'rfm' | 'seg' | 'lastPurchaseAt'>>) | null {
-  const rfm: RfmClass | null = member.removedAt ? null : classify({ joinedAt: new Date(member.joinedAt), lastPurchaseAt: member.lastPurchaseAt, recentPurchases: member.recentPurchases }, thresholds, now)
+  const rfm: RfmClass | null = member.removedAt
+    ? null
+    : classify({ joinedAt: new Date(member.joinedAt), lastPurchaseAt: member.lastPurchaseAt, recentPurchases: member.recentPurchases }, thresholds, now)
   const seg = segmentFigures(member.activity, now)
   const patch: Partial<Pick<MemberDoc, 'rfm' | 'seg' | 'lastPurchaseAt'>> = {}
   if (member.rfm !== rfm) patch.rfm = rfm

@@ -123,8 +123,16 @@ export interface RfmOverview {
 
 export const segmentFilterField = z
   .strictObject({
-    tiers: z.array(z.enum(TIER_IDS, { error: '会员等级不正确' })).min(1, '请选择会员等级').max(TIER_IDS.length).optional(),
-    rfm: z.array(z.enum(RFM_CLASSES, { error: '会员分类不正确' })).min(1, '请选择会员分类').max(RFM_CLASSES.length).optional(),
+    tiers: z
+      .array(z.enum(TIER_IDS, { error: '会员等级不正确' }))
+      .min(1, '请选择会员等级')
+      .max(TIER_IDS.length)
+      .optional(),
+    rfm: z
+      .array(z.enum(RFM_CLASSES, { error: '会员分类不正确' }))
+      .min(1, '请选择会员分类')
+      .max(RFM_CLASSES.length)
+      .optional(),
     purchasedWithinDays: numberField(SEGMENT_DAYS).optional(),
     notPurchasedForDays: numberField(SEGMENT_DAYS).optional(),
     spendMinFen: numberField(SEGMENT_SPEND).optional(),
@@ -176,12 +184,10 @@ const campaignTexts = z.strictObject({
   /** 温馨提示 */
   tip: textField(CAMPAIGN_TEXT),
 })
-const landingField = z
-  .strictObject({ kind: z.enum(LANDING_KINDS, { error: '请选择落地页' }), id: recordId('落地页').nullable().default(null) })
-  .superRefine((landing, context) => {
-    const needsId = landing.kind === 'activity' || landing.kind === 'reward'
-    if (needsId && !landing.id) context.addIssue({ code: 'custom', path: ['id'], message: landing.kind === 'activity' ? '请选择活动' : '请选择兑换商品' })
-  })
+const landingField = z.strictObject({ kind: z.enum(LANDING_KINDS, { error: '请选择落地页' }), id: recordId('落地页').nullable().default(null) }).superRefine((landing, context) => {
+  const needsId = landing.kind === 'activity' || landing.kind === 'reward'
+  if (needsId && !landing.id) context.addIssue({ code: 'custom', path: ['id'], message: landing.kind === 'activity' ? '请选择活动' : '请选择兑换商品' })
+})
 
 const campaignDraftShape = {
   name: textField(CAMPAIGN_NAME),
@@ -198,7 +204,8 @@ const campaignDraftShape = {
 const couponForCouponTemplate = (draft: { template: CampaignTemplate; coupon: unknown }, context: z.RefinementCtx) => {
   if (draft.template === 'campaignCoupon' && !draft.coupon) context.addIssue({ code: 'custom', path: ['coupon'], message: '优惠到账通知须附带一张优惠券' })
   // 优惠金额 is an amount field: only a cash coupon has one.
-  else if (draft.template === 'campaignCoupon' && (draft.coupon as { kind?: string }).kind !== 'fixed') context.addIssue({ code: 'custom', path: ['coupon', 'kind'], message: '优惠到账通知的券须为代金券' })
+  else if (draft.template === 'campaignCoupon' && (draft.coupon as { kind?: string }).kind !== 'fixed')
+    context.addIssue({ code: 'custom', path: ['coupon', 'kind'], message: '优惠到账通知的券须为代金券' })
 }
 export const createCampaignPayload = z.strictObject(campaignDraftShape).superRefine(couponForCouponTemplate)
 export const updateCampaignPayload = z.strictObject({ id: campaignIdField, ...campaignDraftShape }).superRefine(couponForCouponTemplate)

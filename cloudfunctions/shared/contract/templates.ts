@@ -66,17 +66,59 @@ export interface PurposeInfo {
 }
 
 export const PURPOSES: Record<TemplatePurpose, PurposeInfo> = {
-  pointsChange: { title: '积分变动提醒', purpose: '消费获得积分、积分调整时通知您', audience: 'member', campaign: false, labels: { thing1: '变动原因', character_string2: '变动积分', number3: '当前积分', time4: '变动时间' } },
+  pointsChange: {
+    title: '积分变动提醒',
+    purpose: '消费获得积分、积分调整时通知您',
+    audience: 'member',
+    campaign: false,
+    labels: { thing1: '变动原因', character_string2: '变动积分', number3: '当前积分', time4: '变动时间' },
+  },
   tierChange: { title: '会员等级变更', purpose: '会员等级升级或调整时通知您', audience: 'member', campaign: false, labels: { thing1: '变更内容', phrase2: '新等级', time3: '变更时间' } },
   birthdayPerk: { title: '生日礼遇到账', purpose: '生日当月礼遇到账时通知您', audience: 'member', campaign: false, labels: { thing1: '礼遇内容', time2: '有效期至' } },
   couponExpiring: { title: '优惠券到期提醒', purpose: '优惠券到期前 3 天提醒您使用', audience: 'member', campaign: false, labels: { thing1: '优惠券', date2: '到期日期', thing3: '温馨提示' } },
-  activityReminder: { title: '活动开始提醒', purpose: '已报名的活动开始前 24 小时和 2 小时提醒您', audience: 'member', campaign: false, labels: { thing1: '活动名称', time2: '开始时间', thing3: '活动地点', thing4: '温馨提示' } },
-  waitlistPromoted: { title: '候补成功通知', purpose: '候补的活动有了名额时通知您', audience: 'member', campaign: false, labels: { thing1: '活动名称', time2: '开始时间', thing3: '活动地点', phrase4: '报名状态' } },
-  activityCancelled: { title: '活动取消通知', purpose: '已报名的活动取消时通知您', audience: 'member', campaign: false, labels: { thing1: '活动名称', time2: '原定时间', thing3: '取消原因', thing4: '积分退还' } },
-  ticketUpdate: { title: '工单进度通知', purpose: '您的投诉或建议有进展时通知您', audience: 'member', campaign: false, labels: { character_string1: '工单编号', phrase2: '处理状态', thing3: '处理说明', time4: '更新时间' } },
-  ticketEscalation: { title: '工单超时提醒', purpose: '工单超时或升级时通知店主和管理员', audience: 'staff', campaign: false, labels: { character_string1: '工单编号', thing2: '问题类型', thing3: '超时说明', time4: '承诺时间' } },
+  activityReminder: {
+    title: '活动开始提醒',
+    purpose: '已报名的活动开始前 24 小时和 2 小时提醒您',
+    audience: 'member',
+    campaign: false,
+    labels: { thing1: '活动名称', time2: '开始时间', thing3: '活动地点', thing4: '温馨提示' },
+  },
+  waitlistPromoted: {
+    title: '候补成功通知',
+    purpose: '候补的活动有了名额时通知您',
+    audience: 'member',
+    campaign: false,
+    labels: { thing1: '活动名称', time2: '开始时间', thing3: '活动地点', phrase4: '报名状态' },
+  },
+  activityCancelled: {
+    title: '活动取消通知',
+    purpose: '已报名的活动取消时通知您',
+    audience: 'member',
+    campaign: false,
+    labels: { thing1: '活动名称', time2: '原定时间', thing3: '取消原因', thing4: '积分退还' },
+  },
+  ticketUpdate: {
+    title: '工单进度通知',
+    purpose: '您的投诉或建议有进展时通知您',
+    audience: 'member',
+    campaign: false,
+    labels: { character_string1: '工单编号', phrase2: '处理状态', thing3: '处理说明', time4: '更新时间' },
+  },
+  ticketEscalation: {
+    title: '工单超时提醒',
+    purpose: '工单超时或升级时通知店主和管理员',
+    audience: 'staff',
+    campaign: false,
+    labels: { character_string1: '工单编号', thing2: '问题类型', thing3: '超时说明', time4: '承诺时间' },
+  },
   campaignActivity: { title: '活动通知', purpose: '门店的会员活动与专属服务', audience: 'member', campaign: true, labels: { thing1: '活动主题', thing2: '活动内容', thing3: '温馨提示' } },
-  campaignCoupon: { title: '优惠到账通知', purpose: '门店送您的优惠券到账时通知您', audience: 'member', campaign: true, labels: { thing1: '优惠名称', amount2: '优惠金额', date3: '有效期至', thing4: '温馨提示' } },
+  campaignCoupon: {
+    title: '优惠到账通知',
+    purpose: '门店送您的优惠券到账时通知您',
+    audience: 'member',
+    campaign: true,
+    labels: { thing1: '优惠名称', amount2: '优惠金额', date3: '有效期至', thing4: '温馨提示' },
+  },
 }
 
 /** The purposes a member sees on 消息订阅, in the order shown. */

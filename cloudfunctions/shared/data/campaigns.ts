@@ -33,7 +33,12 @@ export function campaignsRepo(db: Database) {
     },
     /** Campaigns the timer must look at: sending, or scheduled (index status_createdAt). */
     async active(limit: number): Promise<CampaignDoc[]> {
-      return rowsOf<CampaignDoc>(collection.where({ status: _.in(['scheduled', 'sending']) }).orderBy('createdAt', 'asc').limit(limit))
+      return rowsOf<CampaignDoc>(
+        collection
+          .where({ status: _.in(['scheduled', 'sending']) })
+          .orderBy('createdAt', 'asc')
+          .limit(limit),
+      )
     },
     /** One sender at a time: the lease is taken only when free (or expired) and the campaign still sending. */
     async takeLease(id: string, rev: number, until: Date, now: Date, afterCrash: boolean): Promise<boolean> {
@@ -43,11 +48,17 @@ export function campaignsRepo(db: Database) {
     },
     /** A page done: the cursor moves and its outcomes are added, in one write. */
     async advance(id: string, cursor: string, counts: Partial<CampaignCounters>, now: Date): Promise<void> {
-      const increments = Object.fromEntries(Object.entries(counts).filter(([, n]) => n).map(([key, n]) => [`counters.${key}`, _.inc(n as number)]))
+      const increments = Object.fromEntries(
+        Object.entries(counts)
+          .filter(([, n]) => n)
+          .map(([key, n]) => [`counters.${key}`, _.inc(n as number)]),
+      )
       await collection.doc(id).update({ data: { cursor, ...increments, updatedAt: now } })
     },
     async finishIfSending(id: string, now: Date): Promise<boolean> {
-      const { stats } = (await collection.where({ _id: id, status: 'sending' }).update({ data: { status: 'done', finishedAt: now, leaseUntil: null, waitingUntil: null, updatedAt: now, rev: _.inc(1) } })) as {
+      const { stats } = (await collection
+        .where({ _id: id, status: 'sending' })
+        .update({ data: { status: 'done', finishedAt: now, leaseUntil: null, waitingUntil: null, updatedAt: now, rev: _.inc(1) } })) as {
         stats: { updated: number }
       }
       return stats.updated > 0
@@ -61,7 +72,11 @@ export function campaignsRepo(db: Database) {
     },
     /** Outcomes decided after the page (a retried send that finally went, or failed). */
     async count(id: string, counts: Partial<CampaignCounters>): Promise<void> {
-      const increments = Object.fromEntries(Object.entries(counts).filter(([, n]) => n).map(([key, n]) => [`counters.${key}`, _.inc(n as number)]))
+      const increments = Object.fromEntries(
+        Object.entries(counts)
+          .filter(([, n]) => n)
+          .map(([key, n]) => [`counters.${key}`, _.inc(n as number)]),
+      )
       if (Object.keys(increments).length) await collection.doc(id).update({ data: increments })
     },
     async countOpened(id: string): Promise<void> {

@@ -53,16 +53,28 @@ export function deliveriesRepo(db: Database) {
     },
     /** Retries due now, oldest first (index status_nextAttemptAt). */
     async dueRetries(now: Date, limit: number): Promise<DeliveryDoc[]> {
-      return rowsOf<DeliveryDoc>(collection.where({ status: 'retry', nextAttemptAt: _.lte(now) }).orderBy('nextAttemptAt', 'asc').limit(limit))
+      return rowsOf<DeliveryDoc>(
+        collection
+          .where({ status: 'retry', nextAttemptAt: _.lte(now) })
+          .orderBy('nextAttemptAt', 'asc')
+          .limit(limit),
+      )
     },
     /** One retry taken by one timer run: the attempt count is the claim. */
     async claimRetry(doc: DeliveryDoc, now: Date): Promise<boolean> {
-      const { stats } = (await collection.where({ _id: doc._id, status: 'retry', attempts: doc.attempts }).update({ data: { status: 'sending', attempts: doc.attempts + 1, updatedAt: now } })) as { stats: { updated: number } }
+      const { stats } = (await collection.where({ _id: doc._id, status: 'retry', attempts: doc.attempts }).update({ data: { status: 'sending', attempts: doc.attempts + 1, updatedAt: now } })) as {
+        stats: { updated: number }
+      }
       return stats.updated > 0
     },
     /** Claims whose sender died before recording what WeChat said (index status_updatedAt). */
     async staleSending(before: Date, limit: number): Promise<DeliveryDoc[]> {
-      return rowsOf<DeliveryDoc>(collection.where({ status: 'sending', updatedAt: _.lt(before) }).orderBy('updatedAt', 'asc').limit(limit))
+      return rowsOf<DeliveryDoc>(
+        collection
+          .where({ status: 'sending', updatedAt: _.lt(before) })
+          .orderBy('updatedAt', 'asc')
+          .limit(limit),
+      )
     },
     /** In doubt: WeChat may or may not have it. Never sent again (nothing doubled); reported as unknown. */
     async markUnknown(doc: DeliveryDoc, now: Date): Promise<boolean> {

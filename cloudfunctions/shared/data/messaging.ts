@@ -3,7 +3,6 @@ import type { MessagingState } from '../domain/messaging'
 import type { Database } from '../runtime/cloud'
 import { rowsOf } from './results'
 
-
 /**
  * The `messaging` field of members and staff: consent counts per template, opt-outs, the campaign
  * frequency window. Every write is a single-document update (increments and conditional writes), so
@@ -34,7 +33,9 @@ export function messagingRepo(db: Database) {
       const increments = Object.fromEntries(templateIds.map((templateId) => [`messaging.consent.${templateId}`, _.inc(1)]))
       const kept = settings ? { 'messaging.keep': _.set(settings.keep ?? {}), 'messaging.mainSwitch': settings.mainSwitch ?? true } : {}
       if (Object.keys(increments).length === 0 && !settings) return true
-      const { stats } = (await collection(audience).where({ _id: openid }).update({ data: { ...increments, ...kept } })) as { stats: { updated: number } }
+      const { stats } = (await collection(audience)
+        .where({ _id: openid })
+        .update({ data: { ...increments, ...kept } })) as { stats: { updated: number } }
       return stats.updated > 0
     },
     /** A send went through: one consent used (never below zero). */
@@ -50,7 +51,9 @@ export function messagingRepo(db: Database) {
         .update({ data: { [`messaging.consent.${templateId}`]: 0 } })
     },
     async setOptedOut(openid: string, purposes: TemplatePurpose[]): Promise<boolean> {
-      const { stats } = (await collection('member').where({ _id: openid }).update({ data: { 'messaging.optedOut': _.set(purposes) } })) as { stats: { updated: number } }
+      const { stats } = (await collection('member')
+        .where({ _id: openid })
+        .update({ data: { 'messaging.optedOut': _.set(purposes) } })) as { stats: { updated: number } }
       return stats.updated > 0
     },
     /**

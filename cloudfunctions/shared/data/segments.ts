@@ -39,9 +39,11 @@ export function whereOf(db: Database, conditions: Condition[]): Record<string, u
     else if (condition.op === 'all') where[condition.field] = _.all(condition.value)
     else if (condition.op === 'eq') where[condition.field] = condition.value
     else {
-      const parts = [condition.gte !== undefined ? _.gte(condition.gte) : null, condition.lte !== undefined ? _.lte(condition.lte) : null, condition.lt !== undefined ? _.lt(condition.lt) : null].filter(
-        (part): part is NonNullable<typeof part> => part !== null,
-      )
+      const parts = [
+        condition.gte !== undefined ? _.gte(condition.gte) : null,
+        condition.lte !== undefined ? _.lte(condition.lte) : null,
+        condition.lt !== undefined ? _.lt(condition.lt) : null,
+      ].filter((part): part is NonNullable<typeof part> => part !== null)
       where[condition.field] = parts.length === 1 ? parts[0] : _.and(parts)
     }
   }

@@ -88,7 +88,13 @@ export function quietUntil(now: Date): Date | null {
 export type RecipientVerdict = 'heldOut' | 'optedOut' | 'noConsent' | 'capped' | 'send'
 
 /** What the campaign does with one member of its segment, in this order: holdout, opt-out, consent, cap. */
-export function recipientVerdict(campaign: Pick<CampaignDoc, '_id' | 'template' | 'holdoutPercent' | 'cap'>, openid: string, state: MessagingState | null | undefined, templateId: string, now: Date): RecipientVerdict {
+export function recipientVerdict(
+  campaign: Pick<CampaignDoc, '_id' | 'template' | 'holdoutPercent' | 'cap'>,
+  openid: string,
+  state: MessagingState | null | undefined,
+  templateId: string,
+  now: Date,
+): RecipientVerdict {
   if (isHeldOut(campaign._id, openid, campaign.holdoutPercent)) return 'heldOut'
   if (isOptedOut(state, campaign.template)) return 'optedOut'
   if (remainingConsent(state, templateId) <= 0) return 'noConsent'

@@ -13,7 +13,10 @@ import type { TierChangeRow } from './tierMoves'
  * through a Decision (data/applyDecision), so every movement leaves its ledger row beside it.
  */
 export type MemberPatch = Partial<
-  Pick<MemberDoc, 'pointsBalance' | 'lifetimePoints' | 'pointLots' | 'nextExpiryAt' | 'activity' | 'tier' | 'tierSince' | 'tierUntil' | 'lastActiveAt' | 'lastBirthdayPerk' | 'lastPurchaseAt' | 'recentPurchases'>
+  Pick<
+    MemberDoc,
+    'pointsBalance' | 'lifetimePoints' | 'pointLots' | 'nextExpiryAt' | 'activity' | 'tier' | 'tierSince' | 'tierUntil' | 'lastActiveAt' | 'lastBirthdayPerk' | 'lastPurchaseAt' | 'recentPurchases'
+  >
 >
 
 /**

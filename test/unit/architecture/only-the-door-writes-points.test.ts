@@ -91,7 +91,8 @@ function doorBreaches(sources: Source[]): string[] {
     if (source.file === DOOR) continue
     for (const { node, name } of collectionCalls(source)) {
       if (name === 'ledger' && source.file !== LEDGER_READER) breaches.push(`${where(source, node)} reaches the ledger outside ${LEDGER_READER} (reads) and ${DOOR} (writes)`)
-      if (name === 'members' && source.file !== MEMBERS_REPOSITORY && !MEMBER_FIELD_REPOSITORIES.has(source.file)) breaches.push(`${where(source, node)} reaches members outside ${MEMBERS_REPOSITORY} and ${DOOR}`)
+      if (name === 'members' && source.file !== MEMBERS_REPOSITORY && !MEMBER_FIELD_REPOSITORIES.has(source.file))
+        breaches.push(`${where(source, node)} reaches members outside ${MEMBERS_REPOSITORY} and ${DOOR}`)
       if (name === null && source.file !== TRANSACTION_HELPER) breaches.push(`${where(source, node)} names a collection that is not a literal, so nothing can tell whether it is the ledger`)
     }
     for (const call of writeCalls(source)) {

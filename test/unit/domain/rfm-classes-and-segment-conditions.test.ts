@@ -1,5 +1,13 @@
 import fc from 'fast-check'
-import { DEFAULT_RFM_THRESHOLDS, RECENT_PURCHASES_KEPT, RFM_CLASSES, segmentFilterProblem, type RfmClass, type RfmThresholds, type SegmentFilter } from '../../../cloudfunctions/shared/contract/marketingFields'
+import {
+  DEFAULT_RFM_THRESHOLDS,
+  RECENT_PURCHASES_KEPT,
+  RFM_CLASSES,
+  segmentFilterProblem,
+  type RfmClass,
+  type RfmThresholds,
+  type SegmentFilter,
+} from '../../../cloudfunctions/shared/contract/marketingFields'
 import { TIER_IDS } from '../../../cloudfunctions/shared/contract/enums'
 import { classify, NEVER_PURCHASED, recordPurchase, segmentFigures, type PurchaseFacts } from '../../../cloudfunctions/shared/domain/rfm'
 import { compileSegment, matches } from '../../../cloudfunctions/shared/domain/segments'
