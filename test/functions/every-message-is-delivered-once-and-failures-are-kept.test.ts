@@ -257,6 +257,35 @@ describe('a send whose sender died', () => {
   })
 })
 
+describe('a campaign message waiting for a retry', () => {
+  it('waits through quiet hours (21:00–09:00 Beijing) while a member’s own message is retried; it goes at 09:00', async () => {
+    const CAMPAIGN = SUBSCRIBE_TEMPLATES.campaignActivity
+    seedMember(cloud(), 'dl-night')
+    await acceptConsent(cloud(), 'dl-night', [POINTS, CAMPAIGN])
+    const night = new Date('2026-12-10T22:00:00+08:00')
+    const due = { status: 'retry' as const, nextAttemptAt: new Date(night.getTime() - MINUTE), createdAt: at(-5), updatedAt: at(-5) }
+    const campaign = delivery('campaign:C-night:dl-night', 'dl-night', {
+      ...due,
+      purpose: 'campaignActivity',
+      subject: 'C-night',
+      templateId: CAMPAIGN,
+      campaignId: 'C-night',
+      data: { thing1: '冬日新品', thing2: '到店品鉴', thing3: '会员专享' },
+    })
+    const own = delivery('pointsChange:order:store-001:N0001:dl-night', 'dl-night', due)
+    cloud().db.insertMany('deliveries', [campaign, own])
+
+    expect(await tickAt(night)).toMatchObject({ deliveriesRetried: 1 })
+    expect(deliveriesTo('dl-night').map((doc) => [doc.purpose, doc.status])).toEqual([
+      ['campaignActivity', 'retry'],
+      ['pointsChange', 'sent'],
+    ])
+    expect(await tickAt(new Date('2026-12-11T09:00:00+08:00'))).toMatchObject({ deliveriesRetried: 1 })
+    expect(deliveriesTo('dl-night').map((doc) => doc.status)).toEqual(['sent', 'sent'])
+    expect(sentTo('dl-night').map((message) => message.templateId)).toEqual([POINTS, CAMPAIGN])
+  })
+})
+
 /** A delivery as deliver() claims it (status 'sending'), for claims made by a sender this test plays. */
 function delivery(id: string, openid: string, overrides: Partial<DeliveryDoc>): DeliveryDoc {
   return {

@@ -2,6 +2,7 @@ import { PURPOSES } from '../contract/templates'
 import { campaignsRepo } from '../data/campaigns'
 import { deliveriesRepo, type DeliveryDoc } from '../data/deliveries'
 import { messagingRepo } from '../data/messaging'
+import { quietUntil } from '../domain/campaign'
 import { isOptedOut, STALE_SENDING_MS } from '../domain/messaging'
 import type { Database } from '../runtime/cloud'
 import { attempt, type DeliveryResult } from './deliver'
@@ -21,7 +22,8 @@ export async function retryDeliveries(db: Database, now: Date, budget: Budget): 
   let resolved = 0
   for (;;) {
     if (!budget.canTakeMore()) return { retried, resolved, left: true }
-    const due = await repo.dueRetries(now, PAGE)
+    // Quiet hours hold a campaign's retries too (they wait, due, for the morning); the members' own messages go on.
+    const due = await repo.dueRetries(now, PAGE, quietUntil(now) === null)
     if (due.length === 0) break
     const outcomes = await workThrough(due, SENDERS, budget, async (doc) => {
       if (!(await repo.claimRetry(doc, now))) return null

@@ -52,10 +52,10 @@ export function deliveriesRepo(db: Database) {
       return doc ?? null
     },
     /** Retries due now, oldest first (index status_nextAttemptAt). */
-    async dueRetries(now: Date, limit: number): Promise<DeliveryDoc[]> {
+    async dueRetries(now: Date, limit: number, campaigns = true): Promise<DeliveryDoc[]> {
       return rowsOf<DeliveryDoc>(
         collection
-          .where({ status: 'retry', nextAttemptAt: _.lte(now) })
+          .where({ status: 'retry', nextAttemptAt: _.lte(now), ...(campaigns ? {} : { campaignId: null }) })
           .orderBy('nextAttemptAt', 'asc')
           .limit(limit),
       )
