@@ -64,7 +64,16 @@ export async function expectCard(page: Page, expected: { name: string; tier: str
  * (its children are position: fixed), so visibility is judged on the title paragraph.
  */
 export async function expectToast(page: Page, text: string): Promise<void> {
-  await page.locator('.taro__toast p', { hasText: text }).waitFor({ state: 'visible', timeout: 5_000 })
+  // Checked on every animation frame: a toast lasts 1.5 s, and a locator's backing-off polls on a busy
+  // machine can fall on either side of it.
+  await page.waitForFunction(
+    (wanted) =>
+      [...document.querySelectorAll<HTMLElement>('.taro__toast p')].some(
+        (title) => title.textContent?.includes(wanted) && title.getClientRects().length > 0 && getComputedStyle(title).visibility !== 'hidden',
+      ),
+    text,
+    { polling: 'raf', timeout: 5_000 },
+  )
 }
 
 /** Taps a tab bar item by its label (会员卡 / 活动 / 我的). */
