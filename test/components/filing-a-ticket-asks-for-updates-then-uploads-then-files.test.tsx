@@ -9,7 +9,7 @@ import type { MemberTicket } from '../../cloudfunctions/shared/contract/ticket'
 import { TICKET_IMAGE, TICKET_TEXT } from '../../cloudfunctions/shared/contract/ticketFields'
 import NewTicketPage from '../../client/tickets/pages/new/index'
 import { callCloud, CloudError } from '../../client/services/cloud'
-import { requestConsent } from '../../client/services/subscribe'
+import { askConsent, reportConsent } from '../../client/services/subscribe'
 import { pickImage, uploadImage } from '../../client/services/upload'
 import Taro, { toasts } from './support/taro'
 import { route } from './activity-fixtures'
@@ -20,10 +20,11 @@ jest.mock('@tarojs/taro', () => {
   return taro
 })
 jest.mock('../../client/services/cloud', () => ({ ...jest.requireActual('../../client/services/cloud'), callCloud: jest.fn() }))
-jest.mock('../../client/services/subscribe', () => ({ requestConsent: jest.fn() }))
+jest.mock('../../client/services/subscribe', () => ({ askConsent: jest.fn(), reportConsent: jest.fn() }))
 jest.mock('../../client/services/upload', () => ({ pickImage: jest.fn(), uploadImage: jest.fn() }))
 const server = callCloud as jest.MockedFunction<(fn: string, action: string, payload: Record<string, unknown>) => Promise<unknown>>
-const consent = requestConsent as jest.MockedFunction<typeof requestConsent>
+const consent = askConsent as jest.MockedFunction<typeof askConsent>
+const report = reportConsent as jest.MockedFunction<typeof reportConsent>
 const pick = pickImage as jest.MockedFunction<typeof pickImage>
 const upload = uploadImage as jest.MockedFunction<typeof uploadImage>
 const redirectTo = (Taro as unknown as { redirectTo: jest.Mock }).redirectTo
@@ -38,8 +39,9 @@ beforeEach(() => {
   redirectTo.mockClear()
   consent.mockReset().mockImplementation(async () => {
     happened.push('consent')
-    return 1
+    return { answers: { 'tpl-ticket-update': 'accept' }, accepted: 1 }
   })
+  report.mockReset().mockResolvedValue(null)
   pick.mockReset()
   upload.mockReset().mockImplementation(async (path, folder) => {
     happened.push(`upload ${path}`)
@@ -110,12 +112,15 @@ it('提交 asks for updates in the tap, uploads to the member’s folder, files 
   // Asked synchronously in the tap, before anything else.
   expect(happened).toEqual(['consent'])
   expect(consent).toHaveBeenCalledWith(['ticketUpdate'])
+  // The answers are reported beside the filing, never holding it up.
+  await waitFor(() => expect(report).toHaveBeenCalledWith({ answers: { 'tpl-ticket-update': 'accept' }, accepted: 1 }))
   await waitFor(() => expect(redirectTo).toHaveBeenCalled())
   expect(happened).toEqual(['consent', 'uploadFolder', 'upload blob:receipt', 'file'])
   expect(upload).toHaveBeenCalledWith('blob:receipt', FOLDER)
   expect(filed()).toEqual([{ category: 'points', text: '抵现的积分扣了两次', images: [`cloud://env/${FOLDER}/receipt.png`], ref: { kind: 'order', id: 'order:store-001:A001' } }])
-  expect(redirectTo.mock.calls[0][0].url).toBe('/tickets/pages/detail/index?id=T20261201-0008')
-  expect(toasts).toEqual(['提交成功'])
+  // The ticket's page says 提交成功 once it shows the ticket (the complaint journey in e2e sees it); the form only says where to go.
+  expect(redirectTo.mock.calls[0][0].url).toBe('/tickets/pages/detail/index?id=T20261201-0008&filed=1')
+  expect(toasts).toEqual([])
 })
 
 it('a refused picture is named beside it; removing it and sending again uploads nothing twice', async () => {

@@ -6,7 +6,7 @@ import { textProblem } from '@contract/fields'
 import { CONSENT_MOMENTS } from '@contract/templates'
 import { useSubmit } from '../../hooks/useSubmit'
 import { callCloud, CloudError } from '../../services/cloud'
-import { requestConsent } from '../../services/subscribe'
+import { askConsent, reportConsent } from '../../services/subscribe'
 import { pickImage, uploadImage } from '../../services/upload'
 
 /** What the complaint is about, as the page was opened with it. */
@@ -84,10 +84,11 @@ export function useTicketFiling(initialAbout: TicketAbout | null) {
       void Taro.showToast({ title: problem ?? CATEGORY_MISSING, icon: 'none' })
       return Promise.resolve(undefined)
     }
-    const consent = requestConsent(CONSENT_MOMENTS.ticket)
+    const consent = askConsent(CONSENT_MOMENTS.ticket)
     return run(async () => {
       // The answer does not matter (the filing goes ahead either way); waiting keeps the dialog from racing the next page.
-      await consent
+      // The report goes on beside the filing: a slow one must not hold the member's ticket up.
+      void reportConsent(await consent)
       const images = await uploaded()
       return callCloud('ticket', 'file', { category, text: text.trim(), images, ref: about ? { kind: about.kind, id: about.id } : null })
     })

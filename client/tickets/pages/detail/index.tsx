@@ -1,4 +1,5 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { TICKET_CATEGORY_LABELS } from '@contract/ticketFields'
@@ -18,9 +19,17 @@ import '../../components/tickets.scss'
 
 /** One ticket: where it stands and what was promised, the resolutions, the complaint, the thread, its steps, and what the member may do now. */
 export default function TicketPage() {
-  const { id = '' } = useRouter().params
+  const { id = '', filed } = useRouter().params
   const ticket = useTicket(id)
   const { detail } = ticket
+  const loaded = detail.status === 'ready'
+  // 提交成功 is said here, once the filed ticket is on screen: a toast shown before the page switch can be lost to it.
+  const told = useRef(false)
+  useEffect(() => {
+    if (filed !== '1' || !loaded || told.current) return
+    told.current = true
+    void Taro.showToast({ title: '提交成功', icon: 'success' })
+  }, [filed, loaded])
   useOnReturn(detail.reload)
   usePullDownRefresh(async () => {
     await detail.reload()

@@ -14,7 +14,8 @@ export default function NewTicketPage() {
 
   function tapSubmit() {
     void form.submit().then((ticket) => {
-      if (ticket) void Taro.redirectTo({ url: ticketPath(ticket.id), success: () => void Taro.showToast({ title: '提交成功', icon: 'success' }) })
+      // The ticket's page says 提交成功 once it shows the ticket.
+      if (ticket) void Taro.redirectTo({ url: `${ticketPath(ticket.id)}&filed=1` })
     })
   }
 
