@@ -14,5 +14,5 @@ export function functionNames(): string[] {
     .sort()
 }
 
-/** The copy of the functions that jest's function tests run. */
-export const TEST_FUNCTIONS_OUTPUT = path.join(ROOT, 'dist', 'test', 'cloudfunctions')
+/** The copy of the functions that jest's function tests run (HUIYUAN_TEST_FUNCTIONS_DIR: a separate copy, so two test runs on one checkout do not rebuild under each other). */
+export const TEST_FUNCTIONS_OUTPUT = process.env.HUIYUAN_TEST_FUNCTIONS_DIR ?? path.join(ROOT, 'dist', 'test', 'cloudfunctions')

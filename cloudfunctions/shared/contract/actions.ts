@@ -10,6 +10,7 @@ import type * as coupons from './coupons'
 import type * as activity from './activity'
 import type * as ticket from './ticket'
 import type * as marketing from './marketing'
+import type * as archive from './archive'
 
 /**
  * Every callable action: its payload (the schema's input type) and its result.
@@ -26,6 +27,12 @@ export interface ActionMap {
     setBirthday: { payload: z.input<typeof member.setBirthdayPayload>; result: member.StaffMemberView }
     joinCode: { payload: z.input<typeof member.joinCodePayload>; result: member.JoinCode }
     sceneInfo: { payload: z.input<typeof member.sceneInfoPayload>; result: member.JoinSceneInfo }
+    search: { payload: z.input<typeof archive.searchMembersPayload>; result: archive.MemberSearchPage }
+    archive: { payload: z.input<typeof archive.archivePayload>; result: archive.MemberArchive }
+    addNote: { payload: z.input<typeof archive.addNotePayload>; result: archive.MemberNote }
+    removeMember: { payload: z.input<typeof archive.removeMemberPayload>; result: archive.ErasureResult }
+    erase: { payload: z.input<typeof archive.eraseSelfPayload>; result: archive.ErasureResult }
+    myData: { payload: z.input<typeof archive.myDataPayload>; result: archive.MyDataFile }
   }
   points: {
     accrue: { payload: z.input<typeof points.accruePayload>; result: points.AccrualResult }
@@ -147,7 +154,23 @@ export interface ActionMap {
   staff: {
     whoami: { payload: z.input<typeof staff.whoamiPayload>; result: staff.WhoAmI }
     list: { payload: z.input<typeof staff.listStaffPayload>; result: staff.StaffEntry[] }
-    assign: { payload: z.input<typeof staff.assignRolePayload>; result: staff.StaffEntry | null }
+    updateStaff: { payload: z.input<typeof staff.updateStaffPayload>; result: staff.StaffEntry }
+    revokeStaff: { payload: z.input<typeof staff.staffRefPayload>; result: null }
+    transferOwnership: { payload: z.input<typeof staff.transferOwnershipPayload>; result: staff.StaffEntry[] }
+    stores: { payload: z.input<typeof staff.storesPayload>; result: staff.Store[] }
+    saveStore: { payload: z.input<typeof staff.saveStorePayload>; result: staff.Store }
+    closeStore: { payload: z.input<typeof staff.storeRefPayload>; result: staff.Store }
+    reopenStore: { payload: z.input<typeof staff.storeRefPayload>; result: staff.Store }
+    invite: { payload: z.input<typeof staff.invitePayload>; result: staff.Invitation }
+    invitations: { payload: z.input<typeof staff.invitationsPayload>; result: staff.Invitation[] }
+    revokeInvitation: { payload: z.input<typeof staff.invitationRefPayload>; result: staff.Invitation }
+    invitationInfo: { payload: z.input<typeof staff.invitationRefPayload>; result: staff.InvitationInfo }
+    acceptInvitation: { payload: z.input<typeof staff.acceptInvitationPayload>; result: staff.WhoAmI }
+    audit: { payload: z.input<typeof staff.auditPayload>; result: staff.AuditPage }
+    startExport: { payload: z.input<typeof staff.startExportPayload>; result: staff.ExportJob }
+    exportStatus: { payload: z.input<typeof staff.exportRefPayload>; result: staff.ExportJob }
+    exports: { payload: z.input<typeof staff.exportsPayload>; result: staff.ExportJob[] }
+    exportChunk: { payload: z.input<typeof staff.exportChunkPayload>; result: staff.ExportJob }
     bootstrapOwner: { payload: z.input<typeof staff.bootstrapOwnerPayload>; result: staff.StaffEntry }
   }
 }

@@ -3,6 +3,7 @@ import { absentOr, calendarDate, textField } from './validators'
 import { GENDERS, type Gender, type TierId } from './enums'
 import { GENDER_INVALID, GENDER_REQUIRED, MEMBER_NAME } from './fields'
 import { CARD_NO, type CashRule } from './staffFields'
+import { BIRTHDAY_REASON } from './workspaceFields'
 import { storeId } from './money'
 
 const memberName = textField(MEMBER_NAME)
@@ -103,7 +104,7 @@ export interface MemberLookup extends StaffMemberView {
 }
 
 /** Owner or admin corrects a birthday, with a reason (members cannot, to stop perk abuse). */
-export const setBirthdayPayload = z.strictObject({ cardNo: cardNoField, birthday: calendarDate('生日'), reason: z.string().trim().min(2, '请填写原因').max(100) })
+export const setBirthdayPayload = z.strictObject({ cardNo: cardNoField, birthday: calendarDate('生日'), reason: textField(BIRTHDAY_REASON) })
 
 /** Staff generate a shop's join code, optionally crediting a referring member. */
 export const joinCodePayload = z.strictObject({ storeId, referrerCardNo: cardNoField.optional() })

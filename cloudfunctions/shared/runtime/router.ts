@@ -15,12 +15,23 @@ export interface ActionContext {
   role: Role | null
   now: Date
   db: Database
+  /** What the audit entry says beyond who called what: the member it concerns (their OPENID), set by the handler. */
+  audit: AuditNotes
+}
+
+export interface AuditNotes {
+  member: string | null
 }
 
 export interface ActionDef<S extends z.ZodType = z.ZodType, R = unknown> {
   schema: S
   /** Staff and server actions are audited by default; a member's own actions are not. */
   audit?: boolean
+  /**
+   * What of the payload the audit entry keeps (default: all of it). Personal data (a phone number
+   * searched for, a note's text, a birthday) stays out, so erasing a member leaves none in the log.
+   */
+  auditPayload?(payload: z.output<S>): unknown
   handler(payload: z.output<S>, ctx: ActionContext): Promise<R>
 }
 
@@ -41,6 +52,8 @@ export interface AuditEntry {
   actor: string | null
   role: Role | null
   payload: unknown
+  /** The member the action concerned, when it concerned one (filterable in the audit viewer). */
+  member: string | null
 }
 
 export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<S, R> {
@@ -71,10 +84,11 @@ export function createRouter(fn: string, actions: ActionTable, access: Readonly<
       const allowed = access[name]
       const role = await authorise(allowed, caller, db, runtime)
       const payload = parsePayload(def.schema, request.payload)
-      const ctx: ActionContext = { caller, openid: caller.openid ?? '', role, now: runtime.now(), db }
+      const ctx: ActionContext = { caller, openid: caller.openid ?? '', role, now: runtime.now(), db, audit: { member: null } }
       const data = await def.handler(payload, ctx)
       if (def.audit ?? allowed !== 'member') {
-        await runtime.audit(db, { at: ctx.now, fn, action: name, actor: caller.openid, role, payload })
+        const recorded = def.auditPayload ? def.auditPayload(payload) : payload
+        await runtime.audit(db, { at: ctx.now, fn, action: name, actor: caller.openid, role, payload: recorded, member: ctx.audit.member })
       }
       return { ok: true, data: data === undefined ? null : data }
     } catch (error) {
