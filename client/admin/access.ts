@@ -21,6 +21,11 @@ const AREAS = {
   sla: (role: Role) => roleMayCall(role, 'ticket', 'sla'),
   marketing: (role: Role) => roleMayCall(role, 'marketing', 'segments'),
   rfmRules: (role: Role) => roleMayCall(role, 'marketing', 'setRfmThresholds'),
+  stores: (role: Role) => roleMayCall(role, 'staff', 'saveStore'),
+  staffList: (role: Role) => roleMayCall(role, 'staff', 'updateStaff'),
+  invite: (role: Role) => roleMayCall(role, 'staff', 'invite'),
+  audit: (role: Role) => roleMayCall(role, 'staff', 'audit'),
+  export: (role: Role) => roleMayCall(role, 'staff', 'startExport'),
 }
 
 export type StaffArea = keyof typeof AREAS

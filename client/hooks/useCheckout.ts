@@ -4,7 +4,7 @@ import { readNumber } from '@contract/fields'
 import { CASH_POINTS, readAmount, toFen } from '@contract/staffFields'
 import { callCloud } from '../services/cloud'
 import { asCloudError } from './useSubmit'
-import { STORE_ID, type Till } from './useTill'
+import type { Till } from './useTill'
 
 /** Long enough that typing ¥300 asks the server once, short enough that the options follow the amount. */
 const QUOTE_DELAY_MS = 400
@@ -65,7 +65,7 @@ export function useCheckout(till: Till, amountText: string) {
     try {
       const result = await callCloud('points', 'checkout', {
         memberCode,
-        storeId: STORE_ID,
+        storeId: till.storeId,
         orderNo: request.orderNo,
         amount: request.amount,
         ...(request.couponId ? { couponId: request.couponId } : {}),

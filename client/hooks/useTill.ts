@@ -3,14 +3,17 @@ import { callCloud } from '../services/cloud'
 import { useAttemptId } from './useAttemptId'
 import { useMemberLookup } from './useMemberLookup'
 
-/** The store this till belongs to: build-time `TARO_APP_STORE_ID` (config/index.ts), else the demo shop. */
+/**
+ * The store a till records when its staff member has none (whoami's storeId is null): build-time
+ * `TARO_APP_STORE_ID` (config/index.ts), else the demo shop.
+ */
 export const STORE_ID = HUIYUAN_STORE_ID
 
 /**
- * The till: the member in front of the cashier (their scanned live code) and the actions for them.
- * Each call updates the balance shown from the server's answer.
+ * The till: the member in front of the cashier (their scanned live code) and the actions for them,
+ * recorded as the cashier's store. Each call updates the balance shown from the server's answer.
  */
-export function useTill() {
+export function useTill(staffStoreId: string | null = null) {
   const lookup = useMemberLookup()
   const redeemAttempt = useAttemptId()
   const memberCode = lookup.found?.memberCode ?? ''
@@ -25,6 +28,7 @@ export function useTill() {
   }
 
   return {
+    storeId: staffStoreId ?? STORE_ID,
     member: lookup.member,
     memberCode,
     scan: lookup.byScan,

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Role } from '@contract/roles'
+import type { WhoAmI } from '@contract/staff'
 import { ErrorView, LoadingView } from '../../components/StatusView'
 import { useStaffRole } from '../../hooks/useStaffRole'
 import { allows, type StaffArea } from '../access'
@@ -10,16 +11,17 @@ import './admin.scss'
 
 /**
  * Staff pages render their content (and so start their data hooks) only for a role that may use
- * them; anyone else sees 无权限 and a way back. The server refuses them anyway.
+ * them; anyone else sees 无权限 and a way back. The server refuses them anyway. The page is handed
+ * the whole whoami answer too: the till and check-in record the staff member's store.
  */
-export function RoleGate({ area, children }: { area: StaffArea | 'any'; children: (role: Role) => ReactNode }) {
+export function RoleGate({ area, children }: { area: StaffArea | 'any'; children: (role: Role, staff: WhoAmI) => ReactNode }) {
   const staff = useStaffRole()
   const role = staff.data?.role
   return (
     <View className='admin-page'>
       {staff.status === 'loading' && <LoadingView />}
       {staff.status === 'error' && <ErrorView message={staff.error.message} onRetry={staff.reload} />}
-      {staff.status === 'ready' && (allows(role, area) ? children(role) : <NoAccess />)}
+      {staff.status === 'ready' && (allows(role, area) ? children(role, staff.data) : <NoAccess />)}
     </View>
   )
 }

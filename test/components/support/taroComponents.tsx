@@ -87,3 +87,13 @@ function field(tag: 'input' | 'textarea') {
 
 export const Input = field('input')
 export const Textarea = field('textarea')
+
+/** A picker shows its children (the chosen value as the page writes it); tests set values through the page's own state. */
+export function Picker({ children }: { children?: ReactNode; mode?: string; value?: unknown; onChange?: unknown }) {
+  return <div>{children}</div>
+}
+
+/** A switch as a checkbox: a click turns it, as a tap does. */
+export function Switch({ checked = false, onChange, ...rest }: { checked?: boolean; color?: string; onChange?: (event: { detail: { value: boolean } }) => void; 'data-testid'?: string }) {
+  return <input type='checkbox' checked={checked} onChange={(event) => onChange?.({ detail: { value: event.target.checked } })} data-testid={rest['data-testid']} />
+}

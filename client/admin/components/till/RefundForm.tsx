@@ -15,8 +15,8 @@ import './till.scss'
  * 退款: the order is found by its number and shown (member, what was paid and how, what is left)
  * before the cashier says how much to refund; the refund id is made by the till, not typed.
  */
-export function RefundForm() {
-  const refunds = useRefund()
+export function RefundForm({ storeId }: { storeId: string }) {
+  const refunds = useRefund(storeId)
   const [orderNo, setOrderNo] = useState('')
   const [amountText, setAmountText] = useState('')
   const action = useAction<RefundResult & { amountFen: number }>()

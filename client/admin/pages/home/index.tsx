@@ -19,19 +19,26 @@ const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: 
   { area: 'ticketStats', name: '服务统计', text: '响应与解决时长、超时率、满意度', url: '/admin/pages/ticketStats/index' },
   { area: 'sla', name: '服务时限', text: '各类问题的响应与解决时限、营业时间', url: '/admin/pages/sla/index' },
   { area: 'marketing', name: '营销中心', text: '会员分类与分群、营销消息（含对照组效果）', url: '/marketing/pages/home/index' },
+  { area: 'staffList', name: '员工管理', text: '岗位、所属门店、移除员工与转让店主', url: '/admin/pages/staff/index' },
+  { area: 'invite', name: '邀请员工', text: '一次性邀请二维码，24 小时内有效', url: '/admin/pages/invite/index' },
+  { area: 'stores', name: '门店管理', text: '门店信息、关闭与重新营业、入会二维码', url: '/admin/pages/stores/index' },
+  { area: 'export', name: '数据导出', text: '会员资料、积分流水、消费记录导出为 CSV', url: '/admin/pages/export/index' },
 ]
 
 export default function StaffConsolePage() {
-  return <RoleGate area='any'>{(role) => <Console role={role} />}</RoleGate>
+  return <RoleGate area='any'>{(role, staff) => <Console role={role} storeName={staff.storeName} />}</RoleGate>
 }
 
-function Console({ role }: { role: Role }) {
+function Console({ role, storeName }: { role: Role; storeName: string | null }) {
   const entries = ENTRIES.filter((entry) => allows(role, entry.area))
   return (
     <View className='console' data-testid='staff-console'>
       <View className='console__head'>
         <Text className='console__title'>员工后台</Text>
-        <Text className='console__role'>当前身份：{ROLE_LABELS[role]}</Text>
+        <Text className='console__role' data-testid='console-role'>
+          当前身份：{ROLE_LABELS[role]}
+          {storeName ? ` · ${storeName}` : ''}
+        </Text>
       </View>
       {entries.length === 0 && <Text className='admin-hint'>当前岗位暂无可用功能</Text>}
       <View className='console__grid'>

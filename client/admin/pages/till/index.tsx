@@ -3,6 +3,8 @@ import '../../components/admin.scss'
 import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { ROLE_LABELS, type Role } from '@contract/roles'
+import type { WhoAmI } from '@contract/staff'
 import { Button } from '@nutui/nutui-react-taro'
 import { FilterTabs, type TabOption } from '../../../components/FilterTabs'
 import { useTill, type Till } from '../../../hooks/useTill'
@@ -12,6 +14,7 @@ import { CheckoutForm } from '../../components/till/CheckoutForm'
 import { CodeRedeemForm } from '../../components/till/CodeRedeemForm'
 import { RedeemForMember } from '../../components/till/RedeemForMember'
 import { RefundForm } from '../../components/till/RefundForm'
+import '../../components/till/till.scss'
 
 type TillMode = 'checkout' | 'reward' | 'code' | 'refund'
 const MODES: TabOption<TillMode>[] = [
@@ -22,11 +25,11 @@ const MODES: TabOption<TillMode>[] = [
 ]
 
 export default function TillPage() {
-  return <RoleGate area='till'>{() => <TillScreen />}</RoleGate>
+  return <RoleGate area='till'>{(role, staff) => <TillScreen role={role} staff={staff} />}</RoleGate>
 }
 
-function TillScreen() {
-  const till = useTill()
+function TillScreen({ role, staff }: { role: Role; staff: WhoAmI }) {
+  const till = useTill(staff.storeId)
   const [mode, setMode] = useState<TillMode>('checkout')
   function choose(next: TillMode) {
     setMode(next)
@@ -35,12 +38,16 @@ function TillScreen() {
   }
   return (
     <View className='till' data-testid='till'>
+      <View className='till-store' data-testid='till-store'>
+        <Text className='till-store__name'>{staff.storeName ?? '未分配门店'}</Text>
+        <Text className='till-store__who'>{staff.storeId ? `${ROLE_LABELS[role]} ${staff.name ?? ''}` : '订单记入默认门店，可在员工管理中分配门店'}</Text>
+      </View>
       <FilterTabs options={MODES} value={mode} onChange={choose} sticky />
       {/* 结账 and 礼品兑换 act for the member in front of the cashier, and so need their live code. */}
       {mode === 'checkout' && <ForMember till={till}>{till.member && <CheckoutForm key={till.member.cardNo} till={till} />}</ForMember>}
       {mode === 'reward' && <ForMember till={till}>{till.member && <RedeemForMember till={till} />}</ForMember>}
       {mode === 'code' && <CodeRedeemForm />}
-      {mode === 'refund' && <RefundForm />}
+      {mode === 'refund' && <RefundForm storeId={till.storeId} />}
     </View>
   )
 }
