@@ -1,6 +1,7 @@
 import { PropsWithChildren } from 'react'
 import Taro, { useLaunch } from '@tarojs/taro'
 import { DevPanel } from './components/DevPanel'
+import { listenForPrivacyPrompts } from './services/privacy'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -8,6 +9,8 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'weapp') {
       Taro.cloud.init({ env: HUIYUAN_CLOUD_ENV || undefined, traceUser: true })
     }
+    // Before any page can call a privacy API: our dialog, not WeChat's, asks for the agreement.
+    listenForPrivacyPrompts()
   })
   return (
     <>

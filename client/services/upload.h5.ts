@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { ensurePrivacyAuthorized } from './privacy'
 import type { PickedImage } from './upload'
 
 /**
@@ -6,6 +7,8 @@ import type { PickedImage } from './upload'
  * opens the file picker and the image goes to the dev server, which answers a `cloud://` file ID.
  */
 export async function pickAvatarOnTap(): Promise<string | null> {
+  // As WeChat's chooseAvatar does, the privacy agreement comes first; declining keeps the default avatar.
+  if (!(await ensurePrivacyAuthorized())) return null
   try {
     const { tempFilePaths } = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album'] })
     return tempFilePaths[0] ?? null

@@ -17,6 +17,11 @@ test('an empty join form shows 请填写姓名 and creates no member', async ({ 
     await expectPage(page, '/pages/join/index')
   })
 
+  await test.step('decline the privacy guide: the form stays usable', async () => {
+    await page.getByTestId('privacy-decline').click()
+    await page.getByTestId('join-privacy-declined').waitFor()
+  })
+
   await test.step('tap 领取会员卡 with nothing filled in', async () => {
     await page.getByTestId('join-submit').click()
     await expectToast(page, '请填写姓名')

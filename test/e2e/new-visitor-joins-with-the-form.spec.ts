@@ -23,6 +23,11 @@ test('a new visitor joins with the form and sees a card with 0 points', async ({
     await expectPage(page, '/pages/join/index')
   })
 
+  await test.step('the privacy guide is asked first (the H5 stand-in); agree', async () => {
+    await page.getByTestId('privacy-agree').click()
+    await page.getByTestId('privacy-dialog').waitFor({ state: 'detached' })
+  })
+
   await test.step('fill in the form', async () => {
     await page.getByTestId('join-name').locator('input').fill(name)
     const chip = page.locator('.join-form__chip', { hasText: '女' })

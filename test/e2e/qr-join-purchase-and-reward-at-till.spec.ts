@@ -27,6 +27,9 @@ test('a visitor joins by the shop QR; the cashier scans the live code, records �
   await test.step('open the shop join link as a new visitor', async () => {
     await openLink(page, openid, `/pages/join/index?scene=${scene}`)
     await page.getByTestId('join-scene').filter({ hasText: '扫码来自 会员通示范店' }).waitFor()
+    // The privacy guide is asked as the join page opens (the H5 stand-in).
+    await page.getByTestId('privacy-agree').click()
+    await page.getByTestId('privacy-dialog').waitFor({ state: 'detached' })
   })
 
   await test.step('fill in the join form and join', async () => {

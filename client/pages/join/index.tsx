@@ -8,7 +8,9 @@ import { CONSENT_MOMENTS } from '@contract/templates'
 import { askConsent, reportConsent, type Consent } from '../../services/subscribe'
 import type { FieldIssue } from '@contract/errors'
 import { CloudError } from '../../services/cloud'
-import { ensurePrivacyAuthorized } from '../../services/phone'
+import { askPrivacyOnOpen } from '../../services/privacy'
+import { usePrivacyAnswer } from '../../services/privacyPrompt'
+import { PrivacyDialog } from '../../components/PrivacyDialog'
 import { useMemberActions } from '../../hooks/useMember'
 import { localDate } from '../../format'
 import { MemberFields } from './MemberFields'
@@ -25,13 +27,14 @@ export default function JoinPage() {
   const [birthday, setBirthday] = useState('')
   const [avatar, setAvatar] = useState<{ fileId: string; preview: string } | null>(null)
   const [phoneCode, setPhoneCode] = useState<string | null>(null)
-  const [privacyDeclined, setPrivacyDeclined] = useState(false)
+  const privacyDeclined = usePrivacyAnswer() === 'disagree'
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [submitting, setSubmitting] = useState(false)
   // Each tap's answers, kept until there is a member to report them for (a refused join is tapped again).
   const unreported = useRef<Consent[]>([])
 
-  useLoad(() => void ensurePrivacyAuthorized().then((agreed) => setPrivacyDeclined(!agreed)))
+  // The agreement is asked as the page opens, before the avatar, nickname and phone fields can want it.
+  useLoad(() => void askPrivacyOnOpen())
 
   const missing = textProblem(name, MEMBER_NAME) ?? (!gender ? GENDER_REQUIRED : !birthday ? '请选择生日' : null)
 
@@ -79,7 +82,11 @@ export default function JoinPage() {
         </Text>
       ) : null}
       <Text className='join-page__intro'>填写资料，立即领取会员卡</Text>
-      {privacyDeclined && <Text className='join-page__privacy'>未同意隐私保护指引，头像、昵称和手机号需手动填写或稍后绑定</Text>}
+      {privacyDeclined && (
+        <Text className='join-page__privacy' data-testid='join-privacy-declined'>
+          未同意隐私保护指引也可以领取会员卡：将使用默认头像、不绑定手机号，之后可在「个人资料」中补充
+        </Text>
+      )}
       <View className='join-form'>
         <MemberFields
           avatarPreview={avatar?.preview ?? null}
@@ -112,6 +119,7 @@ export default function JoinPage() {
           领取会员卡
         </Button>
       </View>
+      <PrivacyDialog />
     </View>
   )
 }

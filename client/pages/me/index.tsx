@@ -49,6 +49,9 @@ export default function MePage() {
           <Row label='累计积分' value={formatPoints(card.lifetimePoints)} />
         </View>
       )}
+      <View className='me-page__list'>
+        <LinkRow label='隐私与数据' url='/account/pages/privacy/index' testId='me-privacy' />
+      </View>
       {role && (
         <View className='me-page__list'>
           <Row label='员工身份' value={ROLE_LABELS[role]} />

@@ -6,6 +6,7 @@ import type { Gender } from '@contract/enums'
 import { MEMBER_NAME, textProblem } from '@contract/fields'
 import type { MemberCard } from '@contract/member'
 import type { CloudError } from '../../services/cloud'
+import { PrivacyDialog } from '../../components/PrivacyDialog'
 import { ErrorView, LoadingView } from '../../components/StatusView'
 import { useMember } from '../../hooks/useMember'
 import { formatCardNo, formatDate } from '@contract/format'
@@ -90,6 +91,8 @@ function ProfileForm({ member, updateProfile, bindPhone }: { member: MemberCard 
           保存
         </Button>
       </View>
+      {/* The avatar, nickname and phone fields ask for the privacy agreement when tapped. */}
+      <PrivacyDialog />
     </View>
   )
 }

@@ -2,6 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { TICKET_CATEGORIES, TICKET_CATEGORY_LABELS, TICKET_IMAGES_MAX, TICKET_TEXT } from '@contract/ticketFields'
+import { PrivacyDialog } from '../../../components/PrivacyDialog'
 import { PickedPictures } from '../../components/Pictures'
 import { TextBox } from '../../components/TextBox'
 import { useTicketFiling, type TicketAbout } from '../../hooks/useTicketFiling'
@@ -68,6 +69,8 @@ export default function NewTicketPage() {
           {form.busy ? '提交中…' : '提交'}
         </Button>
       </View>
+      {/* Choosing pictures from the album asks for the privacy agreement first. */}
+      <PrivacyDialog />
     </View>
   )
 }
