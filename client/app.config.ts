@@ -8,6 +8,7 @@ export default defineAppConfig({
         'pages/home/index',
         'pages/till/index',
         'pages/member/index',
+        'pages/archive/index',
         'pages/rewards/index',
         'pages/adjust/index',
         'pages/rules/index',
@@ -31,6 +32,7 @@ export default defineAppConfig({
     { root: 'tickets', pages: ['pages/list/index', 'pages/new/index', 'pages/detail/index'] },
     { root: 'marketing', pages: ['pages/home/index', 'pages/segments/index', 'pages/segment/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/rfm/index'] },
     { root: 'messages', pages: ['pages/subscriptions/index'] },
+    { root: 'account', pages: ['pages/privacy/index', 'pages/data/index', 'pages/erase/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -8,7 +8,8 @@ import type { Role } from '@contract/roles'
  */
 const AREAS = {
   till: (role: Role) => roleMayCall(role, 'points', 'checkout'),
-  lookup: (role: Role) => roleMayCall(role, 'member', 'lookup'),
+  search: (role: Role) => roleMayCall(role, 'member', 'search'),
+  archive: (role: Role) => roleMayCall(role, 'member', 'archive'),
   rewards: (role: Role) => roleMayCall(role, 'rewards', 'adminList'),
   adjust: (role: Role) => roleMayCall(role, 'points', 'adjust'),
   rules: (role: Role) => roleMayCall(role, 'tiers', 'rules'),

@@ -3,8 +3,8 @@ import type { StaffMemberView } from '@contract/member'
 import { formatCardNo, formatDiscount, formatPoints } from '@contract/format'
 import './admin.scss'
 
-/** The member in front of the cashier: who, which tier, how many points, what discount. */
-export function MemberPanel({ member, children }: { member: StaffMemberView; children?: React.ReactNode }) {
+/** The member in front of the cashier: who, which tier, how many points, what discount; at the till, their coupons. */
+export function MemberPanel({ member, coupons, children }: { member: StaffMemberView; coupons?: React.ReactNode; children?: React.ReactNode }) {
   return (
     <View className={`member-panel member-panel--${member.tier}`} data-testid='member-panel'>
       <View className='member-panel__top'>
@@ -29,6 +29,7 @@ export function MemberPanel({ member, children }: { member: StaffMemberView; chi
           <Text className='member-panel__caption'>会员折扣</Text>
         </View>
       </View>
+      {coupons && <View className='member-panel__coupons'>{coupons}</View>}
       {children && <View className='member-panel__actions'>{children}</View>}
     </View>
   )

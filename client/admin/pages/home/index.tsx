@@ -9,7 +9,7 @@ import { allows, type StaffArea } from '../../access'
 /** Each entry's area names the action its page needs (access.ts); `id` is the entry's test handle. */
 const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: string }[] = [
   { area: 'till', name: '收银', text: '扫码结账（折扣、优惠券、积分）、兑换、核销、退款', url: '/admin/pages/till/index' },
-  { area: 'lookup', name: '会员查询', text: '会员资料、积分明细与消费记录', url: '/admin/pages/member/index' },
+  { area: 'search', name: '会员查询', text: '按卡号、手机号、尾号或姓名查找，查看会员档案', url: '/admin/pages/member/index' },
   { area: 'rewards', name: '礼品管理', text: '新增、编辑、下架积分礼品', url: '/admin/pages/rewards/index' },
   { area: 'adjust', name: '积分调整', text: '为会员增减积分，须填写原因', url: '/admin/pages/adjust/index' },
   { area: 'rules', id: 'rules', name: '等级规则', text: '等级门槛、权益与积分规则，预览后发布', url: '/admin/pages/rules/index' },

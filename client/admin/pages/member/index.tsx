@@ -1,71 +1,102 @@
 // Staff styles first, so every admin page orders its stylesheets the same way.
 import '../../components/admin.scss'
-import { Fragment, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
-import { formatDate, formatPoints } from '@contract/format'
-import { FilterTabs, type TabOption } from '../../../components/FilterTabs'
-import { LedgerList, ListFooter } from '../../../components/LedgerList'
+import { View, Text, Input } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { textProblem } from '@contract/fields'
+import type { Role } from '@contract/roles'
+import { MEMBER_QUERY, MEMBER_QUERY_LABELS, memberQueryKind, type MemberQueryKind } from '@contract/workspaceFields'
 import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
-import { useMemberLookup } from '../../../hooks/useMemberLookup'
-import { useMemberOrders } from '../../../hooks/useMemberOrders'
-import { HISTORY_TABS, useMemberPointsHistory } from '../../../hooks/usePointsHistory'
-import { MemberSearch } from '../../components/MemberSearch'
-import { OrderList } from '../../components/OrderList'
+import { useSubmit } from '../../../hooks/useSubmit'
+import { callCloud } from '../../../services/cloud'
+import { openPage } from '../../../services/navigate'
+import { scanMemberCode } from '../../../services/scan'
+import { PagedMore } from '../../components/archive/PagedMore'
+import { archiveUrl } from '../../components/archive/paths'
+import { SearchHit } from '../../components/archive/SearchHit'
 import { RoleGate } from '../../components/RoleGate'
+import { useMemberSearch } from '../../hooks/useMemberSearch'
+import { toast } from '../../validation'
+import '../../components/archive/archive.scss'
 
-type Section = 'ledger' | 'orders'
-const SECTIONS: TabOption<Section>[] = [
-  { key: 'ledger', label: '积分明细' },
-  { key: 'orders', label: '消费记录' },
-]
-
-export default function MemberLookupPage() {
-  return <RoleGate area='lookup'>{() => <MemberLookup />}</RoleGate>
+export default function MemberSearchPage() {
+  return <RoleGate area='search'>{(role) => <MemberSearchView role={role} />}</RoleGate>
 }
 
-function MemberLookup() {
-  const lookup = useMemberLookup()
-  const [section, setSection] = useState<Section>('ledger')
-  const member = lookup.member
-  const history = useMemberPointsHistory(member?.cardNo ?? null)
-  const orders = useMemberOrders(member && section === 'orders' ? member.cardNo : null)
-  const list = section === 'ledger' ? history : orders
-
+/** 会员查询: one box for card number, phone, last 4 digits or name; the member's code can be scanned instead. */
+export function MemberSearchView({ role }: { role: Role }) {
+  const search = useMemberSearch()
+  const scan = useSubmit()
+  const [text, setText] = useState('')
   usePullDownRefresh(async () => {
-    if (member) await Promise.all([lookup.byCardNo(member.cardNo), list.refresh()])
+    await search.refresh()
     Taro.stopPullDownRefresh()
   })
-  useReachBottom(() => void list.loadMore())
+  useReachBottom(() => void search.loadMore())
+
+  function find() {
+    const problem = textProblem(text, MEMBER_QUERY)
+    if (problem) return toast(problem)
+    search.search(text)
+  }
+
+  async function byScan() {
+    const memberCode = await scanMemberCode()
+    if (!memberCode) return
+    const found = await scan.run(() => callCloud('member', 'lookup', { memberCode }))
+    if (found) void openPage(archiveUrl(found.cardNo))
+  }
 
   return (
-    <View data-testid='member-lookup'>
-      <MemberSearch lookup={lookup} cardTestId='lookup-card' submitTestId='lookup-submit' empty={{ title: '查询会员', description: '输入会员卡号，或扫描会员出示的会员码' }}>
-        {(found) => (
-          <>
-            <View className='admin-hint admin-hint--left' data-testid='lookup-facts'>
-              {[`入会 ${formatDate(found.joinedAt)}`, `最近活跃 ${formatDate(found.lastActiveAt)}`, `累计 ${formatPoints(found.lifetimePoints)} 积分`].map((fact, index) => (
-                // Each fact breaks as a whole: a figure never wraps away from its unit.
-                <Fragment key={fact}>
-                  {index > 0 && <Text> · </Text>}
-                  <Text style={{ whiteSpace: 'nowrap' }}>{fact}</Text>
-                </Fragment>
-              ))}
-            </View>
-            <FilterTabs options={SECTIONS} value={section} onChange={setSection} />
-            {section === 'ledger' && <FilterTabs options={HISTORY_TABS} value={history.filter} onChange={history.setFilter} />}
-            {list.status === 'loading' && <LoadingView />}
-            {list.status === 'error' && <ErrorView message={list.error?.message ?? ''} onRetry={list.retry} />}
-            {list.status === 'ready' && list.items.length === 0 && <EmptyView title={section === 'ledger' ? '暂无积分记录' : '暂无消费记录'} />}
-            {list.status === 'ready' && list.items.length > 0 && (
-              <View className='admin-list'>
-                {section === 'ledger' ? <LedgerList entries={history.items} /> : <OrderList orders={orders.items} />}
-                <ListFooter loadingMore={list.loadingMore} hasMore={list.hasMore} />
+    <View data-testid='member-search'>
+      <View className='admin-search'>
+        <Input
+          className='admin-input'
+          placeholder='卡号 / 手机号 / 手机尾号 / 姓名'
+          value={text}
+          maxlength={MEMBER_QUERY.max}
+          confirmType='search'
+          onInput={(event) => setText(event.detail.value)}
+          onConfirm={find}
+          data-testid='search-query'
+        />
+        <Button size='small' type='primary' disabled={!text.trim() || search.status === 'loading'} onClick={find} data-testid='search-submit'>
+          查询
+        </Button>
+        <Button size='small' fill='outline' loading={scan.busy} disabled={scan.busy} onClick={() => void byScan()} data-testid='search-scan'>
+          扫码
+        </Button>
+      </View>
+      {text.trim() && <Text className='archive-query-hint'>将按{MEMBER_QUERY_LABELS[memberQueryKind(text)]}查找</Text>}
+      {search.status === 'idle' && <EmptyView title='查找会员' description='输入 10 位卡号、11 位手机号、手机尾号后 4 位或姓名开头，也可扫描会员出示的会员码' />}
+      {search.status === 'loading' && <LoadingView />}
+      {search.status === 'error' && <ErrorView message={search.error?.message ?? ''} onRetry={() => void search.retry()} />}
+      {search.status === 'ready' && search.by && search.query !== null && (
+        <>
+          <Text className='archive-by' data-testid='search-by'>
+            按{MEMBER_QUERY_LABELS[search.by]}「{search.query}」{search.items.length > 0 ? `查找，已显示 ${search.items.length} 位会员` : '查找'}
+          </Text>
+          {search.items.length === 0 ? (
+            <EmptyView title='没有找到会员' description={notFoundHint(search.by)} />
+          ) : (
+            <>
+              <View className='archive-hits'>
+                {search.items.map((hit) => (
+                  <SearchHit key={hit.cardNo} hit={hit} role={role} onOpen={() => void openPage(archiveUrl(hit.cardNo))} />
+                ))}
               </View>
-            )}
-          </>
-        )}
-      </MemberSearch>
+              <PagedMore hasMore={search.hasMore} loadingMore={search.loadingMore} onMore={() => void search.loadMore()} testId='search-more' />
+            </>
+          )}
+        </>
+      )}
     </View>
   )
+}
+
+function notFoundHint(by: MemberQueryKind): string {
+  if (by === 'phone4') return '尾号相同的会员会全部列出；会员未绑定手机号时，请用卡号或姓名查找'
+  if (by === 'name') return '姓名按开头查找，如“林”“林晓”'
+  return '请核对号码，或改用姓名查找'
 }

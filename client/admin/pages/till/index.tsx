@@ -14,6 +14,7 @@ import { CheckoutForm } from '../../components/till/CheckoutForm'
 import { CodeRedeemForm } from '../../components/till/CodeRedeemForm'
 import { RedeemForMember } from '../../components/till/RedeemForMember'
 import { RefundForm } from '../../components/till/RefundForm'
+import { TillCoupons } from '../../components/till/TillCoupons'
 import '../../components/till/till.scss'
 
 type TillMode = 'checkout' | 'reward' | 'code' | 'refund'
@@ -64,7 +65,7 @@ function ForMember({ till, children }: { till: Till; children: ReactNode }) {
     )
   return (
     <>
-      <MemberPanel member={till.member}>
+      <MemberPanel member={till.member} coupons={<TillCoupons memberCode={till.memberCode} after={till.member.pointsBalance} />}>
         <Button size='small' fill='outline' loading={till.scanning} onClick={till.scan} data-testid='till-rescan'>
           重新扫码
         </Button>
