@@ -16,7 +16,7 @@ jest.mock('@tarojs/taro', () => {
   const taro = jest.requireActual('./activity-fixtures').taroWithPageHooks()
   // The album: the tester cancels, which is enough to see whether it opened.
   taro.default.chooseImage = jest.fn(async () => Promise.reject({ errMsg: 'chooseImage:fail cancel' }))
-  return { ...taro, useLoad: (callback: () => void) => jest.requireActual('react').useEffect(callback, []) }
+  return taro
 })
 jest.mock('@tarojs/components', () => ({
   ...jest.requireActual('@tarojs/components'),

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
-import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Gender } from '@contract/enums'
@@ -33,8 +33,9 @@ export default function JoinPage() {
   // Each tap's answers, kept until there is a member to report them for (a refused join is tapped again).
   const unreported = useRef<Consent[]>([])
 
-  // The agreement is asked as the page opens, before the avatar, nickname and phone fields can want it.
-  useLoad(() => void askPrivacyOnOpen())
+  // The agreement is asked as the page opens, before the avatar, nickname and phone fields can want
+  // it; in an effect, which runs after the dialog's own (a child's) has made it this page's host.
+  useEffect(() => void askPrivacyOnOpen(), [])
 
   const missing = textProblem(name, MEMBER_NAME) ?? (!gender ? GENDER_REQUIRED : !birthday ? '请选择生日' : null)
 
