@@ -22,7 +22,9 @@ export async function saveImageToAlbum(dataUrl: string, name: string): Promise<b
   } catch (error) {
     const message = (error as { errMsg?: string }).errMsg ?? ''
     if (/cancel/.test(message)) return false
-    if (/auth|deny|denied|authorize/.test(message)) await askForAlbum()
+    // Declining the privacy agreement (the page's dialog asked) fails with "privacy ... not authorized": no setting helps.
+    if (/privacy/i.test(message)) void Taro.showToast({ title: '同意隐私保护指引后才能保存图片', icon: 'none' })
+    else if (/auth|deny|denied|authorize/.test(message)) await askForAlbum()
     else void Taro.showToast({ title: '保存失败，请重试', icon: 'none' })
     return false
   }
