@@ -14,7 +14,7 @@ const server = callCloud as jest.MockedFunction<(fn: string, action: string, pay
 function coupon(code: string, overrides: Partial<Coupon> = {}): Coupon {
   return {
     code,
-    title: '代金券',
+    title: '¥10 代金券',
     kind: 'fixed',
     value: 1000,
     itemName: null,
@@ -31,13 +31,13 @@ function coupon(code: string, overrides: Partial<Coupon> = {}): Coupon {
 beforeEach(() => server.mockReset())
 
 it('lists the usable coupons read with the scanned code, three and how many more, and reads again after a checkout', async () => {
-  server.mockResolvedValue([coupon('A'), coupon('B', { kind: 'percent', value: 20, title: '会员折扣券', minSpendFen: 0 }), coupon('C'), coupon('D')])
+  server.mockResolvedValue([coupon('A'), coupon('B', { kind: 'percent', value: 20, title: '8折 会员折扣券', minSpendFen: 0 }), coupon('C'), coupon('D')])
   const { rerender } = render(<TillCoupons memberCode='HYM1.code' after={5780} />)
   expect((await screen.findByTestId('till-coupons')).textContent).toContain('可用优惠券 4 张')
   const lines = screen.getAllByTestId('till-coupon').map((line) => line.textContent)
   expect(lines).toHaveLength(3)
   expect(lines[0]).toBe('¥10 代金券 · 满 ¥50 可用 · 至 2026年12月31日')
-  expect(lines[1]).toContain('会员折扣券 · 无门槛')
+  expect(lines[1]).toBe('8折 会员折扣券 · 无门槛 · 至 2026年12月31日')
   expect(screen.getByText('还有 1 张，结账时可选')).toBeTruthy()
   expect(server).toHaveBeenCalledWith('coupons', 'memberCoupons', { memberCode: 'HYM1.code' })
 

@@ -41,9 +41,9 @@ export default function PrivacyPage() {
         <View className='account-row' onClick={() => !agreed && void ensurePrivacyAuthorized()} data-testid='privacy-status'>
           <View className='account-row__main'>
             <Text>授权状态</Text>
-            {!agreed && <Text className='account-row__sub'>同意后可使用微信头像、昵称和手机号</Text>}
+            {!agreed && <Text className='account-row__sub'>点击阅读并同意，即可使用微信头像、昵称和手机号</Text>}
           </View>
-          <Text className={`account-row__value ${agreed ? 'account-row__value--ok' : ''}`}>{agreed ? '已同意' : '未同意 · 去同意 ›'}</Text>
+          <Text className={`account-row__value ${agreed ? 'account-row__value--ok' : ''}`}>{agreed ? '已同意' : '未同意 ›'}</Text>
         </View>
       </View>
       {member.member && (
