@@ -80,7 +80,8 @@ function parseField(text: string, spec: FieldSpec): Set<number> {
       low = spec.min
       high = spec.max
     } else if (rangeText.includes('-')) {
-      const [rangeStart, rangeEnd] = rangeText.split('-')
+      const [rangeStart, rangeEnd, extraEnd] = rangeText.split('-')
+      if (extraEnd !== undefined) throw new CronError(`bad range in ${spec.name} field "${text}"`)
       low = toValue(rangeStart, spec)
       high = toValue(rangeEnd, spec)
     } else {

@@ -4,12 +4,22 @@
  * package.json and config.json. Sources and output never share a folder (an index.ts beside an
  * index.js breaks upload).
  */
-import { build } from 'esbuild'
+import { build, type BuildOptions as EsbuildOptions } from 'esbuild'
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { FUNCTIONS_OUTPUT, FUNCTIONS_SOURCE, ROOT, functionNames } from './functions'
 
 const SDK_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/wx-server-sdk/package.json'), 'utf8')).version as string
+
+/** How a function is bundled; the platform lint (scripts/check-platform.ts) reads the same bundle, unminified. */
+export const FUNCTION_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  // WeChat cloud offers Node 16 and 18 runtimes; 16 is the floor.
+  target: 'node16',
+  format: 'cjs',
+  external: ['wx-server-sdk'],
+} satisfies EsbuildOptions
 
 export interface BuildOptions {
   minify?: boolean
@@ -33,14 +43,9 @@ async function buildOne(name: string, outputDir: string, minify: boolean): Promi
   rmSync(outDir, { recursive: true, force: true })
   mkdirSync(outDir, { recursive: true })
   await build({
+    ...FUNCTION_BUNDLE,
     entryPoints: [path.join(FUNCTIONS_SOURCE, name, 'index.ts')],
     outfile: path.join(outDir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    // WeChat cloud offers Node 16 and 18 runtimes; 16 is the floor.
-    target: 'node16',
-    format: 'cjs',
-    external: ['wx-server-sdk'],
     minify,
     keepNames: true,
     sourcemap: false,

@@ -39,6 +39,7 @@ describe('parseCron: WeChat 7-field cron (sec min hour day month weekday year)',
     ['a * * * * * *', /not a number/],
     ['*/0 * * * * * *', /step/],
     ['0 0 5-3 * * * *', /range/],
+    ['0 0 1-2-3 * * * *', /range/],
     ['0 0 0 1/2/3 * * *', /bad day/],
   ])('refuses %s', (source, message) => {
     expect(() => parseCron(source)).toThrow(CronError)
