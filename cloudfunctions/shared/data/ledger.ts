@@ -1,7 +1,8 @@
 import type { LedgerKind } from '../contract/enums'
 import type { LedgerRow } from '../domain/ledger'
 import type { Database } from '../runtime/cloud'
-import { rowsOf } from './results'
+import type { Cursor } from './paging'
+import { countOf, rowsOf } from './results'
 
 /** Rows are made by domain/ledger's factory and appended only by applyDecision; this module reads them. */
 export type { LedgerRow } from '../domain/ledger'
@@ -32,6 +33,34 @@ export function ledgerRepo(db: Database) {
       const _ = db.command
       const rows = await rowsOf<LedgerRow>(collection.where({ openid, kind: 'earn', createdAt: _.and([_.gte(from), _.lt(to)]) }).limit(1000))
       return rows.filter((row) => row.order !== undefined)
+    },
+    /**
+     * Rows made within `[startAt, endAt)` after the cursor, in (createdAt, `_id`) order: every row, or
+     * one kind (the earn rows that hold consumption records), on createdAt_id / kind_createdAt_id.
+     */
+    async createdBetween(kind: LedgerKind | null, startAt: Date, endAt: Date, after: Cursor | null, limit: number): Promise<LedgerRow[]> {
+      const _ = db.command
+      const of = (filter: Record<string, unknown>) => collection.where(kind ? { kind, ...filter } : filter)
+      const page = (filter: Record<string, unknown>) => rowsOf<LedgerRow>(of(filter).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(limit))
+      if (!after) return page({ createdAt: _.and([_.gte(startAt), _.lt(endAt)]) })
+      // Rows of the cursor's own millisecond after it, then those after that instant: two plain index ranges, no $or.
+      const [ties, later] = await Promise.all([
+        rowsOf<LedgerRow>(
+          of({ createdAt: after.at, _id: _.gt(after.id) })
+            .orderBy('_id', 'asc')
+            .limit(limit),
+        ),
+        page({ createdAt: _.and([_.gt(after.at), _.lt(endAt)]) }),
+      ])
+      return [...ties, ...later].slice(0, limit)
+    },
+    /** Rows within `[startAt, endAt)`, of one kind if given, only those carrying an order if asked. */
+    async countCreatedBetween(kind: LedgerKind | null, startAt: Date, endAt: Date, ordersOnly: boolean): Promise<number> {
+      const _ = db.command
+      const filter: Record<string, unknown> = { createdAt: _.and([_.gte(startAt), _.lt(endAt)]) }
+      if (kind) filter.kind = kind
+      if (ordersOnly) filter['order.orderNo'] = _.exists(true)
+      return countOf(collection.where(filter))
     },
     /** Σ delta per member, for reconciliation. One round trip per call. */
     async sumsFor(openids: string[]): Promise<Map<string, number>> {

@@ -1,8 +1,10 @@
 import type { BirthdayPerkMark } from '../domain/birthdayPerk'
+import type { ExportedMember } from '../domain/exportRows'
 import type { MemberDoc } from '../domain/member'
 import type { Database } from '../runtime/cloud'
 import { isDuplicateKeyError } from './errors'
 import { countOf, rowsOf } from './results'
+import type { Cursor } from './paging'
 import { getOrNull, type Transaction } from './transaction'
 
 interface SubPipeline {
@@ -23,6 +25,21 @@ export type ProfileFields = { [field: `profile.${string}`]: unknown } & { notice
 /** Inside a transaction: the member as the decision will see it. */
 export function memberIn(transaction: Transaction, openid: string): Promise<MemberDoc | null> {
   return getOrNull<MemberDoc>(transaction, 'members', openid)
+}
+
+/** The fields of ExportedMember (domain/exportRows). */
+const EXPORTED_MEMBER_FIELDS = {
+  _id: true,
+  cardNo: true,
+  profile: true,
+  tier: true,
+  pointsBalance: true,
+  lifetimePoints: true,
+  source: true,
+  tags: true,
+  joinedAt: true,
+  lastPurchaseAt: true,
+  removedAt: true,
 }
 
 export type InsertOutcome = { kind: 'inserted' } | { kind: 'exists'; member: MemberDoc } | { kind: 'cardNo-taken' }
@@ -64,6 +81,37 @@ export function membersRepo(db: Database) {
     async pageAfter(afterId: string | null, limit: number): Promise<MemberDoc[]> {
       const query = afterId === null ? collection.where({}) : collection.where({ _id: _.gt(afterId) })
       return rowsOf<MemberDoc>(query.orderBy('_id', 'asc').limit(limit))
+    },
+    /** What an export's members spreadsheet shows of each member (see domain/exportRows). */
+    async joinedBetween(startAt: Date, endAt: Date, after: Cursor | null, limit: number): Promise<ExportedMember[]> {
+      const page = (query: ReturnType<typeof collection.where>) => rowsOf<ExportedMember>(query.orderBy('joinedAt', 'asc').orderBy('_id', 'asc').limit(limit).field(EXPORTED_MEMBER_FIELDS))
+      if (!after) return page(collection.where({ joinedAt: _.and([_.gte(startAt), _.lt(endAt)]) }))
+      // Members who joined in the cursor's own millisecond after it, then those after that instant: two plain ranges on (joinedAt, _id), no $or.
+      const [ties, later] = await Promise.all([
+        rowsOf<ExportedMember>(
+          collection
+            .where({ joinedAt: after.at, _id: _.gt(after.id) })
+            .orderBy('_id', 'asc')
+            .limit(limit)
+            .field(EXPORTED_MEMBER_FIELDS),
+        ),
+        page(collection.where({ joinedAt: _.and([_.gt(after.at), _.lt(endAt)]) })),
+      ])
+      return [...ties, ...later].slice(0, limit)
+    },
+    async countJoinedBetween(startAt: Date, endAt: Date): Promise<number> {
+      return countOf(collection.where({ joinedAt: _.and([_.gte(startAt), _.lt(endAt)]) }))
+    },
+    /** Card number, name and phone of each member named (at most 1,000), in one round trip: who a ledger or order line is about. */
+    async identitiesOf(openids: readonly string[]): Promise<Map<string, { cardNo: string; name: string; phone: string | null }>> {
+      if (openids.length === 0) return new Map()
+      const rows = await rowsOf<Pick<MemberDoc, '_id' | 'cardNo' | 'profile'>>(
+        collection
+          .where({ _id: _.in([...openids]) })
+          .limit(openids.length)
+          .field({ _id: true, cardNo: true, 'profile.name': true, 'profile.phone': true }),
+      )
+      return new Map(rows.map((row) => [row._id, { cardNo: row.cardNo, name: row.profile?.name ?? '', phone: row.profile?.phone ?? null }]))
     },
     /**
      * The store a join code names and the referring member's card number, in one round trip: an

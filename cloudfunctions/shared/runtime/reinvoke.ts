@@ -8,9 +8,9 @@ import { sdk } from './cloud'
  */
 export interface ReinvokePort {
   reinvoke(
-    action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules' | 'hourly' | 'sweep' | 'tick',
+    action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules' | 'hourly' | 'sweep' | 'tick' | 'exportChunk',
     payload: Record<string, unknown>,
-    fn?: 'jobs' | 'activity' | 'ticket' | 'marketing',
+    fn?: 'jobs' | 'activity' | 'ticket' | 'marketing' | 'staff',
   ): Promise<void>
 }
 

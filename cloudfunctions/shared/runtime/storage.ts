@@ -9,10 +9,11 @@ export interface StoragePort {
   upload(cloudPath: string, content: Buffer): Promise<string>
   download(fileID: string): Promise<Buffer>
   /**
-   * A URL the client can display (an avatar): WeChat's temporary link in the cloud, the dev
-   * server's file route locally. Not a database round trip.
+   * A URL the client can display (an avatar) or download (an export): WeChat's temporary link in
+   * the cloud, valid `maxAgeMs` when given (WeChat's default otherwise), the dev server's file route
+   * locally. Not a database round trip.
    */
-  tempUrl(fileID: string): Promise<string | null>
+  tempUrl(fileID: string, maxAgeMs?: number): Promise<string | null>
 }
 
 export function storage(): StoragePort {
@@ -30,8 +31,9 @@ function cloudBinding(): StoragePort {
       const { fileContent } = await sdk().downloadFile({ fileID })
       return fileContent as Buffer
     },
-    async tempUrl(fileID) {
-      const { fileList } = (await sdk().getTempFileURL({ fileList: [fileID] })) as { fileList: Array<{ tempFileURL?: string; status?: number }> }
+    async tempUrl(fileID, maxAgeMs) {
+      const asked = maxAgeMs === undefined ? fileID : { fileID, maxAge: Math.max(1, Math.floor(maxAgeMs / 1000)) }
+      const { fileList } = (await sdk().getTempFileURL({ fileList: [asked] })) as { fileList: Array<{ tempFileURL?: string; status?: number }> }
       const [file] = fileList ?? []
       return file && file.status === 0 && file.tempFileURL ? file.tempFileURL : null
     },
