@@ -49,6 +49,24 @@ export const INDEXES: IndexDeclaration[] = [
       ['createdAt', -1],
     ],
   },
+  // Exports of the ledger (every row) and of consumption records (earn rows carrying an order), walked by (createdAt, _id).
+  {
+    collection: 'ledger',
+    name: 'createdAt_id',
+    fields: [
+      ['createdAt', 1],
+      ['_id', 1],
+    ],
+  },
+  {
+    collection: 'ledger',
+    name: 'kind_createdAt_id',
+    fields: [
+      ['kind', 1],
+      ['createdAt', 1],
+      ['_id', 1],
+    ],
+  },
   { collection: 'rewards', name: 'status', fields: [['status', 1]] },
   {
     collection: 'redemptions',
@@ -180,6 +198,8 @@ export const INDEXES: IndexDeclaration[] = [
   { collection: 'tickets', name: 'watchAt', fields: [['watchAt', 1]] },
   { collection: 'tickets', name: 'createdAt', fields: [['createdAt', 1]] },
   { collection: 'audit', name: 'at', fields: [['at', -1]] },
+  // The export page's recent jobs, newest first.
+  { collection: 'exports', name: 'createdAt', fields: [['createdAt', -1]] },
   {
     collection: 'job_runs',
     name: 'job_startedAt',
@@ -207,6 +227,15 @@ export const INDEXES: IndexDeclaration[] = [
   },
   { collection: 'members', name: 'lastPurchaseAt', fields: [['lastPurchaseAt', 1]] },
   { collection: 'members', name: 'joinedAt', fields: [['joinedAt', 1]] },
+  // Exports (issue 13) walk a date range in (time, _id) order from their cursor: the cursor's own millisecond by _id, then the rest.
+  {
+    collection: 'members',
+    name: 'joinedAt_id',
+    fields: [
+      ['joinedAt', 1],
+      ['_id', 1],
+    ],
+  },
   { collection: 'members', name: 'seg_spend12mFen', fields: [['seg.spend12mFen', 1]] },
   { collection: 'members', name: 'seg_purchases12m', fields: [['seg.purchases12m', 1]] },
   { collection: 'members', name: 'tags', fields: [['tags', 1]] },
