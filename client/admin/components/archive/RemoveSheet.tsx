@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { View, Text, Textarea } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { MemberArchive } from '@contract/archive'
@@ -37,11 +37,11 @@ export function RemoveSheet({ archive, busy, serverError, onSubmit, onClose }: R
   return (
     <Sheet title='注销会员' busy={busy} onClose={onClose} testId='archive-remove-sheet'>
       <View className='archive-sheet-facts' data-testid='archive-remove-facts'>
-        <Text>• 姓名、手机号、生日、头像、标签、备注和工单内容将被匿名化</Text>
-        <Text>• 积分余额 {formatPoints(archive.pointsBalance)} 作废（积分流水为对账保留）</Text>
-        <Text>• {openCoupons} 张未使用的优惠券作废</Text>
-        <Text>• {openSignups} 个未开始活动的报名取消</Text>
-        <Text>• 注销后不可撤销；会员可再次加入，但将是新的会员卡</Text>
+        <Fact>姓名、手机号、生日、头像、标签、备注和工单内容将被匿名化</Fact>
+        <Fact>积分余额 {formatPoints(archive.pointsBalance)} 作废（积分流水为对账保留）</Fact>
+        <Fact>{openCoupons} 张未使用的优惠券作废</Fact>
+        <Fact>{openSignups} 个未开始活动的报名取消</Fact>
+        <Fact>注销后不可撤销；会员可再次加入，但将是新的会员卡</Fact>
       </View>
       <FormField label='注销原因' error={((attempted || reason.trim().length > ERASE_REASON.max) && problem) || serverError || null} stacked>
         <Textarea
@@ -62,5 +62,14 @@ export function RemoveSheet({ archive, busy, serverError, onSubmit, onClose }: R
         </Button>
       </View>
     </Sheet>
+  )
+}
+
+function Fact({ children }: { children: ReactNode }) {
+  return (
+    <View className='archive-sheet-fact'>
+      <Text>•</Text>
+      <Text>{children}</Text>
+    </View>
   )
 }

@@ -74,7 +74,7 @@ export function MemberArchiveView({ cardNo, role }: { cardNo: string; role: Role
   }
 
   return (
-    <View data-testid='member-archive'>
+    <View className='archive-page' data-testid='member-archive'>
       <ArchiveHeader archive={archive} role={role} />
       <FilterTabs options={TABS} value={tab} onChange={choose} sticky />
       {tab === 'profile' && (

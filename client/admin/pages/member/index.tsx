@@ -49,7 +49,7 @@ export function MemberSearchView({ role }: { role: Role }) {
   }
 
   return (
-    <View data-testid='member-search'>
+    <View className='archive-page' data-testid='member-search'>
       <View className='admin-search'>
         <Input
           className='admin-input'
