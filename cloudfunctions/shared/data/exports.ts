@@ -2,6 +2,7 @@ import type { ExportDoc } from '../domain/exportJob'
 import type { Database } from '../runtime/cloud'
 import { isDuplicateKeyError } from './errors'
 import { rowsOf } from './results'
+import { wholeValues } from './wholeValues'
 
 /**
  * Export jobs. Every change after the insert is one conditional write on the job's `_id`: a claim
@@ -43,7 +44,10 @@ export function exportsRepo(db: Database) {
      * rows, in one write, only by the claim's holder and only if that part is the one expected next.
      */
     async advance(id: string, lease: string, part: number, step: { cursor: ExportDoc['cursor']; rows: number; walked: boolean; stored: boolean }, now: Date): Promise<boolean> {
-      return updated({ _id: id, lease, parts: part }, { parts: part + (step.stored ? 1 : 0), cursor: step.cursor, rows: _.inc(step.rows), walked: step.walked, failures: 0, updatedAt: now })
+      return updated(
+        { _id: id, lease, parts: part },
+        { parts: part + (step.stored ? 1 : 0), ...wholeValues(_, { cursor: step.cursor }), rows: _.inc(step.rows), walked: step.walked, failures: 0, updatedAt: now },
+      )
     },
     async finish(id: string, lease: string, fileId: string, now: Date): Promise<boolean> {
       return updated({ _id: id, lease, status: 'running' }, { status: 'done', fileId, finishedAt: now, lease: null, leaseUntil: null, updatedAt: now, rev: _.inc(1) })
