@@ -5,7 +5,7 @@ import { membersRepo } from '../../shared/data/members'
 import { activeRules } from '../../shared/data/rules'
 import { positionOf, signupId } from '../../shared/domain/activity'
 import { definitionOf } from '../../shared/domain/tiers'
-import { AppError, defineAction } from '../../shared/runtime'
+import { AppError, defineAction, staffStoreOf } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'
 import { cursorOf } from '../../shared/app/commands'
 
@@ -52,9 +52,11 @@ export const roster = defineAction({
 /** Staff scan the member's live code: checked in once, attendance points once; anyone else is told why not. */
 export const checkIn = defineAction({
   schema: checkInPayload,
-  async handler({ activityId, memberCode }, { db, openid: staff, now }): Promise<CheckInResult> {
+  async handler({ activityId, memberCode }, { db, openid: staff, now, audit }): Promise<CheckInResult> {
     const openid = resolveMemberCode(memberCode, now)
-    const { member, signup, pointsAwarded, rules } = await checkInMember(db, activityId, openid, staff, now)
+    audit.member = openid
+    // The staff member's store from the role cache authorisation just filled: recorded, not another read.
+    const { member, signup, pointsAwarded, rules } = await checkInMember(db, activityId, openid, staff, now, await staffStoreOf(db, staff))
     return { name: member.profile.name, cardNo: member.cardNo, tierName: definitionOf(member.tier, rules.tiers).name, pointsAwarded, checkedInAt: new Date(signup.checkedInAt!).toISOString() }
   },
 })

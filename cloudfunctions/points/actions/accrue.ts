@@ -18,8 +18,9 @@ import { afterPurchase } from '../../shared/app/afterPurchase'
  */
 export const accrue = defineAction({
   schema: accruePayload,
-  async handler({ memberCode, storeId, orderNo, amount: amountFen }, { db, openid: cashier, now }): Promise<AccrualResult> {
+  async handler({ memberCode, storeId, orderNo, amount: amountFen }, { db, openid: cashier, now, audit }): Promise<AccrualResult> {
     const command: Accrual = { openid: resolveMemberCode(memberCode, now), storeId, orderNo, amountFen, cashier }
+    audit.member = command.openid
     const rules = await activeRules(db, now)
     const { member, outcome } = await inTransaction(db, async (transaction) => {
       const member = await memberIn(transaction, command.openid)

@@ -10,9 +10,10 @@ import { AppError, defineAction } from '../../shared/runtime'
 /** Owner or admin corrects a balance with a reason (the router audits it). */
 export const adjust = defineAction({
   schema: adjustPayload,
-  async handler({ cardNo, delta, reason, requestId }, { db, openid: actor, now }): Promise<AdjustResult> {
+  async handler({ cardNo, delta, reason, requestId }, { db, openid: actor, now, audit }): Promise<AdjustResult> {
     const target = await membersRepo(db).byCardNo(cardNo)
     if (!target) throw new AppError('NOT_FOUND', '找不到该会员卡号')
+    audit.member = target._id
     const rules = await activeRules(db, now)
     const command: Adjustment = { openid: target._id, delta, reason, requestId, actor }
     const outcome = await inTransaction(db, async (transaction) => settle(transaction, decideAdjustment(await memberIn(transaction, target._id), command, rules, now)))

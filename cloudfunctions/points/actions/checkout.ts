@@ -51,7 +51,7 @@ export const quote = defineAction({
  */
 export const checkout = defineAction({
   schema: checkoutPayload,
-  async handler({ memberCode, storeId, orderNo, amount: amountFen, couponId, points, expectedPayable, items }, { db, openid: cashier, now }): Promise<CheckoutResult> {
+  async handler({ memberCode, storeId, orderNo, amount: amountFen, couponId, points, expectedPayable, items }, { db, openid: cashier, now, audit }): Promise<CheckoutResult> {
     const command: Checkout = {
       openid: resolveMemberCode(memberCode, now),
       storeId,
@@ -63,6 +63,7 @@ export const checkout = defineAction({
       expectedPayableFen: expectedPayable ?? null,
       items: items?.map((item) => ({ name: item.name, quantity: item.quantity, priceFen: item.price })),
     }
+    audit.member = command.openid
     const rules = await activeRules(db, now)
     const { member, outcome } = await inTransaction(db, async (transaction) => {
       const member = await memberIn(transaction, command.openid)

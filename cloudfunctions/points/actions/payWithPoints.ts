@@ -13,8 +13,9 @@ import { resolveMemberCode } from '../../shared/runtime/memberCode'
 /** Points as cash at the till, keyed by the order number like accrual. */
 export const payWithPoints = defineAction({
   schema: payWithPointsPayload,
-  async handler({ memberCode, storeId, orderNo, orderAmount: orderFen, points }, { db, openid: cashier, now }): Promise<PayWithPointsResult> {
+  async handler({ memberCode, storeId, orderNo, orderAmount: orderFen, points }, { db, openid: cashier, now, audit }): Promise<PayWithPointsResult> {
     const openid = resolveMemberCode(memberCode, now)
+    audit.member = openid
     const rules = await activeRules(db, now)
     const cash = cashForPoints(points, orderFen, pointsRulesOf(rules))
     if (!cash.ok) throw new AppError('INVALID_INPUT', cash.message, [{ path: cash.field, message: cash.message }])

@@ -16,8 +16,9 @@ import { AppError, defineAction, type Database } from '../../shared/runtime'
  */
 export const refund = defineAction({
   schema: refundPayload,
-  async handler({ storeId, orderNo, refundId, amount: refundFen }, { db, openid: cashier, now }): Promise<RefundResult> {
+  async handler({ storeId, orderNo, refundId, amount: refundFen }, { db, openid: cashier, now, audit }): Promise<RefundResult> {
     const { order, cash } = await orderRowsOf(db, storeId, orderNo)
+    audit.member = order.openid
     const command: Refund = { storeId, orderNo, refundId, refundFen, cashier }
     // Returned points expire like earned ones (the instance caches the rules).
     const rules = await activeRules(db, now)

@@ -95,11 +95,11 @@ async function tellPromoted(db: Database, activity: ActivityDoc, promotion: Prom
 export type CheckInOutcome = { member: MemberDoc; signup: SignupDoc; pointsAwarded: number; rules: Rules }
 
 /** Staff scanned a member's live code: checked in once, attendance points once under `attend:<activityId>:<openid>`. */
-export async function checkIn(db: Database, activityId: string, openid: string, staff: string, now: Date): Promise<CheckInOutcome> {
+export async function checkIn(db: Database, activityId: string, openid: string, staff: string, now: Date, staffStore: string | null = null): Promise<CheckInOutcome> {
   const rules = await activeRules(db, now)
   const outcome = await inTransaction(db, async (transaction) => {
     const [activity, signup, member] = await Promise.all([activityIn(transaction, activityId), signupIn(transaction, signupId(activityId, openid)), memberIn(transaction, openid)])
-    const verdict = decideCheckIn({ activity, signup, member }, staff, rules, now)
+    const verdict = decideCheckIn({ activity, signup, member }, staff, rules, now, staffStore)
     if ('kind' in verdict) return verdict
     await applySignup(transaction, verdict.signup, verdict.points)
     return { kind: 'applied' as const, member: member!, signup: verdict.signup, pointsAwarded: verdict.points ? verdict.points.ledger[0].delta : 0 }

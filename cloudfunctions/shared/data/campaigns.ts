@@ -12,6 +12,17 @@ export function campaignsRepo(db: Database) {
       const [doc] = await rowsOf<CampaignDoc>(collection.where({ _id: id }).limit(1))
       return doc ?? null
     },
+    /** Names by id, one round trip: the audit log names the campaigns its entries concern. */
+    async namesOf(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map()
+      const rows = await rowsOf<Pick<CampaignDoc, '_id' | 'name'>>(
+        collection
+          .where({ _id: _.in(ids) })
+          .field({ _id: true, name: true })
+          .limit(ids.length),
+      )
+      return new Map(rows.map((row) => [row._id, row.name]))
+    },
     async insert(doc: CampaignDoc): Promise<void> {
       await collection.add({ data: doc })
     },

@@ -200,6 +200,35 @@ export const INDEXES: IndexDeclaration[] = [
   { collection: 'audit', name: 'at', fields: [['at', -1]] },
   // The export page's recent jobs, newest first.
   { collection: 'exports', name: 'createdAt', fields: [['createdAt', -1]] },
+  // The audit viewer (issue 13): each filter's equality leads its own index, newest first within it.
+  {
+    collection: 'audit',
+    name: 'actor_at',
+    fields: [
+      ['actor', 1],
+      ['at', -1],
+    ],
+  },
+  {
+    collection: 'audit',
+    name: 'member_at',
+    fields: [
+      ['member', 1],
+      ['at', -1],
+    ],
+  },
+  {
+    collection: 'audit',
+    name: 'fn_action_at',
+    fields: [
+      ['fn', 1],
+      ['action', 1],
+      ['at', -1],
+    ],
+  },
+  // Invitations: a retried tap finds its own by requestKey; the page lists the newest.
+  { collection: 'invitations', name: 'requestKey_unique', fields: [['requestKey', 1]], unique: true },
+  { collection: 'invitations', name: 'createdAt', fields: [['createdAt', -1]] },
   {
     collection: 'job_runs',
     name: 'job_startedAt',

@@ -115,8 +115,8 @@ export function membersRepo(db: Database) {
     },
     /**
      * The store a join code names and the referring member's card number, in one round trip: an
-     * aggregate over `stores` that looks the referrer up in `members`. An unknown store answers
-     * nothing at all, so a referrer only counts through a real shop's code.
+     * aggregate over `stores` that looks the referrer up in `members`. An unknown or closed store
+     * answers nothing at all, so a referrer only counts through an open store's code.
      */
     async joinSource(storeId: string, referrerCardNo: string | null): Promise<{ store: { _id: string; name: string } | null; referrerCardNo: string | null }> {
       // The SDK has `aggregate.pipeline()` for lookup sub-pipelines, but its typings leave it out.
@@ -129,9 +129,11 @@ export function membersRepo(db: Database) {
           as: 'referrers',
         })
       }
-      const { list } = (await pipeline.project({ name: 1, referrers: 1 }).end()) as { list: Array<{ _id: string; name?: string; referrers?: Array<{ cardNo: string; removedAt?: unknown }> }> }
+      const { list } = (await pipeline.project({ name: 1, closed: 1, referrers: 1 }).end()) as {
+        list: Array<{ _id: string; name?: string; closed?: boolean; referrers?: Array<{ cardNo: string; removedAt?: unknown }> }>
+      }
       const [store] = list
-      if (!store) return { store: null, referrerCardNo: null }
+      if (!store || store.closed) return { store: null, referrerCardNo: null }
       const referrer = store.referrers?.find((candidate) => !candidate.removedAt)
       return { store: { _id: store._id, name: store.name ?? store._id }, referrerCardNo: referrer?.cardNo ?? null }
     },

@@ -72,6 +72,8 @@ export interface SignupDoc {
   cancelledBy: 'member' | 'activity' | 'closed' | null
   checkedInAt: Date | null
   checkedInBy: string | null
+  /** The checking staff member's store (absent before stores were recorded). */
+  checkedInStore?: string | null
   /** Points the signup cost, and whether they have been given back. */
   pointsPaid: number
   refunded: boolean
@@ -380,6 +382,7 @@ export function decideCheckIn(
   staff: string,
   rules: Rules,
   now: Date,
+  staffStore: string | null = null,
 ): { signup: SignupDoc; points: Decision | null } | Refusal {
   const { activity, signup, member } = state
   if (!activity || activity.status === 'draft') return refuse('NOT_FOUND', '活动不存在')
@@ -389,7 +392,7 @@ export function decideCheckIn(
   if (!inCheckInWindow(activity, now)) return refuse('CONFLICT', '不在签到时间（开始前 1 小时至结束）')
   if (!isStanding(signup)) return refuse('CONFLICT', '未报名')
   if (signup.status === 'waitlisted') return refuse('CONFLICT', `候补中（第 ${positionOf(activity, signup.openid) ?? '-'} 位），未获得名额`)
-  const checkedIn: SignupDoc = { ...signup, checkedInAt: now, checkedInBy: staff }
+  const checkedIn: SignupDoc = { ...signup, checkedInAt: now, checkedInBy: staff, checkedInStore: staffStore }
   if (activity.attendancePoints <= 0) return { signup: checkedIn, points: null }
   const earned = earn(pointsStateOf(member), activity.attendancePoints, lotExpiry(now, pointsRulesOf(rules)))
   const points = decision(member._id, {

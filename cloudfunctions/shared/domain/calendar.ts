@@ -27,3 +27,13 @@ export function shopDate(now: Date): string {
 export function monthDay(date: string): string {
   return date.slice(5)
 }
+
+/** Beijing midnight at the start of a `YYYY-MM-DD` shop date. */
+export function shopDayStart(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`)
+}
+
+/** Beijing midnight at the end of a `YYYY-MM-DD` shop date (the next day's start): `[start, end)` is the whole day. */
+export function shopDayEnd(date: string): Date {
+  return shopTime(shopDayStart(date)).add(1, 'day').toDate()
+}

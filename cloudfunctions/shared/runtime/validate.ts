@@ -6,7 +6,11 @@ type Issue = z.core.$ZodIssue
 type RawIssue = z.core.$ZodRawIssue
 type Path = readonly PropertyKey[]
 
-/** Keys that name an identity. Identity comes only from getWXContext(), so these are dropped, not trusted. */
+/**
+ * Keys that name an identity. Identity comes only from getWXContext(), so these are dropped, not
+ * trusted, unless the action's schema declares the key as its own field (an invitation's `role` is
+ * the role offered, not the caller's).
+ */
 const IDENTITY_KEYS = new Set(['openid', '_openid', 'OPENID', 'unionid', 'appid', 'role', 'userInfo'])
 
 const MAX_DEPTH = 8
@@ -19,15 +23,21 @@ export function parsePayload<S extends z.ZodType>(schema: S, raw: unknown): z.ou
   const payload = raw === undefined || raw === null ? {} : raw
   const forbidden = findOperatorKeys(payload, '', 0)
   if (forbidden.length > 0) throw invalidInput(forbidden)
-  const cleaned = isPlainObject(payload) ? withoutIdentityKeys(payload) : payload
+  const cleaned = isPlainObject(payload) ? withoutIdentityKeys(payload, declaredKeys(schema)) : payload
   // A per-parse map ranks below every message a schema or check carries, so the contract's own words win; it words the rest.
   const result = schema.safeParse(cleaned, { error: describeIssue })
   if (!result.success) throw invalidInput(toFieldIssues(result.error.issues, []))
   return result.data
 }
 
-function withoutIdentityKeys(payload: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(payload).filter(([key]) => !IDENTITY_KEYS.has(key)))
+function withoutIdentityKeys(payload: Record<string, unknown>, declared: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(payload).filter(([key]) => declared.has(key) || !IDENTITY_KEYS.has(key)))
+}
+
+/** The fields an object schema declares (a refined object keeps its shape); none for any other schema. */
+function declaredKeys(schema: z.ZodType): ReadonlySet<string> {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape
+  return new Set(shape && typeof shape === 'object' ? Object.keys(shape) : [])
 }
 
 function findOperatorKeys(value: unknown, path: string, depth: number): FieldIssue[] {

@@ -40,6 +40,7 @@ async function staffView(ticket: TicketDoc, actor: StaffActor, now: Date): Promi
 async function act(ticketId: string, input: EventInput, ctx: ActionContext): Promise<StaffTicket> {
   const actor = await staffActor(ctx)
   const { ticket } = await actOn(ctx.db, ticketId, actor, input, ctx.now)
+  ctx.audit.member = ticket.openid
   return staffView(ticket, actor, ctx.now)
 }
 
@@ -98,6 +99,7 @@ export const assign = defineAction({
     const actor = await staffActor(ctx)
     const target = to && to !== ctx.openid ? await assignee(ctx.db, to) : { openid: actor.openid, name: actor.name }
     const { ticket } = await actOn(ctx.db, ticketId, actor, { event: 'assign', to: target, reassign: to !== undefined }, ctx.now)
+    ctx.audit.member = ticket.openid
     return staffView(ticket, actor, ctx.now)
   },
 })
@@ -126,6 +128,7 @@ export const resolve = defineAction({
   async handler({ ticketId, summary, compensation, requestId }, ctx): Promise<StaffTicket> {
     const actor = await staffActor(ctx)
     const { ticket } = await resolveTicket(ctx.db, ticketId, actor, { summary, compensation, requestId }, ctx.now)
+    ctx.audit.member = ticket.openid
     return staffView(ticket, actor, ctx.now)
   },
 })
