@@ -11,6 +11,7 @@ import type { RedemptionDoc, RewardDoc } from '../cloudfunctions/shared/domain/r
 import { demoActivities, type DemoActivityMovement } from './demoActivities'
 import { demoTickets } from './demoTickets'
 import { classified, demoCrowd, demoSegments, withConsent } from './demoMarketing'
+import { DEMO_STORE, demoStaff } from './demoStaff'
 import { DEFAULT_TIER_RULES, holdUntil, recordActivity, type MonthlyActivity } from '../cloudfunctions/shared/domain/tiers'
 
 /**
@@ -19,14 +20,7 @@ import { DEFAULT_TIER_RULES, holdUntil, recordActivity, type MonthlyActivity } f
  * reconciliation job finds nothing to report), their activities and complaint tickets
  * (demoActivities.ts, demoTickets.ts); test/functions/demo-data-shows-every-screen-and-reconciles checks it.
  */
-export const DEMO_STORE = { _id: 'store-001', name: '会员通示范店', address: '上海市静安区示范路 88 号' }
-
-export const DEMO_STAFF = [
-  { _id: 'demo-owner', name: '王店长', role: 'owner' as const },
-  { _id: 'demo-cashier', name: '小李', role: 'cashier' as const },
-  { _id: 'demo-service', name: '客服小周', role: 'service' as const },
-  { _id: 'demo-marketing', name: '营销小美', role: 'marketing' as const },
-]
+export { DEMO_STAFF, DEMO_STORE } from './demoStaff'
 
 const CASHIER = 'demo-cashier'
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -298,8 +292,8 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
   const segments = demoSegments(now, members)
   // Last: tickets name the members' orders and signups, and a compensation adds to a member's points.
   const { tickets, counters } = demoTickets(now, { members, ledger, coupons, activities, signups })
-  const staff = DEMO_STAFF.map((entry) => ({ ...entry, updatedAt: now, updatedBy: null }))
-  return { stores: [DEMO_STORE], staff, members, ledger, rewards, redemptions, coupons, activities, signups, tickets, counters, segments }
+  const { stores, staff, invitations, audit } = demoStaff(now, { members, ledger })
+  return { stores, staff, invitations, audit, members, ledger, rewards, redemptions, coupons, activities, signups, tickets, counters, segments }
 }
 
 function seededRandom(seed: number): () => number {

@@ -14,6 +14,7 @@ export const DEV_IDENTITIES: DevIdentity[] = [
   { key: 'cashier', label: '收银员', openid: 'demo-cashier' },
   { key: 'service', label: '客服', openid: 'demo-service' },
   { key: 'marketing', label: '营销', openid: 'demo-marketing' },
+  { key: 'admin', label: '管理员（赵经理）', openid: 'demo-admin' },
   { key: 'owner', label: '店主', openid: 'demo-owner' },
   { key: 'visitor', label: '新访客', openid: '' },
 ]

@@ -56,7 +56,8 @@ describe('a field of the wrong type', () => {
 describe('who may call is settled before what is wrong with the payload', () => {
   it.each([
     ['points.adjust', 'points', 'adjust', { cardNo: 5, delta: 'lots', reason: [], requestId: {}, extra: 1 }],
-    ['staff.assign', 'staff', 'assign', { staffOpenid: 1, staffRole: 'god', name: null }],
+    ['staff.updateStaff', 'staff', 'updateStaff', { staffOpenid: 1, role: 'god', name: null }],
+    ['staff.invite', 'staff', 'invite', { role: 'owner', storeId: 7 }],
     ['rewards.create', 'rewards', 'create', { name: 5, pointsCost: '100' }],
   ])('a member sending %s is answered FORBIDDEN, with no fields', async (_label, fn, action, payload) => {
     expect(await refusal(fn, action, payload, MEMBER)).toEqual({ code: 'FORBIDDEN', message: '您没有权限执行此操作' })
@@ -64,6 +65,10 @@ describe('who may call is settled before what is wrong with the payload', () => 
 
   it('a cashier sending points.adjust (owner and admin only) is answered FORBIDDEN, with no fields', async () => {
     expect(await refusal('points', 'adjust', { cardNo: 5, delta: 'lots' }, CASHIER)).toEqual({ code: 'FORBIDDEN', message: '您没有权限执行此操作' })
+  })
+
+  it.each(['invite', 'audit', 'startExport'])('a cashier sending staff.%s (not the till’s) is answered FORBIDDEN, with no fields', async (action) => {
+    expect(await refusal('staff', action, { role: 'god', storeId: 7 }, CASHIER)).toEqual({ code: 'FORBIDDEN', message: '您没有权限执行此操作' })
   })
 
   it('a member sending the server-only staff.bootstrapOwner is answered FORBIDDEN, with no fields', async () => {
