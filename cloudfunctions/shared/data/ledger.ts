@@ -45,11 +45,8 @@ export function ledgerRepo(db: Database) {
       if (!after) return page({ createdAt: _.and([_.gte(startAt), _.lt(endAt)]) })
       // Rows of the cursor's own millisecond after it, then those after that instant: two plain index ranges, no $or.
       const [ties, later] = await Promise.all([
-        rowsOf<LedgerRow>(
-          of({ createdAt: after.at, _id: _.gt(after.id) })
-            .orderBy('_id', 'asc')
-            .limit(limit),
-        ),
+        // Ordered by createdAt too (fixed here): the (createdAt, _id) index answers it, not a walk of the _id index.
+        page({ createdAt: after.at, _id: _.gt(after.id) }),
         page({ createdAt: _.and([_.gt(after.at), _.lt(endAt)]) }),
       ])
       return [...ties, ...later].slice(0, limit)

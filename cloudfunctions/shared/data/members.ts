@@ -88,13 +88,8 @@ export function membersRepo(db: Database) {
       if (!after) return page(collection.where({ joinedAt: _.and([_.gte(startAt), _.lt(endAt)]) }))
       // Members who joined in the cursor's own millisecond after it, then those after that instant: two plain ranges on (joinedAt, _id), no $or.
       const [ties, later] = await Promise.all([
-        rowsOf<ExportedMember>(
-          collection
-            .where({ joinedAt: after.at, _id: _.gt(after.id) })
-            .orderBy('_id', 'asc')
-            .limit(limit)
-            .field(EXPORTED_MEMBER_FIELDS),
-        ),
+        // Ordered by joinedAt too (fixed here): the (joinedAt, _id) index answers it, not a walk of the _id index.
+        page(collection.where({ joinedAt: after.at, _id: _.gt(after.id) })),
         page(collection.where({ joinedAt: _.and([_.gt(after.at), _.lt(endAt)]) })),
       ])
       return [...ties, ...later].slice(0, limit)
