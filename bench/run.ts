@@ -21,12 +21,13 @@ import { member } from './sections/member'
 import { packages } from './sections/packages'
 import { points } from './sections/points'
 import { start } from './sections/start'
+import { staff } from './sections/staff'
 import { tickets } from './sections/tickets'
 import { tiers } from './sections/tiers'
 import type { BenchSection, Row } from './types'
 import { missed, verdictOf } from './verdict'
 
-const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, tickets, campaigns, emulator, start]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, tickets, campaigns, staff, emulator, start]
 
 async function main() {
   const args = process.argv.slice(2)

@@ -297,8 +297,11 @@ async function serveCloudFile(cloud: LocalCloud, fileID: string, req: http.Incom
   }
   if (!content) throw new Refusal(404, ERR.noFile, 'file not found')
   await readBody(req, 0)
-  const type = IMAGE_TYPES[path.extname(fileID).slice(1).toLowerCase()] ?? 'application/octet-stream'
-  res.writeHead(200, { 'content-type': type, 'content-length': content.length, 'cache-control': 'private, max-age=3600' })
+  const extension = path.extname(fileID).slice(1).toLowerCase()
+  // An export downloads under its own (Chinese) name, as WeChat's temporary link does.
+  const download = extension === 'csv' ? { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(fileID))}` } : {}
+  const type = extension === 'csv' ? 'text/csv; charset=utf-8' : (IMAGE_TYPES[extension] ?? 'application/octet-stream')
+  res.writeHead(200, { 'content-type': type, 'content-length': content.length, 'cache-control': 'private, max-age=3600', ...download })
   res.end(content)
 }
 
