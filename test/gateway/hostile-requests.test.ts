@@ -230,7 +230,10 @@ describe('the gateway under hostile requests', () => {
       expect(await server.call('staff', bootstrap, { 'x-wx-openid': value })).toEqual({ status: 400, body: badOpenid })
     }
     // The intruder got no role.
-    expect(await server.call('staff', { action: 'whoami' }, { 'x-wx-openid': 'intruder-openid' })).toEqual({ status: 200, body: { ok: true, data: { role: null } } })
+    expect(await server.call('staff', { action: 'whoami' }, { 'x-wx-openid': 'intruder-openid' })).toEqual({
+      status: 200,
+      body: { ok: true, data: { role: null, name: null, storeId: null, storeName: null } },
+    })
     // Without the header it still is a server-side call (answered by the function, not refused).
     expect((await server.call('staff', bootstrap)).status).toBe(200)
   })
