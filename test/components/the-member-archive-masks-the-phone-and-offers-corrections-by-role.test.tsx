@@ -96,6 +96,7 @@ it('offers no correction for a member already erased, and says they are', async 
   await open('owner')
   expect(screen.getByTestId('archive-erased').textContent).toContain('已注销')
   expect(screen.getByTestId('archive-name').textContent).toBe(ERASED_NAME)
+  expect(screen.getByTestId('archive-erased-notice').textContent).toContain('已匿名化')
   expect(offered()).toEqual([])
 })
 

@@ -21,6 +21,12 @@ interface ProfileSectionProps {
 export function ProfileSection({ archive, role, onBirthday, onRemove }: ProfileSectionProps) {
   return (
     <View data-testid='archive-profile'>
+      {archive.removed && (
+        <View className='archive-card archive-card--padded archive-card--erased' data-testid='archive-erased-notice'>
+          <Text className='archive-card__title'>该会员已注销{archive.erasedAt ? `（${formatDate(archive.erasedAt)}）` : ''}</Text>
+          <Text className='archive-muted'>姓名、手机号、生日、头像、标签、备注和工单内容已匿名化；积分流水与消费记录为对账保留。</Text>
+        </View>
+      )}
       <View className='archive-card'>
         <Row label='性别'>{GENDER_LABELS[archive.gender]}</Row>
         <Row label='生日' testId='archive-birthday'>
@@ -74,9 +80,10 @@ function TierHistory({ archive }: { archive: MemberArchive }) {
   return (
     <View className='archive-card' data-testid='archive-tier'>
       <Text className='archive-card__title'>等级</Text>
-      <Row label='当前等级'>
-        {archive.tierName}（{formatDate(archive.tierSince)}起{archive.tierUntil ? `，有效期至 ${formatDate(archive.tierUntil)}` : ''}）
-      </Row>
+      <Row label='当前等级'>{archive.tierName}</Row>
+      <Row label='获得于'>{formatDate(archive.tierSince)}</Row>
+      {archive.tierUntil && <Row label='有效期至'>{formatDate(archive.tierUntil)}</Row>}
+      {archive.tierHistory.length === 0 && <Text className='archive-muted archive-tags'>暂无等级变动记录</Text>}
       {archive.tierHistory.length > 0 && (
         <View className='archive-history' data-testid='archive-tier-history'>
           {archive.tierHistory.map((entry, index) => (
