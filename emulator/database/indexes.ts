@@ -29,9 +29,25 @@ function condKind(cond: unknown): Kind | null {
   if ((cond as { _bsontype?: unknown })._bsontype) return 'eq'
   const keys = Object.keys(cond as object)
   if (keys.length === 0 || !keys.every((key) => key.startsWith('$'))) return 'eq' // embedded-document equality
+  if (allFirst(cond) !== undefined) return 'eq'
   if (keys.every((key) => EQ_OPS.has(key))) return 'eq'
   if (keys.every((key) => EQ_OPS.has(key) || RANGE_OPS.has(key))) return 'range'
   return null
+}
+
+/**
+ * `{ $all: [v, …] }` alone: MongoDB serves it from a (multikey) index on the field with the bounds of
+ * one value, every document holding `v`; the other values are checked on the documents fetched.
+ */
+function allFirst(cond: unknown): { value: unknown } | undefined {
+  const all = (cond as { $all?: unknown }).$all
+  return Object.keys(cond as object).length === 1 && Array.isArray(all) && all.length > 0 ? { value: all[0] } : undefined
+}
+
+/** The part of a condition an index's bounds answer (what the index examines for it). */
+function indexBound(cond: unknown): unknown {
+  const first = cond !== null && typeof cond === 'object' ? allFirst(cond) : undefined
+  return first ? first.value : cond
 }
 
 /** Top-level field conditions an index could serve (conjunctions only; `$and` is flattened). */
@@ -78,7 +94,7 @@ export function plan(filter: Doc | undefined, indexes: IndexSpec[], docsFor: (in
       if (!cs) break
       const kinds = cs.map(condKind)
       if (kinds.some((kind) => kind === null)) break
-      for (const cond of cs) parts.push({ [field]: cond })
+      for (const cond of cs) parts.push({ [field]: indexBound(cond) })
       if (kinds.some((kind) => kind === 'range')) break
     }
     if (parts.length) candidates.push({ name: ix.name, sub: { $and: parts }, index: ix })

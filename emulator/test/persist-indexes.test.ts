@@ -106,6 +106,18 @@ describe('unique indexes and strictIndexes', () => {
     expect(await queryMembers({ shop: 's', pts: 1 })).toMatchObject({ data: { list: [expect.any(String)] } })
     expect(await queryMembers({ _id: 'x' })).toMatchObject({ data: { list: [expect.any(String)] } })
   })
+  test('$all on an indexed array field is served by the index, examining the documents that hold its first value', async () => {
+    const db = new EmulatedDatabase({ indexes: [{ collection: 'members', name: 'tags', fields: [['tags', 1]] }], strictIndexes: true })
+    db.insertMany('members', [
+      { _id: 'both', tags: ['vip', 'new'] },
+      { _id: 'vip', tags: ['vip'] },
+      { _id: 'new', tags: ['new'] },
+      { _id: 'none', tags: [] },
+    ])
+    const answer = await db.handle({ action: 'database.getDocument', collectionName: 'members', queryType: 'WHERE', query: JSON.stringify({ tags: { $all: ['vip', 'new'] } }) })
+    expect(answer).toMatchObject({ data: { list: [expect.stringContaining('both')] } })
+    expect(db.stats().examined).toBe(2)
+  })
 })
 
 describe('persistence', () => {

@@ -10,7 +10,8 @@ import type { ActionName, FunctionName, PayloadOf, ResultOf } from '../../cloudf
 export function useLocalCloud(options: { maxInstances?: number } = {}) {
   const holder: { cloud?: LocalCloud } = {}
   beforeAll(async () => {
-    holder.cloud = await startLocalCloud({ functionsDir: TEST_FUNCTIONS_OUTPUT, maxInstances: options.maxInstances ?? 4, timeoutScale: 5 })
+    // strictIndexes: a query no index in data/indexes.ts serves fails here, before WeChat cloud scans a whole collection for it.
+    holder.cloud = await startLocalCloud({ functionsDir: TEST_FUNCTIONS_OUTPUT, maxInstances: options.maxInstances ?? 4, timeoutScale: 5, strictIndexes: true })
   })
   afterAll(async () => {
     await holder.cloud?.close()

@@ -2,7 +2,7 @@
  * The child side of serverProcess.ts: one local cloud and its dev server in a process of their own,
  * as `npm start` runs them, so tests can send hostile requests, SIGKILL it and measure its memory.
  * Prints one JSON line `{"ready":true,"port":…,"pid":…}` once it answers.
- *   tsx test/support/serverMain.ts --functions <dir> [--db <dir>] [--seed]
+ *   tsx test/support/serverMain.ts --functions <dir> [--db <dir>] [--seed] [--strict-indexes]
  */
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     idleInstanceMs: value('--idle-ms') ? Number(value('--idle-ms')) : undefined,
     maxInstances: Number(value('--instances') ?? 4),
     timeoutScale: Number(value('--timeout-scale') ?? 1),
+    strictIndexes: args.includes('--strict-indexes'),
   })
   if (args.includes('--seed')) seedIfEmpty(cloud.db, cloud.now())
   cloud.followReinvocations = true

@@ -45,6 +45,8 @@ export interface ServerProcessOptions {
   compactAtBytes?: number
   /** Reclaim function instances idle this long (the emulator's default is 60 s). */
   idleInstanceMs?: number
+  /** Refuse queries no declared index serves, as the function tests do (default true). */
+  strictIndexes?: boolean
 }
 
 /** Starts test/support/serverMain.ts in a child process and resolves once it answers. */
@@ -55,6 +57,7 @@ export function startServerProcess(options: ServerProcessOptions = {}): Promise<
   if (options.seed) args.push('--seed')
   if (options.compactAtBytes) args.push('--compact-at', String(options.compactAtBytes))
   if (options.idleInstanceMs) args.push('--idle-ms', String(options.idleInstanceMs))
+  if (options.strictIndexes ?? true) args.push('--strict-indexes')
   args.push('--instances', String(options.instances ?? 4), '--timeout-scale', String(options.timeoutScale ?? 5))
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''

@@ -42,9 +42,11 @@ export function rulesRepo(db: Database) {
       return doc ? fromDoc(doc) : null
     },
     async versions(): Promise<Rules[]> {
+      const _ = db.command
       const docs = await rowsOf<Partial<Rules> & { _id: string }>(
         collection
-          .where({ _id: db.command.neq('active') })
+          // Every `v<N>` and not `active` ('active' < 'v'): a range the `_id` index serves, where `neq('active')` reads the collection.
+          .where(_.and([{ _id: _.gte('v') }, { _id: _.lt('w') }]))
           .orderBy('version', 'desc')
           .limit(100),
       )
