@@ -71,6 +71,8 @@ interface DemoMember {
   coupons?: DemoCoupon[]
   tags?: string[]
   consent?: Parameters<typeof withConsent>[1]
+  /** As bindPhone would have stored it; staff find the member by its last 4 digits. */
+  phone?: string
 }
 
 const purchases = (yuan: number[], firstDaysAgo = 170, everyDays = 30): DemoEvent[] => yuan.map((amount, index) => ({ kind: 'purchase', daysAgo: firstDaysAgo - index * everyDays, yuan: amount }))
@@ -104,10 +106,11 @@ const GOLD_COUPONS: DemoCoupon[] = [
 ]
 
 const DEMO_MEMBERS: DemoMember[] = [
-  { openid: 'demo-member-gold', name: '林晓雨', gender: 'female', birthday: '1992-03-18', tier: 'gold', joinedDaysAgo: 460, events: GOLD_EVENTS, coupons: GOLD_COUPONS },
+  { openid: 'demo-member-gold', name: '林晓雨', gender: 'female', birthday: '1992-03-18', tier: 'gold', joinedDaysAgo: 460, events: GOLD_EVENTS, coupons: GOLD_COUPONS, phone: '13812345678' },
   // Around the 新品发布会 15 days ago: those who came spent more after it, 陈一鸣 who did not come spent nothing since.
   {
     openid: 'demo-member-regular',
+    phone: '13900001234',
     name: '陈一鸣',
     gender: 'male',
     birthday: '1998-11-05',
@@ -117,6 +120,7 @@ const DEMO_MEMBERS: DemoMember[] = [
   },
   {
     openid: 'demo-member-silver',
+    phone: '13700005678',
     name: '赵静',
     gender: 'female',
     birthday: '1987-07-22',
@@ -275,7 +279,15 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
     const member: MemberDoc = {
       _id: openid,
       cardNo: makeCardNo(random),
-      profile: { name: demo.name, gender: demo.gender, birthday: demo.birthday, birthdayMD: monthDay(demo.birthday), avatarFileId: null, phone: null },
+      profile: {
+        name: demo.name,
+        gender: demo.gender,
+        birthday: demo.birthday,
+        birthdayMD: monthDay(demo.birthday),
+        avatarFileId: null,
+        phone: demo.phone ?? null,
+        phone4: demo.phone ? demo.phone.slice(-4) : null,
+      },
       tier: demo.tier,
       tierSince,
       tierUntil: demo.tier === 'regular' ? null : holdUntil(tierSince, DEFAULT_TIER_RULES),

@@ -6,6 +6,7 @@ import type { TierId } from '../shared/contract/enums'
 import { activeRules } from '../shared/data/rules'
 import { definitionOf } from '../shared/domain/tiers'
 import { storage } from '../shared/runtime/storage'
+import { maskPhone } from '../shared/contract/workspaceFields'
 
 /** Staff may remove a member (`removedAt`); the document stays for the ledger's sake. */
 export type StoredMember = MemberDoc & { removedAt?: Date | string | null }
@@ -45,12 +46,4 @@ export async function staffViewOf(doc: MemberDoc, db: Database, now: Date): Prom
     discountPercent: definitionOf(doc.tier, rules.tiers).discountPercent,
     lastActiveAt: new Date(doc.lastActiveAt).toISOString(),
   }
-}
-
-/** `138****5678`: enough for the member to recognise, not enough to call. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return null
-  const digits = phone.replace(/^\+?86/, '').replace(/\D/g, '')
-  if (digits.length < 7) return '****'
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`
 }

@@ -1,5 +1,6 @@
 import { bindPhonePayload } from '../../shared/contract/member'
 import { membersRepo } from '../../shared/data/members'
+import { memberSearchRepo, phone4Of } from '../../shared/data/memberPrivacy'
 import { AppError, defineAction } from '../../shared/runtime'
 import { openapi } from '../../shared/runtime/openapi'
 import { cardOf, requireActive } from '../cards'
@@ -15,7 +16,11 @@ export const bindPhone = defineAction({
     const answer = await openapi().getPhoneNumber(code)
     if (answer.errCode !== 0 || !answer.phoneNumber) throw new AppError('INVALID_INPUT', CODE_REFUSED, [{ path: 'code', message: CODE_REFUSED }])
     const phone = answer.phoneNumber
-    if (phone !== member.profile.phone) await members.setFields(openid, { 'profile.phone': phone })
-    return cardOf({ ...member, profile: { ...member.profile, phone } }, db, now)
+    if (phone !== member.profile.phone) {
+      const search = memberSearchRepo(db)
+      if (await search.otherHolderOf(phone, openid)) throw new AppError('CONFLICT', '该手机号已绑定其他会员，请联系门店处理', [{ path: 'code', message: '该手机号已绑定其他会员' }])
+      await search.setPhone(openid, phone)
+    }
+    return cardOf({ ...member, profile: { ...member.profile, phone, phone4: phone4Of(phone) } }, db, now)
   },
 })

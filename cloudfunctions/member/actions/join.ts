@@ -3,6 +3,8 @@ import { makeCardNo } from '../../shared/domain/cardNumber'
 import { decideJoin, type MemberDoc, type MemberSource } from '../../shared/domain/member'
 import { parseJoinScene } from '../../shared/domain/scene'
 import { membersRepo } from '../../shared/data/members'
+import { replaceErasedIn } from '../../shared/data/memberPrivacy'
+import { inTransaction } from '../../shared/data/transaction'
 import { activitiesRepo } from '../../shared/data/activities'
 import { serveBirthday } from '../../shared/app/birthdayPerks'
 import { grantedTemplates } from '../../shared/domain/messaging'
@@ -33,6 +35,13 @@ export const join = defineAction({
       if (!decision.ok) throw new AppError('INVALID_INPUT', decision.message, [{ path: decision.field, message: decision.message }])
       const outcome = await members.insert(decision.member)
       if (outcome.kind === 'inserted') return cardOf(await withBirthdayPerk(db, decision.member, now), db, now)
+      if (outcome.kind === 'exists' && outcome.member.erasedAt) {
+        // Their earlier membership was erased (注销): they join again as a new member with a new card.
+        if (await inTransaction(db, (transaction) => replaceErasedIn(transaction, decision.member))) return cardOf(await withBirthdayPerk(db, decision.member, now), db, now)
+        const current = await members.byOpenid(openid)
+        if (current && !current.erasedAt) return cardOf(current, db, now)
+        continue
+      }
       if (outcome.kind === 'exists') return cardOf(await withBirthdayPerk(db, outcome.member, now), db, now)
     }
     throw new AppError('CONFLICT', '会员卡号生成冲突，请重试')

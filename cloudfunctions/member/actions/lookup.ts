@@ -8,12 +8,19 @@ import { requireActive, staffViewOf } from '../cards'
 /** Staff at the till find a member by their scanned live code or a typed card number. */
 export const lookup = defineAction({
   schema: lookupPayload,
-  audit: false,
-  async handler(payload, { db, now }) {
+  // A lookup shows a member's personal data: audited with whom it showed, never the scanned code.
+  audit: true,
+  auditPayload: (payload) => ('cardNo' in payload ? { cardNo: payload.cardNo } : { by: 'memberCode' }),
+  async handler(payload, { db, now, audit }) {
     const members = membersRepo(db)
-    if ('memberCode' in payload) return withCashRule(await staffViewOf(requireActive(await members.byOpenid(resolveMemberCode(payload.memberCode, now))), db, now), db, now)
+    if ('memberCode' in payload) {
+      const scanned = requireActive(await members.byOpenid(resolveMemberCode(payload.memberCode, now)))
+      audit.member = scanned._id
+      return withCashRule(await staffViewOf(scanned, db, now), db, now)
+    }
     const member = await members.byCardNo(payload.cardNo)
     if (!member) throw new AppError('NOT_FOUND', '找不到该卡号的会员', [{ path: 'cardNo', message: '找不到该卡号的会员' }])
+    audit.member = member._id
     return withCashRule(await staffViewOf(requireActive(member), db, now), db, now)
   },
 })

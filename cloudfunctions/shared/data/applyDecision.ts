@@ -20,6 +20,14 @@ export async function applyDecision(transaction: Transaction, decision: Decision
     throw new KeyTaken(collection, doc._id)
   }
   if (decision.couponUpdate) await transaction.collection('coupons').doc(decision.couponUpdate.id).update({ data: decision.couponUpdate.patch })
+  if (decision.voidCoupons) {
+    const { ids, at } = decision.voidCoupons
+    for (const id of ids)
+      await transaction
+        .collection('coupons')
+        .doc(id)
+        .update({ data: { validUntil: at, voidedAt: at } })
+  }
   if (decision.redemption) await transaction.collection('rewards').doc(decision.redemption.record.rewardId).update({ data: decision.redemption.reward })
   if (decision.refund) {
     const { _id, ...progress } = decision.refund

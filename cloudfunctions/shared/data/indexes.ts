@@ -269,6 +269,42 @@ export const INDEXES: IndexDeclaration[] = [
   { collection: 'members', name: 'seg_purchases12m', fields: [['seg.purchases12m', 1]] },
   { collection: 'members', name: 'tags', fields: [['tags', 1]] },
   { collection: 'members', name: 'source_store', fields: [['source.store', 1]] },
+  // Member search (member.search): a full phone, its last 4 digits, a name prefix, each paged by `_id`.
+  {
+    collection: 'members',
+    name: 'phone_id',
+    fields: [
+      ['profile.phone', 1],
+      ['_id', 1],
+    ],
+  },
+  {
+    collection: 'members',
+    name: 'phone4_id',
+    fields: [
+      ['profile.phone4', 1],
+      ['_id', 1],
+    ],
+  },
+  {
+    collection: 'members',
+    name: 'name_id',
+    fields: [
+      ['profile.name', 1],
+      ['_id', 1],
+    ],
+  },
+  // Staff notes on a member, newest first; erasure removes them by member.
+  {
+    collection: 'member_notes',
+    name: 'openid_at',
+    fields: [
+      ['openid', 1],
+      ['at', -1],
+    ],
+  },
+  // Erasure blanks the contents of the messages sent to a member.
+  { collection: 'deliveries', name: 'openid', fields: [['openid', 1]] },
   // Deliveries: the timer's due retries and stale claims; a campaign's outcomes by status.
   {
     collection: 'deliveries',

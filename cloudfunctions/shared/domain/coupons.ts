@@ -17,6 +17,8 @@ export interface CouponDoc extends Pick<Coupon, 'code' | 'title' | 'kind' | 'val
   usedBy: string | null
   orderNo: string | null
   createdAt: Date
+  /** Ended unused when the member's membership was erased (its validUntil is that moment). */
+  voidedAt?: Date | null
 }
 
 /** The status a member and a cashier see at `now`. */

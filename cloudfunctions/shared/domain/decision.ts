@@ -39,11 +39,13 @@ export interface Decision {
   redemption: { record: RedemptionDoc; reward: Pick<RewardDoc, 'stock' | 'updatedAt'> } | null
   /** An order's refund progress after this refund (replaces the stored one). */
   refund: RefundProgress | null
+  /** Coupons that end now, unused: a member's open coupons when their membership is erased. */
+  voidCoupons: { ids: string[]; at: Date } | null
   messages: Message[]
 }
 
 export function decision(openid: string, parts: Partial<Omit<Decision, 'kind' | 'openid'>>): Decision {
-  return { kind: 'decision', openid, ledger: [], member: {}, tierChange: null, coupon: null, couponUpdate: null, redemption: null, refund: null, messages: [], ...parts }
+  return { kind: 'decision', openid, ledger: [], member: {}, tierChange: null, coupon: null, couponUpdate: null, redemption: null, refund: null, voidCoupons: null, messages: [], ...parts }
 }
 
 export interface CouponUpdate {

@@ -84,6 +84,8 @@ export const ledgerKeys = {
   birthday: (openid: string, year: number) => `birthday:${openid}:${year}`,
   /** A complaint's compensation, per resolution; shared with the coupon when it compensates with one. */
   ticket: (ticketId: string, resolution: number) => `ticket:${ticketId}:${resolution}`,
+  /** A membership's erasure: once per membership (its join time), however often it is asked for. */
+  erase: (openid: string, joinedAt: Date) => `erase:${openid}:${joinedAt.getTime()}`,
 } as const
 
 /** A row as a decision describes it: its key, when it happened, and only the facts it has. */

@@ -20,7 +20,8 @@ export interface MemberSource {
 export interface MemberDoc {
   _id: string // OPENID
   cardNo: string
-  profile: { name: string; gender: Gender; birthday: string; birthdayMD: string; avatarFileId?: string | null; phone?: string | null }
+  /** `phone4`: the number's last four digits, indexed, so staff find a member by them. */
+  profile: { name: string; gender: Gender; birthday: string; birthdayMD: string; avatarFileId?: string | null; phone?: string | null; phone4?: string | null }
   tier: TierId
   tierSince: Date
   /** The tier is held until then; the daily evaluation looks at members past it (indexed). Null at the lowest tier. */
@@ -41,6 +42,8 @@ export interface MemberDoc {
   lastActiveAt: Date
   /** Set when the shop removes a member: their codes stop working, their history stays. */
   removedAt?: Date | null
+  /** Set when the member's personal data was erased (注销): the document keeps only what the accounts need. */
+  erasedAt?: Date | null
   /** This year's birthday perk, once issued (see domain/birthdayPerk). */
   lastBirthdayPerk?: BirthdayPerkMark | null
   /** The latest purchase (NEVER_PURCHASED, 1970, for none: see domain/rfm) and the last few, newest first. */

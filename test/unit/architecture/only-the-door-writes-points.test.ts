@@ -19,7 +19,7 @@ const MEMBERS_REPOSITORY = 'shared/data/members.ts'
  * messaging (consent, opt-outs, campaign history). They reach members too; the write check below
  * holds them like everyone else, so none of them can touch a points field.
  */
-const MEMBER_FIELD_REPOSITORIES = new Set(['shared/data/segments.ts', 'shared/data/messaging.ts'])
+const MEMBER_FIELD_REPOSITORIES = new Set(['shared/data/segments.ts', 'shared/data/messaging.ts', 'shared/data/memberPrivacy.ts'])
 
 /** What a member document holds that only a Decision may change. */
 const POINTS_FIELDS = new Set(['pointsBalance', 'lifetimePoints', 'pointLots', 'nextExpiryAt', 'activity', 'tier', 'tierSince', 'tierUntil', 'lastBirthdayPerk'])

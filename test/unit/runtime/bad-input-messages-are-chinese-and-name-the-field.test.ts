@@ -33,7 +33,7 @@ for (const fn of functionNames()) require(path.join(FUNCTIONS_SOURCE, fn, 'index
 
 /** The contract's action list, checked by the compiler to be exactly ActionMap's, so no action escapes the table below. */
 const CONTRACT = {
-  member: { me: 1, join: 1, code: 1, updateProfile: 1, bindPhone: 1, lookup: 1, setBirthday: 1, joinCode: 1, sceneInfo: 1 },
+  member: { me: 1, join: 1, code: 1, updateProfile: 1, bindPhone: 1, lookup: 1, setBirthday: 1, joinCode: 1, sceneInfo: 1, search: 1, archive: 1, addNote: 1, removeMember: 1, erase: 1, myData: 1 },
   points: { accrue: 1, refund: 1, payWithPoints: 1, adjust: 1, summary: 1, history: 1, memberHistory: 1, orders: 1, quote: 1, checkout: 1, refundableOrder: 1 },
   rewards: { list: 1, adminList: 1, create: 1, update: 1, retire: 1, relist: 1, redeem: 1, redeemAtTill: 1, myRedemptions: 1, confirm: 1 },
   tiers: { status: 1, dismissNotice: 1, rules: 1, preview: 1, publish: 1 },
@@ -192,7 +192,9 @@ const LABELS: Record<string, string[]> = {
   view: ['名单', '列表'],
   ticketId: ['工单'],
   category: ['问题类型'],
-  text: ['问题描述', '回复内容', '内部备注'],
+  text: ['问题描述', '回复内容', '内部备注', '备注内容'],
+  query: ['搜索内容'],
+  confirm: ['注销'],
   images: ['图片'],
   ref: ['订单', '活动'],
   summary: ['处理结果'],
