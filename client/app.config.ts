@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/staff/index',
         'pages/invite/index',
         'pages/accept/index',
+        'pages/audit/index',
         'pages/export/index',
       ],
     },

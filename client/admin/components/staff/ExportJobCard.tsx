@@ -19,7 +19,7 @@ export function ExportJobCard({ job, testId, children }: { job: ExportJob; testI
         </Text>
       </View>
       <Text className='ws-card__line'>
-        {formatDate(job.from)} 至 {formatDate(job.to)} · {job.fullPhone ? '完整手机号' : '手机号已隐藏中间四位'}
+        {formatDate(job.from)} 至 {formatDate(job.to)} · {job.fullPhone ? '完整手机号' : '手机号已隐藏'}
       </Text>
       {job.status === 'running' && (
         <>

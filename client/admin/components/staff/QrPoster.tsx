@@ -30,7 +30,7 @@ export function QrPoster({ title, subtitle, imageDataUrl, fileName, children, te
     <View className='ws-poster' data-testid={testId}>
       <Text className='ws-poster__title'>{title}</Text>
       {subtitle && <Text className='ws-poster__subtitle'>{subtitle}</Text>}
-      <Image className='ws-poster__qr' src={imageDataUrl} mode='aspectFit' showMenuByLongpress data-testid={`${testId}-image`} />
+      <Image className='ws-poster__qr' src={imageDataUrl} mode='scaleToFill' showMenuByLongpress data-testid={`${testId}-image`} />
       {children}
       <Button type='primary' block loading={saving} disabled={saving} onClick={save} data-testid={`${testId}-save`}>
         {SAVE_IMAGE_LABEL}

@@ -39,7 +39,7 @@ export function StoreForm({ store, fieldErrors, busy, onSave, onCancel }: StoreF
   }
 
   return (
-    <View data-testid='store-form'>
+    <View className='ws-screen' data-testid='store-form'>
       <Panel title={store ? `编辑「${store.name}」` : '新增门店'}>
         <TextField
           label='门店名称'

@@ -9,7 +9,7 @@ import { QrPoster } from './QrPoster'
 export function StoreJoinCode({ store, onBack }: { store: Store; onBack: () => void }) {
   const code = useStoreJoinCode(store.id)
   return (
-    <View data-testid='store-join-code'>
+    <View className='ws-screen' data-testid='store-join-code'>
       {code.status === 'loading' && <LoadingView label='正在生成二维码…' />}
       {code.status === 'error' && <ErrorView message={code.error.message} onRetry={code.reload} />}
       {code.status === 'ready' && (

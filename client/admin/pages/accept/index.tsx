@@ -44,7 +44,7 @@ export function AcceptInvitation({ token }: { token: string }) {
   }
 
   return (
-    <View data-testid='accept-invitation'>
+    <View className='ws-screen' data-testid='accept-invitation'>
       <View className='ws-poster'>
         <Text className='ws-poster__subtitle'>{offer.shopName}</Text>
         <Text className='ws-poster__title' data-testid='accept-role'>

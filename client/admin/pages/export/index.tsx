@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { toShopDateTime } from '@contract/activityFields'
-import { EmptyView, ErrorView, LoadingView } from '../../../components/StatusView'
+import { ErrorView, LoadingView } from '../../../components/StatusView'
 import { RoleGate } from '../../components/RoleGate'
 import { ExportForm } from '../../components/staff/ExportForm'
 import { ExportJobCard } from '../../components/staff/ExportJobCard'
@@ -25,7 +25,7 @@ export function DataExport() {
   const others = (recent.data ?? []).filter((each) => each.id !== job?.id)
 
   return (
-    <View data-testid='data-export'>
+    <View className='ws-screen' data-testid='data-export'>
       {job ? (
         <View className='admin-list'>
           <ExportJobCard job={job} testId='export-current'>
@@ -45,7 +45,7 @@ export function DataExport() {
       <Text className='ws-section'>最近的导出</Text>
       {recent.status === 'loading' && <LoadingView />}
       {recent.status === 'error' && <ErrorView message={recent.error.message} onRetry={recent.reload} />}
-      {recent.status === 'ready' && others.length === 0 && <EmptyView title='还没有其他导出' description='导出的文件会在这里保留下载链接' />}
+      {recent.status === 'ready' && others.length === 0 && <Text className='ws-note'>还没有其他导出；导出的文件会在这里保留下载链接。</Text>}
       {others.map((each) => (
         <ExportJobCard key={each.id} job={each} testId='export-row'>
           {each.status === 'running' && (

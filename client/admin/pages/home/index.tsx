@@ -22,6 +22,7 @@ const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: 
   { area: 'staffList', name: '员工管理', text: '岗位、所属门店、移除员工与转让店主', url: '/admin/pages/staff/index' },
   { area: 'invite', name: '邀请员工', text: '一次性邀请二维码，24 小时内有效', url: '/admin/pages/invite/index' },
   { area: 'stores', name: '门店管理', text: '门店信息、关闭与重新营业、入会二维码', url: '/admin/pages/stores/index' },
+  { area: 'audit', name: '操作日志', text: '谁在何时做了什么：按员工、操作、会员和日期查询', url: '/admin/pages/audit/index' },
   { area: 'export', name: '数据导出', text: '会员资料、积分流水、消费记录导出为 CSV', url: '/admin/pages/export/index' },
 ]
 

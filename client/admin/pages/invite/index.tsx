@@ -44,7 +44,7 @@ export function InviteStaff({ role, staff }: { role: Role; staff: WhoAmI }) {
 
   const { made } = invitations
   return (
-    <View data-testid='invite-staff'>
+    <View className='ws-screen' data-testid='invite-staff'>
       {made ? (
         <QrPoster
           title={`邀请成为${made.roleName}`}
@@ -111,13 +111,13 @@ export function InviteStaff({ role, staff }: { role: Role; staff: WhoAmI }) {
     const { recent } = invitations
     if (recent.status === 'loading') return <LoadingView />
     if (recent.status === 'error') return <ErrorView message={recent.error.message} onRetry={recent.reload} />
-    if (recent.data.length === 0) return <EmptyView title='还没有邀请' description='生成的邀请会在这里显示是否已被接受' />
+    if (recent.data.length === 0) return <Text className='ws-note'>还没有邀请；生成的邀请会在这里显示是否已被接受。</Text>
     return (
       <>
         {recent.data.map((invitation) => (
           <InvitationCard key={invitation.token} invitation={invitation}>
             {invitation.status === 'pending' && (
-              <Button size='small' fill='none' disabled={invitations.busy} onClick={() => revoke(invitation)} data-testid='invitation-revoke'>
+              <Button size='small' fill='none' className='ws-danger' disabled={invitations.busy} onClick={() => revoke(invitation)} data-testid='invitation-revoke'>
                 撤销
               </Button>
             )}

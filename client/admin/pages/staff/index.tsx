@@ -5,7 +5,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { roleMayCall } from '@contract/access'
-import type { Role } from '@contract/roles'
+import { ROLES, type Role } from '@contract/roles'
 import type { StaffEntry } from '@contract/staff'
 import { grantableRoles, mayManage, ROLE_CACHE_SECONDS } from '@contract/workspaceFields'
 import { ErrorView, LoadingView } from '../../../components/StatusView'
@@ -84,7 +84,7 @@ export function StaffAdmin({ role }: { role: Role }) {
         </View>
       )}
       <Text className='ws-note'>调整岗位、门店或移除员工后，{ROLE_CACHE_SECONDS} 秒内在其所有设备上生效。</Text>
-      {staff.data.map((entry) => (
+      {ordered(staff.data).map((entry) => (
         <StaffCard key={entry.openid} entry={entry}>
           {manageable(entry) && grantable.some((grant) => grant !== entry.role) && (
             <Button size='small' fill='outline' onClick={() => pick('role', entry)} data-testid='staff-change-role'>
@@ -97,7 +97,7 @@ export function StaffAdmin({ role }: { role: Role }) {
             </Button>
           )}
           {manageable(entry) && (
-            <Button size='small' fill='none' disabled={directory.busy} onClick={() => revoke(entry)} data-testid='staff-revoke'>
+            <Button size='small' fill='none' className='ws-danger' disabled={directory.busy} onClick={() => revoke(entry)} data-testid='staff-revoke'>
               移除
             </Button>
           )}
@@ -119,4 +119,9 @@ export function StaffAdmin({ role }: { role: Role }) {
       )}
     </View>
   )
+}
+
+/** The owner first, then by role as ROLES ranks them, then by name: the shop's chart as people read it. */
+function ordered(entries: readonly StaffEntry[]): StaffEntry[] {
+  return [...entries].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role) || a.name.localeCompare(b.name, 'zh-CN'))
 }

@@ -87,7 +87,7 @@ export function StoresAdmin() {
               <Button size='small' type='primary' onClick={() => setScreen({ kind: 'joinCode', store })} data-testid='store-join-code-open'>
                 入会二维码
               </Button>
-              <Button size='small' fill='none' disabled={stores.busy} onClick={() => close(store)} data-testid='store-close'>
+              <Button size='small' fill='none' className='ws-danger' disabled={stores.busy} onClick={() => close(store)} data-testid='store-close'>
                 关闭门店
               </Button>
             </>

@@ -41,7 +41,7 @@ function TillScreen({ role, staff }: { role: Role; staff: WhoAmI }) {
     <View className='till' data-testid='till'>
       <View className='till-store' data-testid='till-store'>
         <Text className='till-store__name'>{staff.storeName ?? '未分配门店'}</Text>
-        <Text className='till-store__who'>{staff.storeId ? `${ROLE_LABELS[role]} ${staff.name ?? ''}` : '订单记入默认门店，可在员工管理中分配门店'}</Text>
+        <Text className='till-store__who'>{staff.storeId ? `${ROLE_LABELS[role]} ${staff.name ?? ''}` : '订单记入默认门店，请店主或管理员分配门店'}</Text>
       </View>
       <FilterTabs options={MODES} value={mode} onChange={choose} sticky />
       {/* 结账 and 礼品兑换 act for the member in front of the cashier, and so need their live code. */}
