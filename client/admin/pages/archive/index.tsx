@@ -70,6 +70,8 @@ export function MemberArchiveView({ cardNo, role }: { cardNo: string; role: Role
     if (!erased) return false
     const title = erased.already ? '该会员此前已注销' : `已注销，作废 ${formatPoints(erased.forfeitedPoints)} 积分`
     void Taro.showToast({ title, icon: erased.already ? 'none' : 'success' })
+    // Up to the header and the notice that say the member is erased.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
     return true
   }
 
