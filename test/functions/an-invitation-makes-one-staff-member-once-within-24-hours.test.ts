@@ -11,6 +11,10 @@ import { INVITATION_TTL_MS } from '../../cloudfunctions/shared/contract/workspac
 
 const { cloud, as } = useLocalCloud({ maxInstances: 4 })
 
+// Each invitation draws its wxacode: the emulator renders the PNG inside the test process, where
+// qrcode's PNG writer takes 4–9 s a code on a loaded 2-core machine (50 ms under plain node).
+jest.setTimeout(120_000)
+
 const NOW = new Date('2026-12-01T10:00:00+08:00')
 const OWNER = 'inv-owner'
 const ADMIN = 'inv-admin'

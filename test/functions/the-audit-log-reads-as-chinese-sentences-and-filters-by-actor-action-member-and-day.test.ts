@@ -11,6 +11,10 @@ import type { AuditView } from '../../cloudfunctions/shared/contract/staff'
 
 const { cloud, as } = useLocalCloud({ maxInstances: 3 })
 
+// Each invitation draws its wxacode: the emulator renders the PNG inside the test process, where
+// qrcode's PNG writer takes 4–9 s a code on a loaded 2-core machine (50 ms under plain node).
+jest.setTimeout(120_000)
+
 const NOW = new Date('2026-12-04T10:00:00+08:00')
 const OWNER = 'log-owner'
 const ADMIN = 'log-admin'
