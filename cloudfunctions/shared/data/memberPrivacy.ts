@@ -29,11 +29,12 @@ export function memberSearchRepo(db: Database) {
     /** A full number: a phone belongs to one active member, but an erased one has none, so at most a few. */
     async byPhone(phone: string, afterId: string | null, limit: number): Promise<MemberHitDoc[]> {
       const where = afterId ? { 'profile.phone': phone, _id: _.gt(afterId) } : { 'profile.phone': phone }
-      return rowsOf<MemberHitDoc>(members.where(where).orderBy('_id', 'asc').limit(limit).field(HIT_FIELDS))
+      return rowsOf<MemberHitDoc>(members.where(where).orderBy('profile.phone', 'asc').orderBy('_id', 'asc').limit(limit).field(HIT_FIELDS))
     },
     async byPhone4(phone4: string, afterId: string | null, limit: number): Promise<MemberHitDoc[]> {
       const where = afterId ? { 'profile.phone4': phone4, _id: _.gt(afterId) } : { 'profile.phone4': phone4 }
-      return rowsOf<MemberHitDoc>(members.where(where).orderBy('_id', 'asc').limit(limit).field(HIT_FIELDS))
+      // Ordered by the index's own fields, so the phone4_id index answers the page (ordered by `_id` alone, the `_id` index would walk every member).
+      return rowsOf<MemberHitDoc>(members.where(where).orderBy('profile.phone4', 'asc').orderBy('_id', 'asc').limit(limit).field(HIT_FIELDS))
     },
     /** Names starting with the prefix, as a range on the name index; paged by `_id` within it. */
     async byNamePrefix(prefix: string, afterId: string | null, limit: number): Promise<MemberHitDoc[]> {

@@ -163,7 +163,7 @@ describe('router', () => {
     it('records staff actions with actor, role, time and payload', async () => {
       const { runtime, audits } = fakeRuntime({ openid: 'o-own' }, { 'o-own': 'owner' })
       await createRouter('shop', actions, access, runtime)({ action: 'refund', payload: { amount: 12 } })
-      expect(audits).toEqual([{ at: new Date('2026-11-22T07:00:00Z'), fn: 'shop', action: 'refund', actor: 'o-own', role: 'owner', payload: { amount: 12 } }])
+      expect(audits).toEqual([{ at: new Date('2026-11-22T07:00:00Z'), fn: 'shop', action: 'refund', actor: 'o-own', role: 'owner', payload: { amount: 12 }, member: null }])
     })
 
     it('does not audit a member’s own actions, nor refused ones', async () => {
