@@ -60,6 +60,23 @@ describe('member search', () => {
     expect(byName.members).toHaveLength(2)
   })
 
+  it('pages through a name prefix in name order, each member once, ties of one name included', async () => {
+    const names = Array.from({ length: 26 }, (_, i) => (i < 12 ? '翻页同名' : `翻页${String.fromCharCode(0x4e00 + i)}`))
+    names.forEach((name, i) =>
+      seedMember(cloud(), `paging-member-${String(i).padStart(2, '0')}`, { profile: { name, gender: 'unknown', birthday: '1990-01-01', birthdayMD: '01-01', avatarFileId: null, phone: null } }),
+    )
+    const seen: string[] = []
+    let cursor: string | undefined
+    do {
+      const page = dataOf(await as('service-1').call('member', 'search', { query: '翻页', ...(cursor ? { cursor } : {}) }))
+      seen.push(...page.members.map((hit) => hit.cardNo))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    expect(seen).toHaveLength(names.length)
+    expect(new Set(seen).size).toBe(names.length)
+    expect(await as('service-1').call('member', 'search', { query: '翻页', cursor: 'not-a-cursor' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: [{ path: 'cursor' }] } })
+  })
+
   it('masks the phone for everyone but the owner, keeps the searched text out of the audit log, and refuses marketing', async () => {
     const masked = '136****1234'
     for (const role of ['admin-1', 'cashier-1', 'service-1']) {

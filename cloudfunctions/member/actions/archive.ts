@@ -37,15 +37,16 @@ export const search = defineAction({
     const text = query.trim()
     const by = memberQueryKind(text)
     const after = cursor ? decodeAfter(cursor) : null
+    if (after && by === 'name' && after.name === null) throw badCursor()
     const repo = memberSearchRepo(db)
     const [docs, rules] = await Promise.all([
       by === 'cardNo'
         ? repo.byCardNo(text)
         : by === 'phone'
-          ? repo.byPhone(text, after, SEARCH_PAGE + 1)
+          ? repo.byPhone(text, after?.id ?? null, SEARCH_PAGE + 1)
           : by === 'phone4'
-            ? repo.byPhone4(text, after, SEARCH_PAGE + 1)
-            : repo.byNamePrefix(text, after, SEARCH_PAGE + 1),
+            ? repo.byPhone4(text, after?.id ?? null, SEARCH_PAGE + 1)
+            : repo.byNamePrefix(text, after && after.name !== null ? { name: after.name, id: after.id } : null, SEARCH_PAGE + 1),
       activeRules(db, now),
     ])
     const names = tierNamesOf(rules.tiers.tiers)
@@ -53,7 +54,7 @@ export const search = defineAction({
     return {
       by,
       members: page.map((doc) => toHit(doc, names, role)),
-      nextCursor: docs.length > SEARCH_PAGE ? Buffer.from(page[page.length - 1]._id).toString('base64url') : null,
+      nextCursor: docs.length > SEARCH_PAGE ? encodeAfter(page[page.length - 1], by) : null,
     }
   },
 })
@@ -161,10 +162,21 @@ function tierNamesOf(tiers: ReadonlyArray<{ id: TierId; name: string }>): Record
   return Object.fromEntries(tiers.map((tier) => [tier.id, tier.name]))
 }
 
-function decodeAfter(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8')
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new AppError('INVALID_INPUT', '分页参数无效', [{ path: 'cursor', message: '分页参数无效' }])
-  return id
+/** Opaque to the client: the last hit's `_id`, and its name when the search is by name (the page's order). */
+function encodeAfter(doc: MemberHitDoc, by: string): string {
+  return Buffer.from(JSON.stringify(by === 'name' ? [doc._id, doc.profile.name] : [doc._id])).toString('base64url')
 }
+
+function decodeAfter(cursor: string): { id: string; name: string | null } {
+  try {
+    const [id, name] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown]
+    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id) || (name !== undefined && typeof name !== 'string')) throw badCursor()
+    return { id, name: typeof name === 'string' ? name : null }
+  } catch {
+    throw badCursor()
+  }
+}
+
+const badCursor = () => new AppError('INVALID_INPUT', '分页参数无效', [{ path: 'cursor', message: '分页参数无效' }])
 
 const iso = (at: Date | string) => new Date(at).toISOString()

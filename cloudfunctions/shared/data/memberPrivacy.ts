@@ -36,11 +36,27 @@ export function memberSearchRepo(db: Database) {
       // Ordered by the index's own fields, so the phone4_id index answers the page (ordered by `_id` alone, the `_id` index would walk every member).
       return rowsOf<MemberHitDoc>(members.where(where).orderBy('profile.phone4', 'asc').orderBy('_id', 'asc').limit(limit).field(HIT_FIELDS))
     },
-    /** Names starting with the prefix, as a range on the name index; paged by `_id` within it. */
-    async byNamePrefix(prefix: string, afterId: string | null, limit: number): Promise<MemberHitDoc[]> {
-      const range = _.and([_.gte(prefix), _.lt(`${prefix}\uffff`)])
-      const where = afterId ? { 'profile.name': range, _id: _.gt(afterId) } : { 'profile.name': range }
-      return rowsOf<MemberHitDoc>(members.where(where).orderBy('_id', 'asc').limit(limit).field(HIT_FIELDS))
+    /**
+     * Names starting with the prefix, in (name, `_id`) order on the name index. After a page: the
+     * rest of the cursor's own name by `_id`, then the names after it, two plain index ranges (an
+     * `$or` would not stop at the page's end).
+     */
+    async byNamePrefix(prefix: string, after: { name: string; id: string } | null, limit: number): Promise<MemberHitDoc[]> {
+      const end = `${prefix}\uffff`
+      const page = (range: unknown) => rowsOf<MemberHitDoc>(members.where({ 'profile.name': range }).orderBy('profile.name', 'asc').orderBy('_id', 'asc').limit(limit).field(HIT_FIELDS))
+      if (!after) return page(_.and([_.gte(prefix), _.lt(end)]))
+      const [ties, later] = await Promise.all([
+        rowsOf<MemberHitDoc>(
+          members
+            .where({ 'profile.name': after.name, _id: _.gt(after.id) })
+            .orderBy('profile.name', 'asc')
+            .orderBy('_id', 'asc')
+            .limit(limit)
+            .field(HIT_FIELDS),
+        ),
+        page(_.and([_.gt(after.name), _.lt(end)])),
+      ])
+      return [...ties, ...later].slice(0, limit)
     },
     /** Another active member holding this phone (for bindPhone's CONFLICT). */
     async otherHolderOf(phone: string, openid: string): Promise<boolean> {
