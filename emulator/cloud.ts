@@ -240,6 +240,14 @@ function answerSideChannel(outbox: Outbox, storage: LocalStorage, functionsDir: 
         return reply(400, { errCode: -501007, errMsg: String((error as Error).message ?? error) })
       }
     }
+    if (req.method === 'POST' && url.startsWith('/storage/delete')) {
+      try {
+        const fileID = query.get('fileID') ?? ''
+        return reply(200, { fileID, status: storage.remove(fileID) ? 0 : -503003 })
+      } catch (error) {
+        return reply(400, { errCode: -501007, errMsg: String((error as Error).message ?? error) })
+      }
+    }
     if (req.method === 'GET' && url.startsWith('/storage/download')) {
       let content: Buffer | null
       try {

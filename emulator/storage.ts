@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -28,6 +28,14 @@ export class LocalStorage {
   get(fileID: string): Buffer | null {
     const file = this.resolve(fileID.replace(/^cloud:\/\/[^/]+\//, ''))
     return existsSync(file) ? readFileSync(file) : null
+  }
+
+  /** Like WeChat's deleteFile: false for a file that is not there (nothing to delete). */
+  remove(fileID: string): boolean {
+    const file = this.resolve(fileID.replace(/^cloud:\/\/[^/]+\//, ''))
+    if (!existsSync(file)) return false
+    rmSync(file)
+    return true
   }
 
   private resolve(cloudPath: string): string {

@@ -57,6 +57,7 @@ describe('side channels', () => {
     ['a download outside storage', 'GET', `/storage/download?fileID=${encodeURIComponent('cloud://local.x/../../etc/passwd')}`, undefined, 400, -501007],
     ['a download of a missing file', 'GET', `/storage/download?fileID=${encodeURIComponent('cloud://local.x/avatars/none.png')}`, undefined, 404, -503003],
     ['an upload without a path', 'POST', '/storage/upload', 'x', 400, -501007],
+    ['a delete outside storage', 'POST', `/storage/delete?fileID=${encodeURIComponent('cloud://local.x/../../etc/passwd')}`, undefined, 400, -501007],
     ['an unknown endpoint', 'POST', '/nowhere', '{}', 404, -501009],
     ['a hand-over to an unknown function', 'POST', '/functions/nosuch', '{"action":"x"}', 404, -501000],
     ['a hand-over to a path', 'POST', '/functions/..%2Fjobs', '{"action":"x"}', 404, -501000],

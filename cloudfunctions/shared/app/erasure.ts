@@ -12,15 +12,17 @@ import { erasureScrubs } from '../data/erasureScrubs'
 import { activeRules } from '../data/rules'
 import { inTransaction } from '../data/transaction'
 import { AppError } from '../runtime/errors'
+import { storage } from '../runtime/storage'
 import type { Database } from '../runtime/cloud'
 import { cancelSignup } from './activitySeats'
 
 /**
  * Erases a membership (注销会员), by the member or by the owner. In this order, each step safe to
  * run again: the member's open signups are cancelled through the seats' own rules (seats and
- * waitlists stay right, points paid come back first); then one transaction forfeits the balance
- * through the one door, ends the open coupons and anonymises the member document; then the copies
- * of their personal data elsewhere (notes, ticket texts, message contents) are blanked. A second
+ * waitlists stay right, points paid come back first); their avatar file is deleted; then one
+ * transaction forfeits the balance through the one door, ends the open coupons and anonymises the
+ * member document; then the copies of their personal data elsewhere (staff notes, ticket texts and
+ * pictures, rating comments, message contents) are deleted or blanked. A second
  * run finds the member erased and only repeats the blanking, which changes nothing by then.
  */
 export async function eraseMember(db: Database, member: MemberDoc, by: string, now: Date): Promise<ErasureResult> {
@@ -32,6 +34,8 @@ export async function eraseMember(db: Database, member: MemberDoc, by: string, n
   let erasedAt = member.erasedAt ? new Date(member.erasedAt) : now
   if (!already) {
     signupsCancelled = await cancelOpenSignups(db, openid, now)
+    // Before the document forgets it: a run cut short here keeps the reference and deletes it next time.
+    if (member.profile.avatarFileId) await storage().remove([member.profile.avatarFileId])
     const rules = await activeRules(db, now)
     const openCoupons = await couponsRepo(db).availableOf(openid, now)
     const outcome = await inTransaction(db, async (transaction) => {
@@ -49,7 +53,7 @@ export async function eraseMember(db: Database, member: MemberDoc, by: string, n
     if (!outcome.erased) already = true
   }
   await memberNotesRepo(db).removeOf(openid)
-  await erasureScrubs(db).blankCopiesOf(openid, ERASED_NAME)
+  await erasureScrubs(db).blankCopiesOf(openid, ERASED_NAME, (fileIDs) => storage().remove(fileIDs))
   return { cardNo: member.cardNo, erasedAt: erasedAt.toISOString(), forfeitedPoints, couponsVoided, signupsCancelled, already }
 }
 

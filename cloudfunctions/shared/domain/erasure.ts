@@ -2,6 +2,7 @@ import { decision, pointsPatch, type Decision } from './decision'
 import { ledgerKeys, ledgerRow } from './ledger'
 import type { CouponDoc } from './coupons'
 import type { MemberDoc } from './member'
+import type { TicketDoc } from './ticket'
 
 export const FORFEIT_REASON = '注销会员，积分清零'
 
@@ -37,4 +38,30 @@ export function decideErasure(input: { member: MemberDoc; openCoupons: readonly 
     member: balance > 0 ? pointsPatch({ pointsBalance: 0, lifetimePoints: member.lifetimePoints, pointLots: [] }) : {},
     voidCoupons: ids.length > 0 ? { ids, at: now } : null,
   })
+}
+
+/** What an erased member's tickets say wherever text was: their number, category, status and times stay for the statistics. */
+export const ERASED_TEXT = '（会员已注销，内容已删除）'
+
+const blank = <T extends string | null | undefined>(text: T): T | typeof ERASED_TEXT => (text ? ERASED_TEXT : text)
+
+/**
+ * An erased member's ticket with every text blanked: what they wrote, and what staff wrote to or
+ * about them (replies, internal notes, resolutions, revisit notes and reasons all describe the
+ * member's affair). Staff names stay (they are the shop's); the member's name goes. Blanking a
+ * blanked ticket gives it back unchanged, so a second erasure writes nothing.
+ */
+export function blankedTicket(ticket: TicketDoc, erasedName: string): TicketDoc {
+  const revisit = ticket.revisit
+  return {
+    ...ticket,
+    memberName: erasedName,
+    text: ERASED_TEXT,
+    images: [],
+    thread: (ticket.thread ?? []).map((entry) => ({ ...entry, text: ERASED_TEXT, name: entry.from === 'member' ? erasedName : entry.name })),
+    notes: (ticket.notes ?? []).map((entry) => ({ ...entry, text: ERASED_TEXT })),
+    history: (ticket.history ?? []).map((entry) => ({ ...entry, name: entry.role === 'member' ? erasedName : entry.name, reason: blank(entry.reason) })),
+    resolutions: (ticket.resolutions ?? []).map((entry) => ({ ...entry, summary: ERASED_TEXT, rating: entry.rating ? { ...entry.rating, comment: '' } : entry.rating })),
+    revisit: revisit ? { ...revisit, contacts: revisit.contacts.map((contact) => ({ ...contact, note: blank(contact.note) })), closedReason: blank(revisit.closedReason) } : revisit,
+  }
 }

@@ -14,6 +14,8 @@ export interface StoragePort {
    * locally. Not a database round trip.
    */
   tempUrl(fileID: string, maxAgeMs?: number): Promise<string | null>
+  /** Deletes the files; one already gone is not an error (erasure may run twice). */
+  remove(fileIDs: readonly string[]): Promise<void>
 }
 
 export function storage(): StoragePort {
@@ -37,6 +39,10 @@ function cloudBinding(): StoragePort {
       const [file] = fileList ?? []
       return file && file.status === 0 && file.tempFileURL ? file.tempFileURL : null
     },
+    async remove(fileIDs) {
+      // deleteFile takes at most 50 files a call.
+      for (let start = 0; start < fileIDs.length; start += 50) await sdk().deleteFile({ fileList: fileIDs.slice(start, start + 50) })
+    },
   }
 }
 
@@ -55,6 +61,12 @@ function localBinding(baseUrl: string): StoragePort {
     async tempUrl(fileID) {
       // Served by the dev server (local/devServer.ts) on the H5 app's own origin.
       return `/api/dev/file?fileID=${encodeURIComponent(fileID)}`
+    },
+    async remove(fileIDs) {
+      for (const fileID of fileIDs) {
+        const response = await fetch(`${baseUrl}/delete?fileID=${encodeURIComponent(fileID)}`, { method: 'POST' })
+        if (!response.ok) throw new Error(`storage delete failed: ${response.status}`)
+      }
     },
   }
 }

@@ -112,19 +112,29 @@ async function assignee(db: Database, openid: string): Promise<{ openid: string;
   return { openid: staff._id, name: staff.name }
 }
 
+/**
+ * What staff write to or about a member (replies, internal notes, a resolution's summary, a
+ * revisit's contact note) lives on the ticket, which erasure blanks; the audit entry keeps only
+ * which ticket it was, so the log never holds a copy.
+ */
+const ticketOnly = ({ ticketId }: { ticketId: string }) => ({ ticketId })
+
 export const staffReply = defineAction({
   schema: replyPayload,
+  auditPayload: ticketOnly,
   handler: ({ ticketId, text }, ctx) => act(ticketId, { event: 'reply', text }, ctx),
 })
 
 /** 内部备注: seen by staff only. */
 export const note = defineAction({
   schema: notePayload,
+  auditPayload: ticketOnly,
   handler: ({ ticketId, text }, ctx) => act(ticketId, { event: 'note', text }, ctx),
 })
 
 export const resolve = defineAction({
   schema: resolvePayload,
+  auditPayload: ({ ticketId, compensation, requestId }) => ({ ticketId, compensation, requestId }),
   async handler({ ticketId, summary, compensation, requestId }, ctx): Promise<StaffTicket> {
     const actor = await staffActor(ctx)
     const { ticket } = await resolveTicket(ctx.db, ticketId, actor, { summary, compensation, requestId }, ctx.now)
@@ -151,6 +161,7 @@ export const staffReopen = defineAction({
 /** 回访记录: one contact with the member about an open revisit. */
 export const logContact = defineAction({
   schema: logContactPayload,
+  auditPayload: ({ ticketId, channel, outcome }) => ({ ticketId, channel, outcome }),
   handler: ({ ticketId, channel, outcome, note: text }, ctx) => act(ticketId, { event: 'contact', channel, outcome, note: text }, ctx),
 })
 
