@@ -269,6 +269,15 @@ export const INDEXES: IndexDeclaration[] = [
   { collection: 'members', name: 'seg_purchases12m', fields: [['seg.purchases12m', 1]] },
   { collection: 'members', name: 'tags', fields: [['tags', 1]] },
   { collection: 'members', name: 'source_store', fields: [['source.store', 1]] },
+  // A segment of everyone is only "not erased" (`removedAt: null`): counted, and walked from its cursor in `_id` order.
+  {
+    collection: 'members',
+    name: 'removedAt_id',
+    fields: [
+      ['removedAt', 1],
+      ['_id', 1],
+    ],
+  },
   // Member search (member.search): a full phone, its last 4 digits, a name prefix, each paged by `_id`.
   {
     collection: 'members',
