@@ -22,7 +22,7 @@ import { AppError, defineAction } from '../../shared/runtime'
 import { storage } from '../../shared/runtime/storage'
 
 const SEARCH_PAGE = 20
-const SIGNUP_LABELS: Record<string, string> = { confirmed: '已报名', waitlisted: '候补中', cancelled: '已取消', checkedIn: '已签到' }
+export const SIGNUP_LABELS: Record<string, string> = { confirmed: '已报名', waitlisted: '候补中', cancelled: '已取消', checkedIn: '已签到' }
 const TIER_REASONS: Record<string, string> = { upgrade: '升级', downgrade: '降级', rules: '规则调整' }
 
 /**

@@ -19,7 +19,7 @@ import { cancelSignup } from './activitySeats'
 /**
  * Erases a membership (注销会员), by the member or by the owner. In this order, each step safe to
  * run again: the member's open signups are cancelled through the seats' own rules (seats and
- * waitlists stay right, points paid come back first); their avatar file is deleted; then one
+ * waitlists stay right, points paid come back first); their avatar and 我的数据 files are deleted; then one
  * transaction forfeits the balance through the one door, ends the open coupons and anonymises the
  * member document; then the copies of their personal data elsewhere (staff notes, ticket texts and
  * pictures, rating comments, message contents) are deleted or blanked. A second
@@ -34,8 +34,9 @@ export async function eraseMember(db: Database, member: MemberDoc, by: string, n
   let erasedAt = member.erasedAt ? new Date(member.erasedAt) : now
   if (!already) {
     signupsCancelled = await cancelOpenSignups(db, openid, now)
-    // Before the document forgets it: a run cut short here keeps the reference and deletes it next time.
-    if (member.profile.avatarFileId) await storage().remove([member.profile.avatarFileId])
+    // Before the document forgets them: a run cut short here keeps the references and deletes the files next time.
+    const files = [member.profile.avatarFileId, member.dataFileId].filter((fileId): fileId is string => !!fileId)
+    if (files.length > 0) await storage().remove(files)
     const rules = await activeRules(db, now)
     const openCoupons = await couponsRepo(db).availableOf(openid, now)
     const outcome = await inTransaction(db, async (transaction) => {

@@ -69,6 +69,14 @@ export function memberSearchRepo(db: Database) {
   }
 }
 
+/** Remembers the member's 我的数据 file, so erasure can delete it. */
+export async function setDataFile(db: Database, openid: string, fileId: string): Promise<void> {
+  await db
+    .collection('members')
+    .doc(openid)
+    .update({ data: { dataFileId: fileId } })
+}
+
 /**
  * Inside the erasure's transaction, after its Decision: what identified the member goes; the
  * card number, tier, totals and dates stay for the shop's accounts and statistics.
@@ -82,6 +90,7 @@ export async function anonymiseIn(transaction: Transaction, openid: string, now:
         profile: { name: ERASED_NAME, gender: 'unknown', birthday: '', birthdayMD: '', avatarFileId: null, phone: null, phone4: null },
         tags: [],
         messaging: null,
+        dataFileId: null,
         removedAt: now,
         erasedAt: now,
       },

@@ -44,6 +44,8 @@ export interface MemberDoc {
   removedAt?: Date | null
   /** Set when the member's personal data was erased (注销): the document keeps only what the accounts need. */
   erasedAt?: Date | null
+  /** The member's last 我的数据 file in cloud storage (each download replaces it; erasure deletes it). */
+  dataFileId?: string | null
   /** This year's birthday perk, once issued (see domain/birthdayPerk). */
   lastBirthdayPerk?: BirthdayPerkMark | null
   /** The latest purchase (NEVER_PURCHASED, 1970, for none: see domain/rfm) and the last few, newest first. */
