@@ -35,6 +35,9 @@ describe('a field of the wrong type', () => {
     ['a member’s name as a number', 'member', 'updateProfile', { name: 123 }, MEMBER, 'name', '文本'],
     ['a reward’s stock as text', 'rewards', 'create', { name: '咖啡券', pointsCost: 100, stock: '5' }, OWNER, 'stock', '数字'],
     ['a till’s store as a number', 'points', 'accrue', { memberCode: 'x'.repeat(20), storeId: 7, orderNo: 'GW-1', amount: 10 }, CASHIER, 'storeId', '文本'],
+    ['a member search as a number', 'member', 'search', { query: 1234 }, CASHIER, 'query', '文本'],
+    ['a staff note as a number', 'member', 'addNote', { cardNo: '1000000001', text: 42, requestId: 'gw-note-0001' }, CASHIER, 'text', '文本'],
+    ['an erasure reason as a list', 'member', 'removeMember', { cardNo: '1000000001', reason: ['x'] }, OWNER, 'reason', '文本'],
   ])('%s is named, in Chinese, as the wrong type and not as missing', async (_label, fn, action, payload, headers, field, expected) => {
     const error = await refusal(fn, action, payload, headers)
     expect(error.code).toBe('INVALID_INPUT')
@@ -59,12 +62,27 @@ describe('who may call is settled before what is wrong with the payload', () => 
     ['staff.updateStaff', 'staff', 'updateStaff', { staffOpenid: 1, role: 'god', name: null }],
     ['staff.invite', 'staff', 'invite', { role: 'owner', storeId: 7 }],
     ['rewards.create', 'rewards', 'create', { name: 5, pointsCost: '100' }],
+    ['member.search', 'member', 'search', { query: 5 }],
+    ['member.archive', 'member', 'archive', { cardNo: 5 }],
+    ['member.addNote', 'member', 'addNote', { cardNo: 5, text: null }],
+    ['member.removeMember', 'member', 'removeMember', { cardNo: 5, reason: [] }],
   ])('a member sending %s is answered FORBIDDEN, with no fields', async (_label, fn, action, payload) => {
     expect(await refusal(fn, action, payload, MEMBER)).toEqual({ code: 'FORBIDDEN', message: '您没有权限执行此操作' })
   })
 
   it('a cashier sending points.adjust (owner and admin only) is answered FORBIDDEN, with no fields', async () => {
     expect(await refusal('points', 'adjust', { cardNo: 5, delta: 'lots' }, CASHIER)).toEqual({ code: 'FORBIDDEN', message: '您没有权限执行此操作' })
+  })
+
+  it('a cashier sending member.removeMember (the owner only) is answered FORBIDDEN, with no fields', async () => {
+    expect(await refusal('member', 'removeMember', { cardNo: 5, reason: [] }, CASHIER)).toEqual({ code: 'FORBIDDEN', message: '您没有权限执行此操作' })
+  })
+
+  it('a member erasing their account without ticking the box is told what to confirm, and stays a member', async () => {
+    const error = await refusal('member', 'erase', { confirm: false }, MEMBER)
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', fields: [{ path: 'confirm', message: expect.stringMatching(HAN) }] })
+    const card = (await server.call('member', { action: 'me', payload: {} }, MEMBER)).body as Envelope<{ cardNo: string } | null>
+    expect(card).toMatchObject({ ok: true, data: { cardNo: expect.any(String) } })
   })
 
   it.each(['invite', 'audit', 'startExport'])('a cashier sending staff.%s (not the till’s) is answered FORBIDDEN, with no fields', async (action) => {
