@@ -5,6 +5,7 @@ import { monthDay } from '../cloudfunctions/shared/domain/calendar'
 import type { CouponDoc } from '../cloudfunctions/shared/domain/coupons'
 import { ledgerKeys, ledgerRow, type LedgerRow } from '../cloudfunctions/shared/domain/ledger'
 import type { MemberDoc } from '../cloudfunctions/shared/domain/member'
+import type { MemberNoteDoc } from '../cloudfunctions/shared/data/memberNotes'
 import { earn, expireDue, lotExpiry, nextExpiry, spend, type PointsState } from '../cloudfunctions/shared/domain/points'
 import { DEFAULT_POINTS_RULES } from '../cloudfunctions/shared/domain/pointsRules'
 import type { RedemptionDoc, RewardDoc } from '../cloudfunctions/shared/domain/rewards'
@@ -120,7 +121,7 @@ const DEMO_MEMBERS: DemoMember[] = [
   },
   {
     openid: 'demo-member-silver',
-    phone: '13700005678',
+    phone: '13700002468',
     name: '赵静',
     gender: 'female',
     birthday: '1987-07-22',
@@ -305,7 +306,12 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
   // Last: tickets name the members' orders and signups, and a compensation adds to a member's points.
   const { tickets, counters } = demoTickets(now, { members, ledger, coupons, activities, signups })
   const { stores, staff, invitations, audit } = demoStaff(now, { members, ledger })
-  return { stores, staff, invitations, audit, members, ledger, rewards, redemptions, coupons, activities, signups, tickets, counters, segments }
+  // The 360 page's 备注 tab: what the desk and the owner noted about 林晓雨.
+  const member_notes: MemberNoteDoc[] = [
+    { _id: 'note:demo-gold-oatmilk', openid: 'demo-member-gold', text: '偏好燕麦拿铁，少糖', by: 'demo-service', byName: '客服小周', at: daysAgo(40) },
+    { _id: 'note:demo-gold-weekend', openid: 'demo-member-gold', text: '周末常带孩子来，可推荐亲子活动', by: 'demo-owner', byName: '王店长', at: daysAgo(12) },
+  ]
+  return { stores, staff, invitations, audit, members, ledger, rewards, redemptions, coupons, activities, signups, tickets, counters, segments, member_notes }
 }
 
 function seededRandom(seed: number): () => number {

@@ -83,6 +83,14 @@ describe('the demo shop', () => {
     const inspected = await as('demo-cashier').call('coupons', 'inspect', { code: DEMO_GOLD_VOUCHER.code })
     expect(inspected).toMatchObject({ ok: true, data: { title: DEMO_GOLD_VOUCHER.title, memberName: '林晓雨', status: 'available' } })
   })
+
+  it('lets the owner find her alone by the last 4 digits of her phone, and her 360 page shows the staff notes, newest first', async () => {
+    const [gold] = cloud().db.find('members', { _id: GOLD }) as MemberDoc[]
+    const found = dataOf(await as('demo-owner').call('member', 'search', { query: gold.profile.phone!.slice(-4) }))
+    expect(found).toMatchObject({ by: 'phone4', members: [{ cardNo: gold.cardNo, name: '林晓雨', phone: gold.profile.phone }] })
+    const archive = dataOf(await as('demo-owner').call('member', 'archive', { cardNo: gold.cardNo }))
+    expect(archive.notes.map((note) => note.authorName)).toEqual(['王店长', '客服小周'])
+  })
 })
 
 describe('the demo activities', () => {
