@@ -90,6 +90,10 @@ describe('the demo shop', () => {
     expect(found).toMatchObject({ by: 'phone4', members: [{ cardNo: gold.cardNo, name: '林晓雨', phone: gold.profile.phone }] })
     const archive = dataOf(await as('demo-owner').call('member', 'archive', { cardNo: gold.cardNo }))
     expect(archive.notes.map((note) => note.authorName)).toEqual(['王店长', '客服小周'])
+    const signups = cloud().db.find('signups', { openid: GOLD }) as Array<{ activityId: string }>
+    const titles = new Map((cloud().db.find('activities') as Array<{ _id: string; title: string }>).map((activity) => [activity._id, activity.title]))
+    expect(signups.length).toBeGreaterThan(0)
+    expect(archive.activities.map((entry) => entry.title).sort()).toEqual(signups.map((signup) => titles.get(signup.activityId)).sort())
   })
 })
 

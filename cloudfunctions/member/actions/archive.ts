@@ -76,7 +76,7 @@ export const archive = defineAction({
       ledgerPage(db, openid, undefined, undefined, 10),
       ordersPage(db, openid, undefined, 10),
       couponsRepo(db).of(openid),
-      activitiesRepo(db).signupsOf(openid, 20),
+      activitiesRepo(db).signupsWithActivitiesOf(openid, 20),
       ticketsRepo(db).mine(openid, null),
       memberNotesRepo(db).of(openid),
       member.source?.store ? storesRepo(db).byId(member.source.store) : Promise.resolve(null),
@@ -86,7 +86,6 @@ export const archive = defineAction({
             .catch(() => null)
         : Promise.resolve(null),
     ])
-    const activities = await activitiesRepo(db).byIds([...new Set(signups.map((signup) => signup.activityId))])
     const names = tierNamesOf(rules.tiers.tiers)
     const lots = pointsStateOf(member).pointLots
     const expiryAt = nextExpiry(lots)
@@ -120,8 +119,7 @@ export const archive = defineAction({
       orders: orders.orders,
       ordersCursor: orders.nextCursor,
       coupons: coupons.map((coupon) => toCoupon(coupon, now)),
-      activities: signups.flatMap((signup): ArchiveSignup[] => {
-        const activity = activities.get(signup.activityId)
+      activities: signups.flatMap(({ signup, activity }): ArchiveSignup[] => {
         if (!activity) return []
         const status = signup.checkedInAt ? 'checkedIn' : signup.status
         return [{ activityId: activity._id, title: activity.title, startAt: iso(activity.startAt), status, statusLabel: SIGNUP_LABELS[status] ?? status }]

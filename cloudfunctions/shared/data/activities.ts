@@ -200,6 +200,17 @@ export function activitiesRepo(db: Database) {
     async signupsOf(openid: string, limit = 50): Promise<SignupDoc[]> {
       return rowsOf<SignupDoc>(signups.where({ openid }).orderBy('signedUpAt', 'desc').limit(limit))
     },
+    /** The member's signups, latest first, each with its activity: one round trip (the member archive's). */
+    async signupsWithActivitiesOf(openid: string, limit: number): Promise<Array<{ signup: SignupDoc; activity: ActivityDoc | null }>> {
+      const { list } = (await signups
+        .aggregate()
+        .match({ openid })
+        .sort({ signedUpAt: -1 })
+        .limit(limit)
+        .lookup({ from: 'activities', localField: 'activityId', foreignField: '_id', as: 'activities' })
+        .end()) as { list: Array<SignupDoc & { activities?: ActivityDoc[] }> }
+      return list.map(({ activities: joined, ...signup }) => ({ signup: signup as SignupDoc, activity: joined?.[0] ?? null }))
+    },
     /** One roster view, in signup order from the cursor (the waitlist's own order comes from the activity's queue). */
     async rosterPage(activityId: string, view: Exclude<RosterView, 'waitlisted'>, after: Cursor | null, limit = PAGE): Promise<SignupDoc[]> {
       const filter: Record<string, unknown> = view === 'checkedIn' ? { activityId, checkedInAt: _.neq(null) } : { activityId, status: view }
