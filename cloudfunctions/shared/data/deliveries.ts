@@ -1,7 +1,7 @@
 import type { DeliveryStatus } from '../contract/marketingFields'
 import type { TemplatePurpose } from '../contract/templates'
 import type { Database } from '../runtime/cloud'
-import { isDuplicateKeyError } from './errors'
+import { addIfAbsent } from './errors'
 import { rowsOf } from './results'
 
 /** One message to one person about one subject: `_id` = `<purpose>:<subject>:<openid>` (campaigns: `campaign:<id>:<openid>`). */
@@ -36,13 +36,7 @@ export function deliveriesRepo(db: Database) {
   return {
     /** Takes the delivery's key: false when it is taken already (this message was sent, or is being). */
     async claim(doc: DeliveryDoc): Promise<boolean> {
-      try {
-        await collection.add({ data: doc })
-        return true
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false
-        throw error
-      }
+      return addIfAbsent(collection, doc)
     },
     async record(id: string, outcome: DeliveryOutcome, now: Date): Promise<void> {
       await collection.doc(id).update({ data: { ...outcome, updatedAt: now } })

@@ -4,6 +4,20 @@ export function isDuplicateKeyError(error: unknown): boolean {
   return /duplicate/i.test(text) || /E11000/.test(text)
 }
 
+/**
+ * Inserts a document under its own key: false when the key (or a unique index) is taken. The
+ * one way a write here says "this was done before", so a retried command finds its first record.
+ */
+export async function addIfAbsent(collection: { add(options: { data: never }): unknown }, doc: { _id: string }): Promise<boolean> {
+  try {
+    await collection.add({ data: doc as never })
+    return true
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false
+    throw error
+  }
+}
+
 function describe(error: unknown): string {
   if (!error || typeof error !== 'object') return String(error)
   const { errCode, errMsg, code, message } = error as Record<string, unknown>

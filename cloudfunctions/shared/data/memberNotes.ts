@@ -1,5 +1,5 @@
 import type { Database } from '../runtime/cloud'
-import { isDuplicateKeyError } from './errors'
+import { addIfAbsent } from './errors'
 import { rowsOf } from './results'
 
 export interface MemberNoteDoc {
@@ -18,14 +18,9 @@ export function memberNotesRepo(db: Database) {
   return {
     /** The note, or the one a retried request already added. */
     async add(doc: MemberNoteDoc): Promise<MemberNoteDoc> {
-      try {
-        await notes.add({ data: doc })
-        return doc
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error
-        const [existing] = await rowsOf<MemberNoteDoc>(notes.where({ _id: doc._id }).limit(1))
-        return existing
-      }
+      if (await addIfAbsent(notes, doc)) return doc
+      const [existing] = await rowsOf<MemberNoteDoc>(notes.where({ _id: doc._id }).limit(1))
+      return existing
     },
     async of(openid: string, limit = 50): Promise<MemberNoteDoc[]> {
       return rowsOf<MemberNoteDoc>(notes.where({ openid }).orderBy('at', 'desc').limit(limit))

@@ -1,6 +1,6 @@
 import type { Database } from '../runtime/cloud'
 import type { StoreFacts } from '../domain/staffRoles'
-import { isDuplicateKeyError } from './errors'
+import { addIfAbsent } from './errors'
 import { rowsOf } from './results'
 import { getOrNull, type Transaction } from './transaction'
 
@@ -41,13 +41,7 @@ export function storesRepo(db: Database) {
     },
     /** Inserts under the store's id; false when the id is taken (two stores created at once), so the caller picks the next. */
     async insert(doc: StoreDoc): Promise<boolean> {
-      try {
-        await collection.add({ data: doc })
-        return true
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false
-        throw error
-      }
+      return addIfAbsent(collection, doc)
     },
     async update(id: string, fields: Partial<Omit<StoreDoc, '_id'>>): Promise<void> {
       await collection.doc(id).update({ data: fields })
