@@ -10,9 +10,9 @@ import { COLLECTIONS } from '../../cloudfunctions/shared/data/collections'
 import { ERASED_NAME } from '../../cloudfunctions/shared/contract/workspaceFields'
 import type { MemberDoc } from '../../cloudfunctions/shared/domain/member'
 import type { SignupDoc } from '../../cloudfunctions/shared/domain/activity'
-import { activityDraft, publishedActivity } from '../support/activities'
+import { activityDraft, publishedActivity, seedMemberWithPoints } from '../support/activities'
 import { dataOf, useLocalCloud } from '../support/localCloud'
-import { memberCodeOf, seedMember } from '../support/members'
+import { memberCodeOf, pointsInvariant, seedMember } from '../support/members'
 import { consent, DESK, PNG, seedDesk, ticketDoc, UPDATE, uploadedBy } from '../support/tickets'
 
 const { cloud, as } = useLocalCloud({ maxInstances: 3 })
@@ -121,5 +121,20 @@ describe('the owner erasing a member', () => {
     const again = dataOf(await as(DESK.owner).call('member', 'removeMember', { cardNo: memberDoc().cardNo, reason: REASON }))
     expect(again).toMatchObject({ already: true, forfeitedPoints: 0, couponsVoided: 0, signupsCancelled: 0 })
     expect(snapshot()).toEqual(before)
+  })
+
+  it('erases once when the member and the owner ask at the same moment: one forfeit row, one answer that did it', async () => {
+    const openid = 'erased-twice-at-once'
+    const { cardNo } = seedMemberWithPoints(cloud(), openid, 300)
+    const answers = await Promise.all([
+      as(openid).call('member', 'erase', { confirm: true }),
+      as(DESK.owner).call('member', 'removeMember', { cardNo, reason: REASON }),
+      as(openid).call('member', 'erase', { confirm: true }),
+    ])
+    const results = answers.map((answer) => dataOf(answer))
+    expect(results.filter((result) => !result.already)).toHaveLength(1)
+    expect(results.reduce((sum, result) => sum + result.forfeitedPoints, 0)).toBe(300)
+    expect(cloud().db.find('ledger', { openid, delta: -300 })).toHaveLength(1)
+    expect(pointsInvariant(cloud(), openid)).toEqual({ balance: 0, ledgerSum: 0, lotsSum: 0, negativeLots: 0 })
   })
 })
