@@ -2,18 +2,7 @@ import { z } from 'zod'
 import { calendarDate, textField } from './validators'
 import { ROLES, type Role } from './roles'
 import { storeId } from './money'
-import {
-  EXPORT_KINDS,
-  INVITABLE_ROLES,
-  STAFF_NAME,
-  STORE_ADDRESS,
-  STORE_NAME,
-  STORE_PHONE,
-  type ExportKind,
-  type ExportStatus,
-  type InvitableRole,
-  type InvitationStatus,
-} from './workspaceFields'
+import { EXPORT_KINDS, INVITABLE_ROLES, STAFF_NAME, STORE_ADDRESS, STORE_NAME, STORE_PHONE, type ExportKind, type ExportStatus, type InvitableRole, type InvitationStatus } from './workspaceFields'
 
 /**
  * The staff workspace: stores, invitations, the staff list, the audit log and exports. Every action
