@@ -9,6 +9,9 @@ const HOME = '/admin/pages/home/index'
 const TILL = '/admin/pages/till/index'
 const CARD = '/pages/card/index'
 
+// It records a purchase for 林晓雨 and adds a staff member, which other journeys read as seeded.
+test.use({ freshCloud: true })
+
 /**
  * Issue 13's journey, its staff half: the owner makes a one-time invitation QR for a cashier at
  * the flagship store; a new person opens it on their own phone, sees the shop and the role,
