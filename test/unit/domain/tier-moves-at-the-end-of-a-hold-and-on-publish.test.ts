@@ -20,6 +20,7 @@ describe('the evaluation at the end of a hold', () => {
       couponUpdate: null,
       redemption: null,
       refund: null,
+      voidCoupons: null,
       messages: [{ openid: 'member-1', purpose: 'tierChange', subject: `gold-silver-${NOW.getTime()}`, data: { thing1: '会员等级调整为银卡', phrase2: '银卡', time3: '2026年05月20日 10:00' } }],
     })
   })
