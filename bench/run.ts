@@ -22,12 +22,13 @@ import { packages } from './sections/packages'
 import { points } from './sections/points'
 import { start } from './sections/start'
 import { staff } from './sections/staff'
+import { stats } from './sections/stats'
 import { tickets } from './sections/tickets'
 import { tiers } from './sections/tiers'
 import type { BenchSection, Row } from './types'
 import { missed, verdictOf } from './verdict'
 
-const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, tickets, campaigns, staff, emulator, start]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, tickets, campaigns, staff, stats, emulator, start]
 
 async function main() {
   const args = process.argv.slice(2)

@@ -1,6 +1,6 @@
 import { serve } from '../shared/runtime'
 import { consent, opened, setOptOut, subscriptions } from './actions/consent'
-import { countSegment, deleteSegment, rfmOverview, saveSegment, segments, setRfmThresholds, tagSegment } from './actions/segments'
+import { countSegment, deleteSegment, rfmOverview, saveSegment, segmentFor, segments, setRfmThresholds, tagSegment } from './actions/segments'
 import { campaign, campaigns, cancelCampaign, createCampaign, pauseCampaign, previewCampaign, resumeCampaign, startCampaign, updateCampaign } from './actions/campaigns'
 import { tick } from './actions/tick'
 
@@ -17,6 +17,7 @@ export const main = serve('marketing', {
   saveSegment,
   deleteSegment,
   tagSegment,
+  segmentFor,
   campaigns,
   campaign,
   createCampaign,

@@ -2,6 +2,7 @@ import {
   countSegmentPayload,
   rfmOverviewPayload,
   saveSegmentPayload,
+  segmentForPayload,
   segmentRefPayload,
   segmentsPayload,
   setRfmThresholdsPayload,
@@ -65,6 +66,42 @@ export const saveSegment = defineAction({
     return toSegment(doc)
   },
 })
+
+/**
+ * The saved segment of exactly this filter: found by an id the filter itself makes, so a second tap
+ * (or two at once) lands on the same segment rather than a copy. Its count is refreshed.
+ */
+export const segmentFor = defineAction({
+  schema: segmentForPayload,
+  async handler({ name, filter }, { db, openid, now }): Promise<Segment> {
+    const repo = segmentsRepo(db)
+    const id = segmentIdOfFilter(filter)
+    const existing = await repo.byId(id)
+    const members = await repo.count(compileSegment(filter, now))
+    const doc: SegmentDoc = { _id: id, name: existing?.name ?? name, filter, members, createdAt: existing?.createdAt ?? now, updatedAt: now, updatedBy: openid }
+    await repo.save(doc)
+    return toSegment(doc)
+  },
+})
+
+/** `S-f-…`: a digest of the filter with its keys (and listed values) in a fixed order. */
+export function segmentIdOfFilter(filter: object): string {
+  const canonical = JSON.stringify(filter, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : Array.isArray(value)
+        ? [...(value as unknown[])].sort()
+        : value,
+  )
+  let a = 0x811c9dc5
+  let b = 0x01000193
+  for (let i = 0; i < canonical.length; i++) {
+    const code = canonical.charCodeAt(i)
+    a = Math.imul(a ^ code, 0x01000193) >>> 0
+    b = Math.imul(b ^ code, 0x5bd1e995) >>> 0
+  }
+  return `S-f-${a.toString(36)}${b.toString(36)}`
+}
 
 export const deleteSegment = defineAction({
   schema: segmentRefPayload,

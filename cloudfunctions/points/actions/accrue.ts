@@ -10,18 +10,28 @@ import { definitionOf } from '../../shared/domain/tiers'
 import { defineAction } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'
 import { afterPurchase } from '../../shared/app/afterPurchase'
+import { checkCategories } from './categories'
 
 /**
  * A purchase becomes points, in one transaction: read the member, decide, append the row and
  * update the member (and, crossing a threshold, the tier with its record). The order number is
- * the row's key, so the same order can never earn twice, whatever the retries or concurrency.
+ * the row's key, so the same order can never earn twice, whatever the retries or concurrency. The
+ * order's lines, when given, are kept on its row (order.items) for the dashboards' category mix.
  */
 export const accrue = defineAction({
   schema: accruePayload,
-  async handler({ memberCode, storeId, orderNo, amount: amountFen }, { db, openid: cashier, now, audit }): Promise<AccrualResult> {
-    const command: Accrual = { openid: resolveMemberCode(memberCode, now), storeId, orderNo, amountFen, cashier }
+  async handler({ memberCode, storeId, orderNo, amount: amountFen, items }, { db, openid: cashier, now, audit }): Promise<AccrualResult> {
+    const command: Accrual = {
+      openid: resolveMemberCode(memberCode, now),
+      storeId,
+      orderNo,
+      amountFen,
+      cashier,
+      ...(items && { items: items.map((item) => ({ name: item.name, category: item.category, quantity: item.quantity, amountFen: item.amount })) }),
+    }
     audit.member = command.openid
-    const rules = await activeRules(db, now)
+    // An unknown category refuses the order before anything is read for it or written.
+    const [rules] = await Promise.all([activeRules(db, now), checkCategories(db, items)])
     const { member, outcome } = await inTransaction(db, async (transaction) => {
       const member = await memberIn(transaction, command.openid)
       return { member, outcome: await settle(transaction, decideAccrual(member, command, rules, now)) }

@@ -15,6 +15,7 @@ import { AppError, defineAction } from '../../shared/runtime'
 import { resolveMemberCode } from '../../shared/runtime/memberCode'
 import { afterPurchase } from '../../shared/app/afterPurchase'
 import { orderRowsOf } from './refund'
+import { checkCategories } from './categories'
 
 /** The scanned member and what the till may offer them on this amount: discount, coupons, the points rule. */
 export const quote = defineAction({
@@ -61,10 +62,10 @@ export const checkout = defineAction({
       couponId: couponId ?? null,
       points,
       expectedPayableFen: expectedPayable ?? null,
-      items: items?.map((item) => ({ name: item.name, quantity: item.quantity, priceFen: item.price })),
+      items: items?.map((item) => ({ name: item.name, quantity: item.quantity, priceFen: item.price, ...(item.category !== undefined && { category: item.category }) })),
     }
     audit.member = command.openid
-    const rules = await activeRules(db, now)
+    const [rules] = await Promise.all([activeRules(db, now), checkCategories(db, items)])
     const { member, outcome } = await inTransaction(db, async (transaction) => {
       const member = await memberIn(transaction, command.openid)
       const coupon = command.couponId ? await couponIn(transaction, command.couponId) : null

@@ -4,6 +4,7 @@ import { shopDate } from '../domain/calendar'
 import type { MemberDoc } from '../domain/member'
 import { classify, NEVER_PURCHASED, segmentFigures } from '../domain/rfm'
 import type { Database } from '../runtime/cloud'
+import { tallyMember, type SnapshotTally, type TalliedMember } from '../domain/stats'
 import { workThrough, type Budget } from './jobChunks'
 
 const PAGE = 500
@@ -21,17 +22,20 @@ export async function classifyMembers(db: Database, now: Date, budget: Budget): 
   const walk = settings.walk?.day === today ? settings.walk : { day: today, cursor: null, done: false }
   if (walk.done) return { classified: 0, changed: 0, done: true }
   let cursor = walk.cursor
+  // The members' snapshot for the statistics, tallied as they are walked (a walk starting again starts it again).
+  const tally: SnapshotTally = walk.cursor === null ? {} : (walk.tally ?? {})
   let classified = 0
   let changed = 0
   for (;;) {
     if (!budget.canTakeMore()) {
-      await repo.saveRfmWalk(settings, { day: today, cursor, done: false })
+      await repo.saveRfmWalk(settings, { day: today, cursor, done: false, tally })
       return { classified, changed, done: false }
     }
     const page = await repo.classificationFacts(cursor, PAGE)
     if (page.length === 0) break
     const results = await workThrough(page, WRITERS, budget, async (member) => {
       const patch = patchOf(member, settings, now)
+      if (!member.removedAt && !member.erasedAt) tallyMember(tally, talliedOf(member, patch), now)
       if (!patch) return false
       await repo.setClassification(member._id, patch)
       return true
@@ -42,8 +46,23 @@ export async function classifyMembers(db: Database, now: Date, budget: Budget): 
     if (results.length > 0) cursor = page[results.length - 1]._id
     if (results.length < page.length) continue
   }
-  await repo.saveRfmWalk({ ...settings, computedAt: now }, { day: today, cursor, done: true })
+  await repo.saveRfmWalk({ ...settings, computedAt: now }, { day: today, cursor, done: true, tally })
   return { classified, changed, done: true }
+}
+
+/** The member as the snapshot counts them: after today's classification. */
+function talliedOf(member: ClassificationFacts, patch: ReturnType<typeof patchOf>): TalliedMember {
+  const seg = patch?.seg ?? member.seg ?? { spend12mFen: 0, purchases12m: 0 }
+  const rfm = patch && 'rfm' in patch ? (patch.rfm ?? null) : (member.rfm ?? null)
+  return {
+    tier: member.tier,
+    store: member.source?.store ?? null,
+    rfm,
+    joinedAt: new Date(member.joinedAt),
+    lastPurchaseAt: member.lastPurchaseAt ? new Date(member.lastPurchaseAt) : null,
+    spend12mFen: seg.spend12mFen,
+    purchases12m: seg.purchases12m,
+  }
 }
 
 /** The fields to write, or null when the stored ones are already today's. */

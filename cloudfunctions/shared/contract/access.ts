@@ -24,6 +24,10 @@ export const SERVICE_ROLES = ['owner', 'admin', 'service'] as const satisfies re
 /** Segments and campaigns: the marketing staff, and the owner and admins above them. */
 export const MARKETING_ROLES = ['owner', 'admin', 'marketing'] as const satisfies readonly Role[]
 export const OWNER_ROLES = ['owner'] as const satisfies readonly Role[]
+/** The 数据 pages: the owner, admins and marketing staff (never a full phone number on them). */
+export const INSIGHT_ROLES = ['owner', 'admin', 'marketing'] as const satisfies readonly Role[]
+/** The shop's categories for order lines: the till tags lines with them, the 数据 pages count by them. */
+export const CATEGORY_ROLES = ['owner', 'admin', 'cashier', 'marketing'] as const satisfies readonly Role[]
 
 export const ACCESS = {
   member: {
@@ -55,6 +59,8 @@ export const ACCESS = {
     quote: TILL_ROLES,
     checkout: TILL_ROLES,
     refundableOrder: TILL_ROLES,
+    categories: CATEGORY_ROLES,
+    setCategories: MANAGER_ROLES,
   },
   rewards: {
     list: 'member',
@@ -151,6 +157,7 @@ export const ACCESS = {
     resumeCampaign: MARKETING_ROLES,
     cancelCampaign: MARKETING_ROLES,
     tick: 'server',
+    segmentFor: MARKETING_ROLES,
   },
   jobs: {
     expirePoints: 'server',
@@ -181,6 +188,15 @@ export const ACCESS = {
     exports: OWNER_ROLES,
     exportChunk: 'server',
     bootstrapOwner: 'server',
+  },
+  stats: {
+    overview: INSIGHT_ROLES,
+    members: INSIGHT_ROLES,
+    consumption: INSIGHT_ROLES,
+    churn: INSIGHT_ROLES,
+    service: INSIGHT_ROLES,
+    daily: 'server',
+    backfill: 'server',
   },
 } as const satisfies { [F in FunctionName]: { [A in ActionName<F>]: Access } }
 

@@ -11,6 +11,7 @@ import type * as activity from './activity'
 import type * as ticket from './ticket'
 import type * as marketing from './marketing'
 import type * as archive from './archive'
+import type * as stats from './stats'
 
 /**
  * Every callable action: its payload (the schema's input type) and its result.
@@ -46,6 +47,8 @@ export interface ActionMap {
     quote: { payload: z.input<typeof checkout.quotePayload>; result: checkout.CheckoutQuote }
     checkout: { payload: z.input<typeof checkout.checkoutPayload>; result: checkout.CheckoutResult }
     refundableOrder: { payload: z.input<typeof checkout.refundableOrderPayload>; result: checkout.RefundableOrder }
+    categories: { payload: z.input<typeof points.categoriesPayload>; result: points.ShopCategories }
+    setCategories: { payload: z.input<typeof points.setCategoriesPayload>; result: points.ShopCategories }
   }
   rewards: {
     list: { payload: z.input<typeof rewards.listRewardsPayload>; result: rewards.Reward[] }
@@ -142,6 +145,7 @@ export interface ActionMap {
     resumeCampaign: { payload: z.input<typeof marketing.campaignRefPayload>; result: marketing.Campaign }
     cancelCampaign: { payload: z.input<typeof marketing.campaignRefPayload>; result: marketing.Campaign }
     tick: { payload: z.input<typeof marketing.tickPayload>; result: marketing.TickReport }
+    segmentFor: { payload: z.input<typeof marketing.segmentForPayload>; result: marketing.Segment }
   }
   jobs: {
     expirePoints: { payload: z.input<typeof jobs.expirePointsPayload>; result: jobs.JobReport }
@@ -172,6 +176,15 @@ export interface ActionMap {
     exports: { payload: z.input<typeof staff.exportsPayload>; result: staff.ExportJob[] }
     exportChunk: { payload: z.input<typeof staff.exportChunkPayload>; result: staff.ExportJob }
     bootstrapOwner: { payload: z.input<typeof staff.bootstrapOwnerPayload>; result: staff.StaffEntry }
+  }
+  stats: {
+    overview: { payload: z.input<typeof stats.insightRangePayload>; result: stats.InsightOverview }
+    members: { payload: z.input<typeof stats.insightRangePayload>; result: stats.InsightMembers }
+    consumption: { payload: z.input<typeof stats.insightRangePayload>; result: stats.InsightConsumption }
+    churn: { payload: z.input<typeof stats.churnPayload>; result: stats.ChurnPage }
+    service: { payload: z.input<typeof stats.servicePayload>; result: stats.InsightService }
+    daily: { payload: z.input<typeof stats.statsDailyPayload>; result: stats.StatsRunReport }
+    backfill: { payload: z.input<typeof stats.statsBackfillPayload>; result: stats.StatsRunReport }
   }
 }
 

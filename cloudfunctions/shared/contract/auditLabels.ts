@@ -22,6 +22,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'points.quote': '结账试算',
   'points.checkout': '结账',
   'points.refundableOrder': '查询可退订单',
+  'points.categories': '查看商品分类',
+  'points.setCategories': '设置商品分类',
   'rewards.adminList': '查看礼品',
   'rewards.create': '新增礼品',
   'rewards.update': '修改礼品',

@@ -3,12 +3,16 @@ import type { Coupon } from './coupons'
 import type { TierId } from './enums'
 import { CHECKOUT_POINTS, ITEM_NAME, ITEM_QUANTITY, MAX_ITEMS, toFen } from './staffFields'
 import type { CheckoutPrice } from './checkoutPrice'
+import { CATEGORY_NAME } from './categoryFields'
 import { memberCodeField } from './member'
 import { orderNo, storeId, yuanAmount } from './money'
 import { numberField, textField } from './validators'
 
-/** An order's line, as the cashier may list them: the lines must add up to the order's amount. */
-const orderItem = z.strictObject({ name: textField(ITEM_NAME), quantity: numberField(ITEM_QUANTITY), price: yuanAmount })
+/**
+ * An order's line, as the cashier may list them: the lines must add up to the order's amount. The
+ * category, when given, is one of the shop's (points.categories; the action checks the stored list).
+ */
+const orderItem = z.strictObject({ name: textField(ITEM_NAME), quantity: numberField(ITEM_QUANTITY), price: yuanAmount, category: textField(CATEGORY_NAME).optional() })
 
 /** The cashier scanned the member and typed the order amount: what the till may offer them. */
 export const quotePayload = z.strictObject({ memberCode: memberCodeField, amount: yuanAmount })

@@ -153,6 +153,8 @@ export const countSegmentPayload = z.strictObject({ filter: segmentFilterField }
 export const segmentsPayload = z.strictObject({})
 export const saveSegmentPayload = z.strictObject({ id: segmentIdField.optional(), name: textField(SEGMENT_NAME), filter: segmentFilterField })
 export const segmentRefPayload = z.strictObject({ id: segmentIdField })
+/** The saved segment of exactly this filter, made under this name if there is none yet (the 数据 pages' one tap to a campaign). */
+export const segmentForPayload = z.strictObject({ name: textField(SEGMENT_NAME), filter: segmentFilterField })
 /** Bulk tagging: every member the segment matches now gains (or loses) the tag. */
 export const tagSegmentPayload = z.strictObject({ id: segmentIdField, tag: textField(TAG), remove: z.boolean().default(false) })
 

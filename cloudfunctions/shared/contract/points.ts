@@ -3,15 +3,35 @@ import { LEDGER_FILTER_KEYS, type LedgerFilter, type LedgerKind, type TierId } f
 import { orderNo, refundNo, storeId, yuanAmount } from './money'
 import { cardNoField, memberCodeField } from './member'
 import { numberProblem } from './fields'
-import { ADJUST_POINTS, ADJUST_REASON, CASH_POINTS } from './staffFields'
+import { ADJUST_POINTS, ADJUST_REASON, CASH_POINTS, ITEM_QUANTITY } from './staffFields'
 import { numberField, refusedBy, textField } from './validators'
+import { ACCRUE_ITEM_NAME, CATEGORY_NAME, CATEGORY_WORDS, MAX_ACCRUE_ITEMS, MAX_CATEGORIES, MIN_CATEGORIES, categoryNameProblem } from './categoryFields'
 
 /** A cursor the server handed out; opaque to the client. */
 const cursor = z.string().max(200).optional()
 const filter = z.enum(LEDGER_FILTER_KEYS as [LedgerFilter, ...LedgerFilter[]]).optional()
 
-/** Till: the cashier scanned the member's live code and typed the receipt. */
-export const accruePayload = z.strictObject({ memberCode: memberCodeField, storeId, orderNo, amount: yuanAmount })
+/**
+ * One line of an accrued order: `amount` is the line's total (not a unit price), so the lines add up
+ * to the order's amount exactly. The category must be one of the shop's (points.categories); the
+ * action checks that against the stored list.
+ */
+const accrueItem = z.strictObject({ name: textField(ACCRUE_ITEM_NAME), category: textField(CATEGORY_NAME), quantity: numberField(ITEM_QUANTITY), amount: yuanAmount })
+
+/** Till: the cashier scanned the member's live code and typed the receipt, with its lines when known (the dashboards' category mix). */
+export const accruePayload = z
+  .strictObject({
+    memberCode: memberCodeField,
+    storeId,
+    orderNo,
+    amount: yuanAmount,
+    items: z.array(accrueItem).min(1, '商品明细至少 1 行').max(MAX_ACCRUE_ITEMS, `商品明细最多 ${MAX_ACCRUE_ITEMS} 行`).optional(),
+  })
+  .superRefine((payload, context) => {
+    if (!payload.items) return
+    const totalFen = payload.items.reduce((sum, item) => sum + item.amount, 0)
+    if (totalFen !== payload.amount) context.addIssue({ code: 'custom', path: ['items'], message: '商品合计与订单金额不一致' })
+  })
 export interface AccrualResult {
   orderNo: string
   amountFen: number
@@ -114,4 +134,26 @@ export interface OrderRecord {
 export interface OrdersPage {
   orders: OrderRecord[]
   nextCursor: string | null
+}
+
+/** The shop's categories for order lines: the till offers them, the dashboards count by them. */
+export const categoriesPayload = z.strictObject({})
+export const setCategoriesPayload = z.strictObject({
+  categories: z
+    .array(textField(CATEGORY_NAME).superRefine(refusedBy(categoryNameProblem)))
+    .min(MIN_CATEGORIES, CATEGORY_WORDS.tooFew)
+    .max(MAX_CATEGORIES, CATEGORY_WORDS.tooMany)
+    .superRefine((names, context) => {
+      const seen = new Set<string>()
+      names.forEach((name, index) => {
+        if (seen.has(name)) context.addIssue({ code: 'custom', path: [index], message: CATEGORY_WORDS.duplicate(name) })
+        seen.add(name)
+      })
+    }),
+})
+export interface ShopCategories {
+  categories: string[]
+  /** false while the shop keeps the default list (it never saved one). */
+  custom: boolean
+  updatedAt: string | null
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_RFM_THRESHOLDS, type RfmClass, type RfmThresholds, type SegmentFilter } from '../contract/marketingFields'
 import type { MemberDoc } from '../domain/member'
+import type { SnapshotTally } from '../domain/stats'
 import type { Condition } from '../domain/segments'
 import type { Database } from '../runtime/cloud'
 import { countOf, rowsOf } from './results'
@@ -19,13 +20,13 @@ export interface RfmSettingsDoc extends RfmThresholds {
   /** When the daily classification last finished. */
   computedAt?: Date | null
   /** Today's walk over the members: where it is, and whether it is done. */
-  walk?: { day: string; cursor: string | null; done: boolean }
+  walk?: { day: string; cursor: string | null; done: boolean; tally?: SnapshotTally }
   updatedAt?: Date
   updatedBy?: string | null
 }
 
 /** What the daily classification reads of each member. */
-export type ClassificationFacts = Pick<MemberDoc, '_id' | 'joinedAt' | 'lastPurchaseAt' | 'recentPurchases' | 'activity' | 'rfm' | 'seg' | 'removedAt'>
+export type ClassificationFacts = Pick<MemberDoc, '_id' | 'joinedAt' | 'lastPurchaseAt' | 'recentPurchases' | 'activity' | 'rfm' | 'seg' | 'removedAt' | 'erasedAt' | 'tier' | 'source'>
 
 /** What a campaign's walk reads of each member: the fields that decide the message, nothing more. */
 export type Recipient = Pick<MemberDoc, '_id' | 'profile' | 'messaging' | 'removedAt'>
@@ -72,7 +73,7 @@ export function segmentsRepo(db: Database) {
           .where(afterId ? { _id: _.gt(afterId) } : {})
           .orderBy('_id', 'asc')
           .limit(limit)
-          .field({ _id: true, joinedAt: true, lastPurchaseAt: true, recentPurchases: true, activity: true, rfm: true, seg: true, removedAt: true }),
+          .field({ _id: true, joinedAt: true, lastPurchaseAt: true, recentPurchases: true, activity: true, rfm: true, seg: true, removedAt: true, erasedAt: true, tier: true, 'source.store': true }),
       )
     },
     async setClassification(openid: string, patch: Pick<MemberDoc, 'rfmAt'> & Partial<Pick<MemberDoc, 'rfm' | 'seg' | 'lastPurchaseAt'>>): Promise<void> {

@@ -6,6 +6,7 @@ import { pointsChangeMessage, tierChangeMessage } from './messages'
 import { earn, lotExpiry, pointsForPurchase } from './points'
 import { pointsRulesOf, type Rules } from './rules'
 import { recordPurchase } from './rfm'
+import { visitFactsOf } from './visit'
 import { tierChangeRow } from './tierMoves'
 import { decideUpgrade, qualifyingFigure, recordActivity } from './tiers'
 
@@ -40,7 +41,7 @@ export function decideAccrual(member: MemberDoc | null, command: Accrual, rules:
     rulesVersion: rules.version,
     at: now,
     expiresAt: points > 0 ? expiresAt : null,
-    order: orderFactsOf(command),
+    order: orderFactsOf({ ...command, visit: visitFactsOf(member, now) }),
   })
   return decision(openid, {
     ledger: [row],

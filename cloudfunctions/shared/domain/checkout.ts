@@ -1,25 +1,27 @@
 import type { CheckoutResult } from '../contract/checkout'
 import { priceCheckout, type CheckoutPrice } from '../contract/checkoutPrice'
 import { formatFen } from '../contract/format'
+import { UNCATEGORISED } from '../contract/statsFields'
 import { couponProblem, couponUsed, type CouponDoc } from './coupons'
 import { decision, NOT_MEMBER_AT_THE_TILL, pointsPatch, refuse, type Decision, type Refusal } from './decision'
-import { ledgerKeys, ledgerRow, orderFactsOf, type CheckoutFacts, type LedgerRow, type TillOrder } from './ledger'
+import { ledgerKeys, ledgerRow, orderFactsOf, type CheckoutFacts, type LedgerRow, type OrderItem, type TillOrder } from './ledger'
 import { isActiveMember, pointsStateOf, tierStateOf, type MemberDoc } from './member'
 import { pointsChangeMessage, tierChangeMessage } from './messages'
 import { recordPurchase } from './rfm'
+import { visitFactsOf } from './visit'
 import { earn, lotExpiry, pointsForPurchase, spend } from './points'
 import { pointsRulesOf, type Rules } from './rules'
 import { tierChangeRow } from './tierMoves'
 import { decideUpgrade, definitionOf, qualifyingFigure, recordActivity } from './tiers'
 
 /** One order at the till: `amountFen` is 原价; the coupon and points are what the cashier picked. */
-export type Checkout = TillOrder & {
+export type Checkout = Omit<TillOrder, 'items' | 'visit'> & {
   couponId: string | null
   points: number
   /** 应付 as the till showed it; null when the caller did not say. */
   expectedPayableFen: number | null
-  /** The order's lines, when listed; they add up to `amountFen` (the schema checks). */
-  items?: Array<{ name: string; quantity: number; priceFen: number }>
+  /** The order's lines, when listed; they add up to `amountFen` (the schema checks). A line without a category counts as 未分类. */
+  items?: Array<{ name: string; quantity: number; priceFen: number; category?: string }>
 }
 
 /** What the transaction read: the member, and the picked coupon (null when none was picked or it does not exist). */
@@ -89,9 +91,9 @@ export function decideCheckout(state: CheckoutState, command: Checkout, rules: R
     pointsEarned: earned,
     cashFen: price.cashFen,
     paidFen: price.payableFen,
-    ...(command.items?.length ? { items: command.items } : {}),
+    ...(command.items?.length ? { items: command.items.map(({ name, quantity, priceFen }) => ({ name, quantity, priceFen })) } : {}),
   }
-  const order = orderFactsOf({ storeId: command.storeId, orderNo, amountFen, cashier, checkout: facts })
+  const order = orderFactsOf({ storeId: command.storeId, orderNo, amountFen, cashier, checkout: facts, items: orderItemsOf(command.items), visit: visitFactsOf(member, now) })
   // One row for the one order: what it spent and earned net, both kept in its facts. One insert
   // keeps a checkout with a coupon and points within 8 round trips; the history shows two lines.
   const reason = `消费 ${formatFen(price.payableFen)} · 单号 ${orderNo}${price.pointsUsed > 0 ? ` · 积分抵现 ${formatFen(price.cashFen)}` : ''}`
@@ -117,6 +119,12 @@ export function decideCheckout(state: CheckoutState, command: Checkout, rules: R
     tierChange: upgrade && tierChangeRow(openid, upgrade.change, rules.version),
     messages: [...(ledger[0].delta !== 0 ? [pointsChangeMessage(openid, ledger[0])] : []), ...(upgrade ? [tierChangeMessage(openid, upgrade.change, rules.tiers)] : [])],
   })
+}
+
+/** The checkout's lines as the order's categorised lines (order.items): each line's total, 未分类 where none was picked. */
+export function orderItemsOf(items: Checkout['items']): OrderItem[] | undefined {
+  if (!items?.length) return undefined
+  return items.map(({ name, quantity, priceFen, category }) => ({ name, category: category ?? UNCATEGORISED, quantity, amountFen: priceFen * quantity }))
 }
 
 /** The same order number is the same checkout only for the same member, amount, coupon and points. */

@@ -27,6 +27,8 @@ export interface LedgerRow {
   shortfall?: number
   /** What this row refers to: the refunded order's key, the redemption code … */
   ref?: string
+  /** On a refund's row: the amount refunded, in fen, and the order's store. */
+  refund?: { storeId: string; amountFen: number }
 }
 
 export interface OrderFacts {
@@ -36,6 +38,28 @@ export interface OrderFacts {
   cashier: string
   /** On the earn row of an order recorded as one checkout: how 原价 became what was paid. */
   checkout?: CheckoutFacts
+  /** The order's lines with a category each, when the cashier gave them: their amounts add up to amountFen. */
+  items?: OrderItem[]
+  /** What the statistics count of this purchase, fixed when it was made (see domain/visit). */
+  visit?: VisitFacts
+}
+
+export interface OrderItem {
+  name: string
+  category: string
+  quantity: number
+  amountFen: number
+}
+
+/**
+ * Facts about the buyer at the moment of the purchase, which no later state can tell: whether it
+ * was their first purchase of that Beijing day (so a day's buyers are counted without a set),
+ * whether they had ever bought before (复购), and the campaigns whose message it converts for.
+ */
+export interface VisitFacts {
+  firstToday: boolean
+  returning: boolean
+  campaigns: string[]
 }
 
 /** What a checkout took off the order and what was paid: the refund works from these. */
@@ -57,8 +81,8 @@ export interface CheckoutFacts {
 export type TillOrder = OrderFacts & { openid: string }
 
 /** Just the order's facts, as a row carries them. */
-export function orderFactsOf({ storeId, orderNo, amountFen, cashier, checkout }: OrderFacts): OrderFacts {
-  return { storeId, orderNo, amountFen, cashier, ...(checkout ? { checkout } : {}) }
+export function orderFactsOf({ storeId, orderNo, amountFen, cashier, checkout, items, visit }: OrderFacts): OrderFacts {
+  return { storeId, orderNo, amountFen, cashier, ...(checkout ? { checkout } : {}), ...(items?.length ? { items } : {}), ...(visit ? { visit } : {}) }
 }
 
 /** An order's earn row: the consumption record a refund works from. */

@@ -8,9 +8,9 @@ import { sdk } from './cloud'
  */
 export interface ReinvokePort {
   reinvoke(
-    action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules' | 'hourly' | 'sweep' | 'tick' | 'exportChunk',
+    action: 'expirePoints' | 'reconcile' | 'evaluateTiers' | 'birthdays' | 'applyRules' | 'hourly' | 'sweep' | 'tick' | 'exportChunk' | 'daily' | 'backfill',
     payload: Record<string, unknown>,
-    fn?: 'jobs' | 'activity' | 'ticket' | 'marketing' | 'staff',
+    fn?: 'jobs' | 'activity' | 'ticket' | 'marketing' | 'staff' | 'stats',
   ): Promise<void>
 }
 

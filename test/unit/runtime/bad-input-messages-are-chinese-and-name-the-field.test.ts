@@ -34,7 +34,7 @@ for (const fn of functionNames()) require(path.join(FUNCTIONS_SOURCE, fn, 'index
 /** The contract's action list, checked by the compiler to be exactly ActionMap's, so no action escapes the table below. */
 const CONTRACT = {
   member: { me: 1, join: 1, code: 1, updateProfile: 1, bindPhone: 1, lookup: 1, setBirthday: 1, joinCode: 1, sceneInfo: 1, search: 1, archive: 1, addNote: 1, removeMember: 1, erase: 1, myData: 1 },
-  points: { accrue: 1, refund: 1, payWithPoints: 1, adjust: 1, summary: 1, history: 1, memberHistory: 1, orders: 1, quote: 1, checkout: 1, refundableOrder: 1 },
+  points: { accrue: 1, refund: 1, payWithPoints: 1, adjust: 1, summary: 1, history: 1, memberHistory: 1, orders: 1, quote: 1, checkout: 1, refundableOrder: 1, categories: 1, setCategories: 1 },
   rewards: { list: 1, adminList: 1, create: 1, update: 1, retire: 1, relist: 1, redeem: 1, redeemAtTill: 1, myRedemptions: 1, confirm: 1 },
   tiers: { status: 1, dismissNotice: 1, rules: 1, preview: 1, publish: 1 },
   coupons: { wallet: 1, birthday: 1, inspect: 1, redeem: 1, memberCoupons: 1 },
@@ -130,7 +130,9 @@ const CONTRACT = {
     resumeCampaign: 1,
     cancelCampaign: 1,
     tick: 1,
+    segmentFor: 1,
   },
+  stats: { overview: 1, members: 1, consumption: 1, churn: 1, service: 1, daily: 1, backfill: 1 },
 } satisfies { [F in FunctionName]: Record<ActionName<F>, 1> }
 
 /** A map key no id pattern accepts: the record case's bad key. */
@@ -191,7 +193,8 @@ const LABELS: Record<string, string[]> = {
   tab: ['列表'],
   view: ['名单', '列表'],
   ticketId: ['工单'],
-  category: ['问题类型'],
+  category: ['问题类型', '商品分类'],
+  categories: ['商品分类'],
   text: ['问题描述', '回复内容', '内部备注', '备注内容'],
   query: ['搜索内容'],
   confirm: ['注销'],
@@ -257,7 +260,7 @@ const LABELS: Record<string, string[]> = {
   tag: ['标签'],
   holdoutPercent: ['对照组'],
   messages: ['频次'],
-  days: ['频次'],
+  days: ['频次', '天数'],
   sendAt: ['发送时间'],
   template: ['消息模板'],
   body: ['消息内容'],
@@ -270,6 +273,10 @@ const LABELS: Record<string, string[]> = {
   token: ['邀请码'],
   actorOpenid: ['openid'],
   action: ['操作类型'],
+  // The 数据 pages (issue 14).
+  end: ['结束日期'],
+  silentDays: ['沉默天数'],
+  day: ['日期'],
   from: ['开始日期'],
 }
 
