@@ -17,7 +17,7 @@ export interface CheckoutRequest {
   /** What the screen showed; the server refuses rather than charge anything else. */
   expectedPayableFen: number
   /** The order's lines, when the cashier listed them (they add up to the amount). */
-  items?: { name: string; quantity: number; price: number }[]
+  items?: { name: string; quantity: number; price: number; category?: string }[]
 }
 
 /**

@@ -14,6 +14,7 @@ import { toast } from '../../validation'
 import { AmountField, TextField, useAction } from '../ActionForm'
 import { CheckoutPanel } from './CheckoutPanel'
 import { CheckoutReceipt } from './CheckoutReceipt'
+import { useShopCategories } from '../../hooks/useShopCategories'
 import { OrderItems, readItems, type ItemDraft } from './OrderItems'
 import { newOrderNo, priceSelection, quotedSteps, stepLine } from './checkoutSteps'
 import './till.scss'
@@ -31,8 +32,10 @@ export function CheckoutForm({ till }: { till: Till }) {
   /** A number the server says another order already has: a receipt typed twice, or a till's number reused. */
   const [takenOrderNo, setTakenOrderNo] = useState<string | null>(null)
   const [itemDrafts, setItemDrafts] = useState<ItemDraft[]>([])
-  const items = readItems(itemDrafts)
   const listed = itemDrafts.length > 0
+  // The shop's categories are asked for once the first line is added: a checkout without lines calls nothing more.
+  const categories = useShopCategories(listed)
+  const items = readItems(itemDrafts, categories.status === 'ready' ? categories.names : [])
   // With lines listed, the order's amount is their total: the server refuses lines that do not add up.
   const checkout = useCheckout(till, listed ? (items.totalFen === null ? '' : (items.totalFen / 100).toFixed(2)) : amountText)
   const action = useAction<CheckoutResult>()
@@ -57,7 +60,10 @@ export function CheckoutForm({ till }: { till: Till }) {
           items: listed && items.lines ? items.lines : undefined,
         })
       } catch (failure) {
-        if (asCloudError(failure).code === 'IDEMPOTENCY_MISMATCH') setTakenOrderNo(orderNo.trim())
+        const error = asCloudError(failure)
+        if (error.code === 'IDEMPOTENCY_MISMATCH') setTakenOrderNo(orderNo.trim())
+        // A category the shop no longer keeps: the list changed since it was loaded, so load it again.
+        if (error.code === 'INVALID_INPUT' && error.fields?.some((field) => field.path === 'items') && 'retry' in categories) categories.retry()
         throw failure
       }
     })
@@ -119,7 +125,7 @@ export function CheckoutForm({ till }: { till: Till }) {
             换一个单号
           </Button>
         )}
-        <OrderItems drafts={itemDrafts} onChange={setItemDrafts} serverError={itemsError(action.fieldErrors)} />
+        <OrderItems drafts={itemDrafts} onChange={setItemDrafts} serverError={itemsError(action.fieldErrors)} categories={categories} />
       </Panel>
       {quote && amountFen !== null ? (
         <CheckoutPanel quote={quote} amountFen={amountFen} couponId={couponId} pointsText={pointsText} onPickCoupon={setCouponId} onPoints={setPointsText} serverErrors={action.fieldErrors} />

@@ -4,6 +4,7 @@ import { formatFen } from '@contract/format'
 import { numberProblem, textProblem } from '@contract/fields'
 import { ITEM_NAME, ITEM_QUANTITY, MAX_ITEMS, readAmount, toFen } from '@contract/staffFields'
 import { AmountInput } from '../../../components/AmountInput'
+import type { CategoryChoices } from '../../hooks/useShopCategories'
 import './till.scss'
 
 /** One line of the order as the cashier types it. */
@@ -12,6 +13,8 @@ export interface ItemDraft {
   name: string
   quantity: string
   price: string
+  /** One of the shop's categories, or none (the line then counts as 未分类). */
+  category?: string | null
 }
 
 export interface OrderLine {
@@ -19,12 +22,17 @@ export interface OrderLine {
   quantity: number
   /** Yuan per unit, as the checkout takes it. */
   price: number
+  category?: string
 }
 
 export type ItemsReading = { lines: OrderLine[]; totalFen: number; error: null } | { lines: null; totalFen: null; error: string }
 
-/** The lines as the checkout will send them, or the first thing to fix, by the contract's own rules. */
-export function readItems(drafts: ItemDraft[]): ItemsReading {
+/**
+ * The lines as the checkout will send them, or the first thing to fix, by the contract's own rules.
+ * A line keeps its category only while `categories` (the shop's list as loaded) still has it, so
+ * what is sent is what the chips show picked.
+ */
+export function readItems(drafts: ItemDraft[], categories: readonly string[] = []): ItemsReading {
   const lines: OrderLine[] = []
   if (drafts.length > MAX_ITEMS) return { lines: null, totalFen: null, error: `商品最多 ${MAX_ITEMS} 行` }
   for (const [index, draft] of drafts.entries()) {
@@ -35,7 +43,8 @@ export function readItems(drafts: ItemDraft[]): ItemsReading {
     if (quantityProblem) return { lines: null, totalFen: null, error: `${where}：${quantityProblem}` }
     const price = readAmount(draft.price)
     if (price.value === null) return { lines: null, totalFen: null, error: `${where}：${price.error}` }
-    lines.push({ name: draft.name.trim(), quantity: Number(draft.quantity), price: price.value })
+    const category = draft.category && categories.includes(draft.category) ? { category: draft.category } : {}
+    lines.push({ name: draft.name.trim(), quantity: Number(draft.quantity), price: price.value, ...category })
   }
   return { lines, totalFen: lines.reduce((sum, line) => sum + toFen(line.price) * line.quantity, 0), error: null }
 }
@@ -45,11 +54,14 @@ interface OrderItemsProps {
   onChange: (drafts: ItemDraft[]) => void
   /** The server's word on the lines after a refused checkout. */
   serverError?: string
+  /** The shop's categories, one picked per line (optional); absent, the lines have no picker. */
+  categories?: CategoryChoices
 }
 
-/** 商品明细 (optional): name, quantity and unit price a line; the order's amount is then their total. */
-export function OrderItems({ drafts, onChange, serverError }: OrderItemsProps) {
-  const reading = readItems(drafts)
+/** 商品明细 (optional): name, quantity, unit price and category a line; the order's amount is then their total. */
+export function OrderItems({ drafts, onChange, serverError, categories }: OrderItemsProps) {
+  const known = categories?.status === 'ready' ? categories.names : []
+  const reading = readItems(drafts, known)
   const edit = (key: number, patch: Partial<ItemDraft>) => onChange(drafts.map((draft) => (draft.key === key ? { ...draft, ...patch } : draft)))
   const add = () => onChange([...drafts, { key: Math.max(0, ...drafts.map((draft) => draft.key)) + 1, name: '', quantity: '1', price: '' }])
   return (
@@ -74,6 +86,7 @@ export function OrderItems({ drafts, onChange, serverError }: OrderItemsProps) {
           <Text className='order-items__remove' onClick={() => onChange(drafts.filter((other) => other.key !== draft.key))} data-testid='order-item-remove'>
             删除
           </Text>
+          {categories && <CategoryPicker choices={categories} picked={draft.category ?? null} onPick={(category) => edit(draft.key, { category })} />}
         </View>
       ))}
       <View className='order-items__foot'>
@@ -87,6 +100,34 @@ export function OrderItems({ drafts, onChange, serverError }: OrderItemsProps) {
           {reading.error ?? serverError}
         </Text>
       )}
+    </View>
+  )
+}
+
+/** A line's category as chips: tapping the picked one again leaves the line 未分类. */
+function CategoryPicker({ choices, picked, onPick }: { choices: CategoryChoices; picked: string | null; onPick: (category: string | null) => void }) {
+  if (choices.status === 'idle' || choices.status === 'loading')
+    return (
+      <Text className='order-items__categories order-items__categories--hint' data-testid='order-item-categories-loading'>
+        正在加载商品分类…
+      </Text>
+    )
+  if (choices.status === 'error')
+    return (
+      <View className='order-items__categories' data-testid='order-item-categories-error'>
+        <Text className='order-items__categories--hint'>商品分类加载失败，可不选分类结账</Text>
+        <Text className='order-items__retry' onClick={choices.retry}>
+          重试
+        </Text>
+      </View>
+    )
+  return (
+    <View className='order-items__categories' data-testid='order-item-categories'>
+      {choices.names.map((name) => (
+        <Text key={name} className={`order-items__chip ${name === picked ? 'order-items__chip--on' : ''}`} onClick={() => onPick(name === picked ? null : name)} data-testid='order-item-category'>
+          {name}
+        </Text>
+      ))}
     </View>
   )
 }
