@@ -9,7 +9,7 @@ import path from 'node:path'
 import { sdkEnv } from '../emulator/database'
 import { buildFunctions } from '../scripts/build-functions'
 import { ROOT } from '../scripts/functions'
-import { restoreConsentQuotas, seedIfEmpty } from '../scripts/seed'
+import { restoreConsentQuotas, seedIfEmpty, seedStats, statsBackfillPending } from '../scripts/seed'
 import { startLocalCloud } from './cloud'
 
 async function main(): Promise<void> {
@@ -23,10 +23,16 @@ async function main(): Promise<void> {
   const functionsDir = value('--functions') ? path.resolve(value('--functions')!) : undefined
   if (!args.includes('--no-build')) await buildFunctions({ outputDir: functionsDir })
   const cloud = await startLocalCloud({ port, persistDir, functionsDir, storageDir: persistDir ? path.join(path.dirname(persistDir), 'storage') : undefined })
-  if (seedIfEmpty(cloud.db, cloud.now())) console.log('seeded demo data')
+  const seeded = seedIfEmpty(cloud.db, cloud.now())
+  if (seeded) console.log('seeded demo data')
   restoreConsentQuotas(cloud.db, cloud.outbox)
   cloud.startTimers()
   cloud.followReinvocations = true
+  if (seeded || statsBackfillPending(cloud.db)) {
+    seedStats(cloud)
+      .then((report) => console.log(`demo statistics ${report.from}–${report.to} computed in ${(report.elapsedMs / 1000).toFixed(0)} s`))
+      .catch((error) => console.error('the demo statistics failed:', error))
+  }
 
   const env = sdkEnv(cloud.server.url)
   console.log(`\n  TCB endpoint: ${cloud.server.url}`)

@@ -3,16 +3,19 @@ import { formatFen } from '../cloudfunctions/shared/contract/format'
 import { makeCardNo } from '../cloudfunctions/shared/domain/cardNumber'
 import { monthDay } from '../cloudfunctions/shared/domain/calendar'
 import type { CouponDoc } from '../cloudfunctions/shared/domain/coupons'
-import { ledgerKeys, ledgerRow, type LedgerRow } from '../cloudfunctions/shared/domain/ledger'
+import { ledgerKeys, ledgerRow, type LedgerRow, type OrderItem } from '../cloudfunctions/shared/domain/ledger'
 import type { MemberDoc } from '../cloudfunctions/shared/domain/member'
 import type { MemberNoteDoc } from '../cloudfunctions/shared/data/memberNotes'
 import { earn, expireDue, lotExpiry, nextExpiry, spend, type PointsState } from '../cloudfunctions/shared/domain/points'
 import { DEFAULT_POINTS_RULES } from '../cloudfunctions/shared/domain/pointsRules'
 import type { RedemptionDoc, RewardDoc } from '../cloudfunctions/shared/domain/rewards'
+import { NEVER_PURCHASED } from '../cloudfunctions/shared/domain/rfm'
+import { visitFactsOf } from '../cloudfunctions/shared/domain/visit'
 import { demoActivities, type DemoActivityMovement } from './demoActivities'
 import { demoTickets } from './demoTickets'
 import { classified, demoCrowd, demoSegments, withConsent } from './demoMarketing'
-import { DEMO_STORE, demoStaff } from './demoStaff'
+import { demoShop, itemsFor, seedOf, seededRandom as orderRandom } from './demoShop'
+import { DEMO_SECOND_STORE, DEMO_STORE, demoStaff } from './demoStaff'
 import { DEFAULT_TIER_RULES, holdUntil, recordActivity, type MonthlyActivity } from '../cloudfunctions/shared/domain/tiers'
 
 /**
@@ -24,6 +27,8 @@ import { DEFAULT_TIER_RULES, holdUntil, recordActivity, type MonthlyActivity } f
 export { DEMO_STAFF, DEMO_STORE } from './demoStaff'
 
 const CASHIER = 'demo-cashier'
+/** Who rings up an order at each store: 小李 at 示范店, 赵经理 at 滨江店 (its only staff until the invitation is accepted). */
+const CASHIERS: Record<string, string> = { [DEMO_STORE._id]: CASHIER, [DEMO_SECOND_STORE._id]: 'demo-admin' }
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The catalogue. 精品咖啡券 is the one 林晓雨 has redeemed and not yet collected. */
@@ -41,7 +46,8 @@ const rewardId = (name: string) => `rw-demo-${DEMO_REWARDS.findIndex((reward) =>
  * would have left.
  */
 type DemoEvent =
-  | { kind: 'purchase'; daysAgo: number; yuan: number }
+  /** At `store` (示范店 when absent), with its lines (made up from the amount when absent). */
+  | { kind: 'purchase'; daysAgo: number; yuan: number; store?: string; items?: OrderItem[] }
   | { kind: 'cash'; daysAgo: number; points: number; orderYuan: number }
   | { kind: 'redeem'; daysAgo: number; reward: string; code: string; collected: boolean }
   | { kind: 'adjust'; daysAgo: number; delta: number; reason: string }
@@ -74,6 +80,11 @@ interface DemoMember {
   consent?: Parameters<typeof withConsent>[1]
   /** As bindPhone would have stored it; staff find the member by its last 4 digits. */
   phone?: string
+  /** The store they joined at (示范店 when absent). */
+  store?: string
+  /** When they reached their tier (60 days ago when absent) and were last active (2 days ago when absent). */
+  tierSinceDaysAgo?: number
+  lastActiveDaysAgo?: number
 }
 
 const purchases = (yuan: number[], firstDaysAgo = 170, everyDays = 30): DemoEvent[] => yuan.map((amount, index) => ({ kind: 'purchase', daysAgo: firstDaysAgo - index * everyDays, yuan: amount }))
@@ -149,13 +160,26 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
   const redemptions: RedemptionDoc[] = []
   const coupons: CouponDoc[] = []
   const { activities, signups, movements } = demoActivities(now)
+  // A lot's expiry depends only on the Beijing month it was earned in: one dayjs computation a month, not one per purchase.
+  const expiries = new Map<number, Date>()
+  const expiryOf = (at: Date) => {
+    const local = new Date(at.getTime() + 8 * 60 * 60 * 1000)
+    const key = local.getUTCFullYear() * 12 + local.getUTCMonth()
+    if (!expiries.has(key)) expiries.set(key, lotExpiry(at, DEFAULT_POINTS_RULES))
+    return expiries.get(key)!
+  }
 
   const crowd: DemoMember[] = demoCrowd().map((member) => ({
     ...member,
     tier: 'regular',
     events: member.purchases.map((purchase): DemoEvent => ({ kind: 'purchase', ...purchase })),
   }))
-  for (const demo of [...DEMO_MEMBERS, ...crowd]) {
+  // The everyday shop: ~270 members over the last 12 months at both stores (demoShop.ts).
+  const shop: DemoMember[] = demoShop(now).map(({ purchases, ...member }) => ({
+    ...member,
+    events: purchases.map((purchase): DemoEvent => ({ kind: 'purchase', ...purchase })),
+  }))
+  for (const demo of [...DEMO_MEMBERS, ...crowd, ...shop]) {
     const { openid } = demo
     const purchaseTimes: Date[] = []
     let points: PointsState = { pointsBalance: 0, lifetimePoints: 0, pointLots: [] }
@@ -184,19 +208,24 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
       expireUntil(at)
       if (event.kind === 'purchase') {
         const orderNo = nextOrderNo()
-        const expiresAt = lotExpiry(at, DEFAULT_POINTS_RULES)
+        const storeId = event.store ?? DEMO_STORE._id
+        const cashier = CASHIERS[storeId]
+        const expiresAt = expiryOf(at)
+        // What the till would have fixed on the order: the buyer before it (first today? bought before?), no campaign touches in the demo.
+        const visit = visitFactsOf({ lastPurchaseAt: purchaseTimes.at(-1) ?? NEVER_PURCHASED }, at)
+        const items = event.items ?? itemsFor(event.yuan, orderRandom(seedOf(`${openid}:${orderNo}`)))
         points = earn(points, event.yuan, expiresAt)
         activity = recordActivity(activity, at, event.yuan * 100, event.yuan, now, 1)
         purchaseTimes.push(at)
         row({
-          key: ledgerKeys.order(DEMO_STORE._id, orderNo),
+          key: ledgerKeys.order(storeId, orderNo),
           kind: 'earn',
           delta: event.yuan,
           reason: `消费 ${formatFen(event.yuan * 100)} · 单号 ${orderNo}`,
-          by: CASHIER,
+          by: cashier,
           at,
           expiresAt,
-          order: { storeId: DEMO_STORE._id, orderNo, amountFen: event.yuan * 100, cashier: CASHIER },
+          order: { storeId, orderNo, amountFen: event.yuan * 100, cashier, items, visit },
         })
       } else if (event.kind === 'cash') {
         const orderNo = nextOrderNo()
@@ -212,7 +241,7 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
           order: { storeId: DEMO_STORE._id, orderNo, amountFen: event.orderYuan * 100, cashier: CASHIER },
         })
       } else if (event.kind === 'activity') {
-        const expiresAt = lotExpiry(at, DEFAULT_POINTS_RULES)
+        const expiresAt = expiryOf(at)
         if (event.delta > 0) points = earn(points, event.delta, expiresAt)
         else spent(-event.delta)
         row({
@@ -226,7 +255,7 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
         })
       } else if (event.kind === 'adjust') {
         const requestId = `demo-${openid}-${event.daysAgo}`
-        const expiresAt = lotExpiry(at, DEFAULT_POINTS_RULES)
+        const expiresAt = expiryOf(at)
         if (event.delta > 0) points = earn(points, event.delta, expiresAt)
         else spent(-event.delta)
         row({ key: ledgerKeys.adjust(requestId), kind: 'adjust', delta: event.delta, reason: `人工调整：${event.reason}`, by: 'demo-owner', at, expiresAt: event.delta > 0 ? expiresAt : null })
@@ -276,7 +305,7 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
       })
     }
 
-    const tierSince = daysAgo(60)
+    const tierSince = daysAgo(demo.tierSinceDaysAgo ?? 60)
     const member: MemberDoc = {
       _id: openid,
       cardNo: makeCardNo(random),
@@ -295,10 +324,10 @@ export function demoData(now: Date, random: () => number = seededRandom(2026)) {
       activity,
       ...points,
       nextExpiryAt: nextExpiry(points.pointLots),
-      source: { store: DEMO_STORE._id, referrer: null, scene: 'seed' },
+      source: { store: demo.store ?? DEMO_STORE._id, referrer: null, scene: 'seed' },
       tags: demo.tags ?? [],
       joinedAt: daysAgo(demo.joinedDaysAgo),
-      lastActiveAt: daysAgo(2),
+      lastActiveAt: daysAgo(demo.lastActiveDaysAgo ?? 2),
     }
     members.push(withConsent(classified(member, purchaseTimes, now), demo.consent ?? []))
   }

@@ -23,11 +23,12 @@ test.use({ freshCloud: true })
 
 /**
  * The marketing issue's journey: 营销小美 builds a new 沉睡 segment in the editor (the live count
- * shows the 7 dormant members, as the server counts them), saves it and creates a 优惠到账 campaign
- * from it with a ¥15 coupon for 14 days, landing in the wallet. 预览 shows the 7 recipients, who of
- * them the 10 % holdout keeps back and messages rendered as WeChat shows them; 开始发送 hands over to
- * the marketing timer at once, and after a refresh the campaign is 已完成: 已送达 N and 对照组 M with
- * N + M = 7, as the deliveries say. A messaged member taps the message: the wallet shows the coupon,
+ * shows the D dormant members as the server counts them: the marketing crowd's 7 and the everyday
+ * shop's, some of whom never subscribed), saves it and creates a 优惠到账 campaign from it with a ¥15
+ * coupon for 14 days, landing in the wallet. 预览 shows the D recipients, who of them the 10 %
+ * holdout keeps back, who cannot be messaged (未订阅) and messages rendered as WeChat shows them;
+ * 开始发送 hands over to the marketing timer at once, and after a refresh the campaign is 已完成:
+ * 已送达 N, 对照组 M and 未订阅 U with N + M + U = D, as the deliveries say. A messaged member taps the message: the wallet shows the coupon,
  * the outbox holds exactly one message for them with the campaign's texts, and the results count
  * the open; a held-out member got neither message nor coupon.
  */
@@ -43,22 +44,24 @@ test('marketing wakes the dormant members with a coupon and measures it against 
   const campaignName = `沉睡会员回店礼 ${id}`
   const texts = { title: '回店礼 15 元代金券', tip: '到店出示会员卡即可使用' }
   const coupon = { title: `老友回店券 ${id}`, yuan: 15, days: 14 }
-  const dormant = (cloud.db.find('members', { rfm: 'dormant' }) as { _id: string }[]).map((member) => member._id).sort()
-  assert.deepEqual(
-    dormant,
-    Array.from({ length: 7 }, (_, index) => `demo-crowd-${20 + index}`),
-    'the demo shop has its 7 dormant crowd members',
-  )
-  for (const openid of dormant) assert.equal(cloud.outbox.quota(openid, TEMPLATE), 1, `${openid} may receive one 优惠到账通知`)
+  const dormantDocs = cloud.db.find('members', { rfm: 'dormant' }) as { _id: string; messaging?: { consent?: Record<string, number> } }[]
+  const dormant = dormantDocs.map((member) => member._id).sort()
+  const D = dormant.length
+  for (const openid of Array.from({ length: 7 }, (_, index) => `demo-crowd-${20 + index}`)) assert.ok(dormant.includes(openid), `the demo shop's dormant crowd member ${openid} is dormant`)
+  assert.ok(D > 7, 'the everyday shop has dormant members too')
+  // Consent as the seed counted it: one 优惠到账通知 each for those who accepted, none for the others.
+  const subscribed = new Set(dormantDocs.filter((member) => (member.messaging?.consent?.[TEMPLATE] ?? 0) > 0).map((member) => member._id))
+  assert.ok(subscribed.size > 7 && subscribed.size < D, 'some of the dormant members subscribed, some did not')
+  for (const openid of dormant) assert.equal(cloud.outbox.quota(openid, TEMPLATE), subscribed.has(openid) ? 1 : 0, `${openid} may receive ${subscribed.has(openid) ? 'one' : 'no'} 优惠到账通知`)
   const segmentPage = pageRoot(marketer, SEGMENT)
   const campaignPage = pageRoot(marketer, CAMPAIGN)
 
-  await test.step('营销小美 opens 营销中心 → 分群列表 → 新建分群 and chooses 沉睡: the live count shows 7', async () => {
+  await test.step(`营销小美 opens 营销中心 → 分群列表 → 新建分群 and chooses 沉睡: the live count shows ${D}`, async () => {
     await openStaffPage(marketer, 'marketing', 'console-marketing', HOME)
     const home = pageRoot(marketer, HOME)
     await home
       .getByTestId('rfm-members-dormant')
-      .filter({ hasText: /^7\s*人$/ })
+      .filter({ hasText: new RegExp(`^${groupDigits(D)}\\s*人$`) })
       .waitFor()
     await home.getByTestId('marketing-segments').click()
     await expectPage(marketer, SEGMENTS)
@@ -66,11 +69,11 @@ test('marketing wakes the dormant members with a coupon and measures it against 
     await expectPage(marketer, SEGMENT)
     // Nothing chosen yet: every member counts, as many as the server counts.
     const everyone = await serverCount(cloud, {})
-    assert.ok(everyone > 7)
+    assert.ok(everyone > D)
     await countShown(segmentPage, everyone)
     await chooseChip(segmentPage, 'segment-rfm-dormant')
-    assert.equal(await serverCount(cloud, { rfm: ['dormant'] }), 7, 'the server counts 7 dormant members')
-    await countShown(segmentPage, 7)
+    assert.equal(await serverCount(cloud, { rfm: ['dormant'] }), D, `the server counts ${D} dormant members`)
+    await countShown(segmentPage, D)
     await snapshot('marketer-1-segment', marketer)
   })
 
@@ -80,7 +83,7 @@ test('marketing wakes the dormant members with a coupon and measures it against 
     await expectToast(marketer, '分群已保存')
     const [saved] = cloud.db.find('segments', { name: segmentName }) as { _id: string; filter: unknown; members: number; updatedBy: string }[]
     assert.ok(saved, 'the segment is stored')
-    assert.deepEqual([saved.filter, saved.members, saved.updatedBy], [{ rfm: ['dormant'] }, 7, 'demo-marketing'])
+    assert.deepEqual([saved.filter, saved.members, saved.updatedBy], [{ rfm: ['dormant'] }, D, 'demo-marketing'])
     return saved._id
   })
 
@@ -108,7 +111,7 @@ test('marketing wakes the dormant members with a coupon and measures it against 
     await snapshot('marketer-2-campaign', marketer)
   })
 
-  const preview = await test.step('预览: 7 recipients, the holdout kept back, messages rendered as WeChat shows them', async () => {
+  const preview = await test.step(`预览: ${D} recipients, the holdout kept back, the unsubscribed counted, messages rendered as WeChat shows them`, async () => {
     await campaignPage.getByTestId('campaign-preview').click()
     const result = campaignPage.getByTestId('campaign-preview-result')
     await result.waitFor()
@@ -123,7 +126,9 @@ test('marketing wakes the dormant members with a coupon and measures it against 
       capped: await figureOf(result, 'campaign-preview-capped'),
       willSend: await figureOf(result, 'campaign-preview-willSend'),
     }
-    assert.deepEqual(figures, { recipients: 7, heldOut: figures.heldOut, noConsent: 0, optedOut: 0, capped: 0, willSend: 7 - figures.heldOut })
+    assert.deepEqual(figures, { recipients: D, heldOut: figures.heldOut, noConsent: figures.noConsent, optedOut: 0, capped: 0, willSend: D - figures.heldOut - figures.noConsent })
+    // Those the holdout does not keep back and who never subscribed: at most every unsubscribed member, at least those the holdout could not all hold.
+    assert.ok(figures.noConsent <= D - subscribed.size && figures.noConsent >= D - subscribed.size - figures.heldOut, `未订阅 ${figures.noConsent}`)
     const issued = { amount: formatAmount(coupon.yuan * 100), until: formatTemplateDate(lastValidDay(cloud.now(), coupon.days)) }
     assert.ok(issued.amount.ok && issued.until.ok)
     const samples = result.getByTestId('campaign-sample')
@@ -148,7 +153,9 @@ test('marketing wakes the dormant members with a coupon and measures it against 
     await campaignPage.getByTestId('campaign-start').click()
     const dialog = marketer.locator('.taro__modal .taro-modal__content')
     await dialog.locator('.taro-model__confirm', { hasText: '开始发送' }).waitFor()
-    assert.ok((await textOf(dialog)).includes(`将立即开始发送：预计 ${preview.willSend} 位会员收到「${campaignName}」。分群 7 人中，对照组 ${preview.heldOut} 人不发送`))
+    assert.ok(
+      (await textOf(dialog)).includes(`将立即开始发送：预计 ${preview.willSend} 位会员收到「${campaignName}」。分群 ${D} 人中，对照组 ${preview.heldOut} 人不发送，${preview.noConsent} 人未订阅`),
+    )
     await confirmModal(marketer, '开始发送')
     await expectToast(marketer, '已开始发送')
     await campaignPage.getByTestId('campaign-run').waitFor()
@@ -159,7 +166,7 @@ test('marketing wakes the dormant members with a coupon and measures it against 
   })
 
   const run = campaignPage.getByTestId('campaign-run')
-  const outcome = await test.step('刷新 until the campaign is 已完成: 已送达 N, 对照组 M, N + M = 7, as the deliveries say', async () => {
+  const outcome = await test.step(`刷新 until the campaign is 已完成: 已送达 N, 对照组 M, 未订阅 U, N + M + U = ${D}, as the deliveries say`, async () => {
     await expect(async () => {
       await run.getByTestId('campaign-refresh').click()
       await run.getByTestId('campaign-status').filter({ hasText: '已完成' }).waitFor({ timeout: 1_000 })
@@ -168,13 +175,21 @@ test('marketing wakes the dormant members with a coupon and measures it against 
     const withStatus = (status: string) => deliveries.filter((delivery) => delivery.status === status).map((delivery) => delivery.openid)
     const sent = withStatus('sent')
     const heldOut = withStatus('heldOut')
+    const unsubscribed = withStatus('noConsent')
     assert.deepEqual(
       deliveries.map((delivery) => delivery.openid),
       dormant,
       'one delivery for each dormant member',
     )
-    assert.equal(sent.length + heldOut.length, 7, `every dormant member was either messaged or held out: ${JSON.stringify(deliveries.map((delivery) => delivery.status))}`)
+    assert.equal(
+      sent.length + heldOut.length + unsubscribed.length,
+      D,
+      `every dormant member was messaged, held out or not subscribed: ${JSON.stringify(deliveries.map((delivery) => delivery.status))}`,
+    )
     assert.equal(heldOut.length, preview.heldOut, 'the holdout is the one the preview showed')
+    assert.equal(unsubscribed.length, preview.noConsent, 'the unsubscribed are the ones the preview counted')
+    for (const openid of sent) assert.ok(subscribed.has(openid), `${openid} was messaged on their consent`)
+    for (const openid of unsubscribed) assert.ok(!subscribed.has(openid), `${openid} had no consent`)
     const results = run.getByTestId('campaign-results')
     assert.deepEqual(
       {
@@ -188,7 +203,7 @@ test('marketing wakes the dormant members with a coupon and measures it against 
         pending: await figureOf(results, 'campaign-results-pending'),
         opened: await figureOf(results, 'campaign-results-opened'),
       },
-      { targeted: 7, sent: sent.length, heldOut: heldOut.length, noConsent: 0, optedOut: 0, capped: 0, failed: 0, pending: 0, opened: 0 },
+      { targeted: D, sent: sent.length, heldOut: heldOut.length, noConsent: unsubscribed.length, optedOut: 0, capped: 0, failed: 0, pending: 0, opened: 0 },
     )
     assert.equal(await textOf(results.getByTestId('campaign-conversion-recipients-members')), groupDigits(sent.length))
     assert.equal(await textOf(results.getByTestId('campaign-conversion-holdout-members')), groupDigits(heldOut.length))
@@ -206,7 +221,7 @@ test('marketing wakes the dormant members with a coupon and measures it against 
   for (const openid of outcome.heldOut) {
     assert.equal(campaignMessagesTo(cloud, openid, campaignId).length, 0, `${openid} is held out: no message`)
     assert.equal(cloud.db.find('coupons', { _id: `campaign:${campaignId}:${openid}` }).length, 0, `${openid} is held out: no coupon`)
-    assert.equal(cloud.outbox.quota(openid, TEMPLATE), 1, `${openid} is held out: the consent is left unused`)
+    assert.equal(cloud.outbox.quota(openid, TEMPLATE), subscribed.has(openid) ? 1 : 0, `${openid} is held out: the consent is left as it was`)
   }
 
   const reached = outcome.sent[0]

@@ -2,13 +2,17 @@ import { dataOf, useLocalCloud } from '../support/localCloud'
 import { seedIfEmpty } from '../../scripts/seed'
 import { DEMO_GOLD_VOUCHER } from '../../scripts/demoData'
 import { demoCrowd } from '../../scripts/demoMarketing'
+import { SHOP_MEMBERS } from '../../scripts/demoShop'
 import { RFM_CLASSES } from '../../cloudfunctions/shared/contract/marketingFields'
+import { DEFAULT_CATEGORIES } from '../../cloudfunctions/shared/contract/statsFields'
 import { SUBSCRIBE_TEMPLATES } from '../../cloudfunctions/shared/contract/templates'
 import { TICKET_STATUSES } from '../../cloudfunctions/shared/contract/ticketFields'
 import { shopDate } from '../../cloudfunctions/shared/domain/calendar'
 import type { LedgerRow } from '../../cloudfunctions/shared/domain/ledger'
 import type { MemberDoc } from '../../cloudfunctions/shared/domain/member'
 import type { TicketDoc } from '../../cloudfunctions/shared/domain/ticket'
+import { consequenceOf, factsOf } from '../../cloudfunctions/shared/domain/tierPreview'
+import { DEFAULT_TIER_RULES } from '../../cloudfunctions/shared/domain/tiers'
 
 const { cloud, as } = useLocalCloud()
 const GOLD = 'demo-member-gold'
@@ -24,7 +28,7 @@ beforeAll(() => {
 describe('the demo shop', () => {
   it('is consistent: jobs.reconcile finds no drift (balance = Σ ledger = Σ lots) for any member', async () => {
     const report = dataOf(await as(null).call('jobs', 'reconcile', {}))
-    expect(report).toMatchObject({ membersChecked: 4 + demoCrowd().length, driftCount: 0, drifts: [] })
+    expect(report).toMatchObject({ membersChecked: 4 + demoCrowd().length + SHOP_MEMBERS, driftCount: 0, drifts: [] })
   })
 
   it('has members in every RFM class, as the daily job would classify them today, and 沉睡 members who can receive a campaign', async () => {
@@ -94,6 +98,77 @@ describe('the demo shop', () => {
     const titles = new Map((cloud().db.find('activities') as Array<{ _id: string; title: string }>).map((activity) => [activity._id, activity.title]))
     expect(signups.length).toBeGreaterThan(0)
     expect(archive.activities.map((entry) => entry.title).sort()).toEqual(signups.map((signup) => titles.get(signup.activityId)).sort())
+  })
+})
+
+describe('the everyday shop', () => {
+  const members = () => cloud().db.find('members') as MemberDoc[]
+  const orders = () => (cloud().db.find('ledger', { kind: 'earn' }) as LedgerRow[]).filter((row) => row.order)
+
+  it('has members who joined over the last 12 months, more in recent months, at both stores', () => {
+    const now = cloud().now().getTime()
+    const joinedWithin = (from: number, to: number) =>
+      members().filter((member) => now - new Date(member.joinedAt).getTime() >= from * 86_400_000 && now - new Date(member.joinedAt).getTime() < to * 86_400_000).length
+    expect(members().length).toBeGreaterThanOrEqual(300)
+    expect(joinedWithin(0, 90)).toBeGreaterThan(joinedWithin(270, 360))
+    expect(joinedWithin(270, 365)).toBeGreaterThan(0)
+    const atSecond = members().filter((member) => member.source.store === 'store-002')
+    expect(atSecond.length).toBeGreaterThan(30)
+    expect(orders().filter((row) => row.order!.storeId === 'store-002').length).toBeGreaterThan(100)
+  })
+
+  it('lists every order by its lines, in the shop’s categories, adding up to the amount; coffee sells most', () => {
+    const byCategory = new Map<string, number>()
+    for (const row of orders()) {
+      const items = row.order!.items!
+      expect(items.length).toBeGreaterThan(0)
+      expect(items.reduce((sum, item) => sum + item.amountFen, 0)).toBe(row.order!.amountFen)
+      for (const item of items) byCategory.set(item.category, (byCategory.get(item.category) ?? 0) + item.amountFen)
+    }
+    expect([...byCategory.keys()].sort()).toEqual([...DEFAULT_CATEGORIES].sort())
+    expect([...byCategory].sort((a, b) => b[1] - a[1])[0][0]).toBe('咖啡')
+    const everyday = orders().filter((row) => row.openid.startsWith('demo-shop-'))
+    for (const row of everyday) expect(row.order!.amountFen).toBeGreaterThanOrEqual(1800)
+    for (const row of everyday) expect(row.order!.amountFen).toBeLessThanOrEqual(26_000)
+  })
+
+  it('fixes on each order what the till would have: first purchase of that Beijing day, bought before', () => {
+    const byMember = new Map<string, LedgerRow[]>()
+    for (const row of orders()) byMember.set(row.openid, [...(byMember.get(row.openid) ?? []), row])
+    let again = 0
+    for (const rows of byMember.values()) {
+      rows.sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime())
+      const days = new Set<string>()
+      rows.forEach((row, index) => {
+        const day = shopDate(new Date(row.createdAt))
+        const firstToday = !days.has(day)
+        days.add(day)
+        expect(row.order!.visit).toEqual({ firstToday, returning: index > 0, campaigns: [] })
+        if (!firstToday) again++
+      })
+    }
+    expect(again).toBeGreaterThan(0)
+  })
+
+  it('gives each member the tier their spend earned, which today’s rules would neither raise nor lower', () => {
+    const now = cloud().now()
+    const moves = members().filter((member) => consequenceOf(factsOf(member), DEFAULT_TIER_RULES, now).kind !== 'unchanged')
+    expect(moves.map((member) => member.profile.name)).toEqual([])
+    const tiers = new Set(
+      members()
+        .filter((member) => member._id.startsWith('demo-shop-'))
+        .map((member) => member.tier),
+    )
+    expect(tiers).toContain('regular')
+    expect(tiers).toContain('silver')
+  })
+
+  it('keeps the named members’ phone tails and name prefixes their own', () => {
+    const named = members().filter((member) => member._id.startsWith('demo-member-'))
+    const tails = new Set(named.map((member) => member.profile.phone4).filter(Boolean))
+    const everyday = members().filter((member) => member._id.startsWith('demo-shop-'))
+    expect(everyday.filter((member) => tails.has(member.profile.phone4 ?? ''))).toEqual([])
+    expect(everyday.filter((member) => /^[林陈赵孙]/.test(member.profile.name))).toEqual([])
   })
 })
 
