@@ -34,6 +34,7 @@ export default defineAppConfig({
     { root: 'marketing', pages: ['pages/home/index', 'pages/segments/index', 'pages/segment/index', 'pages/campaigns/index', 'pages/campaign/index', 'pages/rfm/index'] },
     { root: 'messages', pages: ['pages/subscriptions/index'] },
     { root: 'account', pages: ['pages/privacy/index', 'pages/data/index', 'pages/erase/index'] },
+    { root: 'insight', pages: ['pages/overview/index', 'pages/members/index', 'pages/consumption/index', 'pages/churn/index', 'pages/service/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -21,6 +21,7 @@ const AREAS = {
   ticketStats: (role: Role) => roleMayCall(role, 'ticket', 'stats'),
   sla: (role: Role) => roleMayCall(role, 'ticket', 'sla'),
   marketing: (role: Role) => roleMayCall(role, 'marketing', 'segments'),
+  insight: (role: Role) => roleMayCall(role, 'stats', 'overview'),
   rfmRules: (role: Role) => roleMayCall(role, 'marketing', 'setRfmThresholds'),
   stores: (role: Role) => roleMayCall(role, 'staff', 'saveStore'),
   staffList: (role: Role) => roleMayCall(role, 'staff', 'updateStaff'),

@@ -19,6 +19,7 @@ const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: 
   { area: 'ticketStats', name: '服务统计', text: '响应与解决时长、超时率、满意度', url: '/admin/pages/ticketStats/index' },
   { area: 'sla', name: '服务时限', text: '各类问题的响应与解决时限、营业时间', url: '/admin/pages/sla/index' },
   { area: 'marketing', name: '营销中心', text: '会员分类与分群、营销消息（含对照组效果）', url: '/marketing/pages/home/index' },
+  { area: 'insight', name: '数据分析', text: '会员、消费、流失预警与活动服务的经营数据', url: '/insight/pages/overview/index' },
   { area: 'staffList', name: '员工管理', text: '岗位、所属门店、移除员工与转让店主', url: '/admin/pages/staff/index' },
   { area: 'invite', name: '邀请员工', text: '一次性邀请二维码，24 小时内有效', url: '/admin/pages/invite/index' },
   { area: 'stores', name: '门店管理', text: '门店信息、关闭与重新营业、入会二维码', url: '/admin/pages/stores/index' },
