@@ -27,6 +27,7 @@ export default defineAppConfig({
         'pages/accept/index',
         'pages/audit/index',
         'pages/export/index',
+        'pages/categories/index',
       ],
     },
     { root: 'activity', pages: ['pages/detail/index', 'pages/mine/index'] },

@@ -20,6 +20,7 @@ const AREAS = {
   tickets: (role: Role) => roleMayCall(role, 'ticket', 'queue'),
   ticketStats: (role: Role) => roleMayCall(role, 'ticket', 'stats'),
   sla: (role: Role) => roleMayCall(role, 'ticket', 'sla'),
+  categories: (role: Role) => roleMayCall(role, 'points', 'setCategories'),
   marketing: (role: Role) => roleMayCall(role, 'marketing', 'segments'),
   insight: (role: Role) => roleMayCall(role, 'stats', 'overview'),
   rfmRules: (role: Role) => roleMayCall(role, 'marketing', 'setRfmThresholds'),

@@ -72,6 +72,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'marketing.saveSegment': '保存分群',
   'marketing.deleteSegment': '删除分群',
   'marketing.tagSegment': '批量打标签',
+  'marketing.segmentFor': '生成营销分群',
   'marketing.campaigns': '查看营销活动',
   'marketing.campaign': '查看营销活动详情',
   'marketing.createCampaign': '创建营销活动',
@@ -106,6 +107,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'staff.exports': '查看导出记录',
   'staff.exportChunk': '导出分段任务',
   'staff.bootstrapOwner': '设置首位店主',
+  'stats.overview': '查看数据概览',
+  'stats.members': '查看会员分析',
+  'stats.consumption': '查看消费分析',
+  'stats.churn': '查看流失预警',
+  'stats.service': '查看活动与服务分析',
+  'stats.daily': '每日统计',
+  'stats.backfill': '补算统计',
 }
 
 /** The label of `fn.action`, or the key itself for an action this list does not know (an old entry). */

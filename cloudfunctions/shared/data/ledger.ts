@@ -59,6 +59,16 @@ export function ledgerRepo(db: Database) {
       if (ordersOnly) filter['order.orderNo'] = _.exists(true)
       return countOf(collection.where(filter))
     },
+    /** Σ delta of every row before `end`: the points outstanding then (the statistics count it once, where their chain of days starts). */
+    async sumBefore(end: Date): Promise<number> {
+      const _ = db.command
+      const { list } = (await collection
+        .aggregate()
+        .match({ createdAt: _.lt(end) })
+        .group({ _id: null, sum: _.aggregate.sum('$delta') })
+        .end()) as { list: Array<{ sum: number }> }
+      return list[0]?.sum ?? 0
+    },
     /** Σ delta per member, for reconciliation. One round trip per call. */
     async sumsFor(openids: string[]): Promise<Map<string, number>> {
       const _ = db.command

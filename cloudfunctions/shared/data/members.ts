@@ -4,7 +4,7 @@ import type { MemberDoc } from '../domain/member'
 import type { Database } from '../runtime/cloud'
 import { isDuplicateKeyError } from './errors'
 import { countOf, rowsOf } from './results'
-import type { Cursor } from './paging'
+import { allWithin, type Cursor } from './paging'
 import { getOrNull, type Transaction } from './transaction'
 
 interface SubPipeline {
@@ -247,5 +247,39 @@ export function membersRepo(db: Database) {
       const [member] = await rowsOf<{ lastBirthdayPerk?: BirthdayPerkMark | null }>(collection.where({ _id: openid }).limit(1).field({ lastBirthdayPerk: true }))
       return member?.lastBirthdayPerk ?? null
     },
+  }
+}
+
+type WithStore = { _id: string; source?: { store?: string | null } }
+
+/** What the daily statistics and the churn watch read of the members: a day's joins and leavers, counts, one segment's page. */
+export function memberStatsRepo(db: Database) {
+  const collection = db.collection('members')
+  const _ = db.command
+  return {
+    joinedWithin: (start: Date, end: Date) => allWithin<WithStore>(db, collection, 'joinedAt', start, end, { source: true }),
+    removedWithin: (start: Date, end: Date) => allWithin<WithStore>(db, collection, 'removedAt', start, end, { source: true }),
+    erasedWithin: (start: Date, end: Date) => allWithin<WithStore & { removedAt?: Date | null }>(db, collection, 'erasedAt', start, end, { source: true, removedAt: true }),
+    /** Members at the end of `end`'s day (of one home store, or all): joined before it, less those removed or erased before it. */
+    async countAt(store: string | null, end: Date): Promise<number> {
+      const ofStore = store ? { 'source.store': store } : {}
+      const [joined, removed, erased] = await Promise.all([
+        countOf(collection.where({ joinedAt: _.lt(end), ...ofStore })),
+        countOf(collection.where({ removedAt: _.lt(end), ...ofStore })),
+        countOf(collection.where({ erasedAt: _.lt(end), removedAt: _.eq(null), ...ofStore })),
+      ])
+      return joined - removed - erased
+    },
+    /** A segment's members, the most recently silent first (lastPurchaseAt_id), `limit` from `offset`. */
+    churnPage: (where: Record<string, unknown>, offset: number, limit: number) =>
+      rowsOf<MemberDoc>(
+        collection
+          .where(where)
+          .orderBy('lastPurchaseAt', 'desc')
+          .orderBy('_id', 'desc')
+          .skip(offset)
+          .limit(limit)
+          .field({ _id: true, cardNo: true, profile: true, tier: true, seg: true, lastPurchaseAt: true }),
+      ),
   }
 }

@@ -1,3 +1,6 @@
+import type { Database } from '../runtime/cloud'
+import { rowsOf } from './results'
+
 /**
  * Cursor paging on an indexed time field with `_id` breaking ties: the cursor is opaque to the
  * client (base64url of the last row's time and id), and a page is fetched from the cursor's own
@@ -40,5 +43,36 @@ export function decodeCursor(cursor: string | undefined): Cursor | null | 'inval
     return { at: new Date(at), id }
   } catch {
     return 'invalid'
+  }
+}
+
+/**
+ * Every document whose `field` falls within `[start, end)`, in pages ordered by the date and `_id`
+ * so a (date, `_id`) index answers it; a day's new members or closed tickets are a page or two, so
+ * the offset stays small.
+ */
+export async function allWithin<T extends { _id: string }>(
+  db: Database,
+  collection: ReturnType<Database['collection']>,
+  field: string,
+  start: Date,
+  end: Date,
+  fields: Record<string, true>,
+): Promise<T[]> {
+  const _ = db.command
+  const found: T[] = []
+  for (;;) {
+    const query = collection
+      .where({ [field]: _.and([_.gte(start), _.lt(end)]) })
+      .orderBy(field, 'asc')
+      .orderBy('_id', 'asc')
+    const page: T[] = await rowsOf<T>(
+      query
+        .skip(found.length)
+        .limit(MAX_FETCH)
+        .field({ _id: true, ...fields }),
+    )
+    found.push(...page)
+    if (page.length < MAX_FETCH) return found
   }
 }

@@ -1,9 +1,11 @@
 import type { DayLevels, DaySnapshot } from '../contract/statsFields'
 import type { FlowsByStore, StoredDay } from '../domain/stats'
-import type { MemberDoc } from '../domain/member'
 import type { TicketDoc } from '../domain/ticket'
 import type { Database } from '../runtime/cloud'
 import type { Cursor } from './paging'
+import { ledgerRepo } from './ledger'
+import { memberStatsRepo } from './members'
+import { allWithin } from './paging'
 import { countOf, rowsOf } from './results'
 
 /** Where a day's ledger walk stands between invocations: its cursor and the figures so far. */
@@ -72,54 +74,23 @@ export function statsRepo(db: Database) {
 /** What the day's small collections contribute: each read through its own date index, one Beijing day wide. */
 export function dayFactsRepo(db: Database) {
   const _ = db.command
+  const members = memberStatsRepo(db)
   const within = (start: Date, end: Date) => _.and([_.gte(start), _.lt(end)])
-  /**
-   * Every match of a day's range, in pages, ordered by the date and `_id` so the (date, `_id`) index
-   * answers it (a day's new members or closed tickets are a page or two; the offset stays small).
-   */
-  async function all<T extends { _id: string }>(collection: string, field: string, start: Date, end: Date, fields: Record<string, true>): Promise<T[]> {
-    const found: T[] = []
-    for (;;) {
-      const page: T[] = await rowsOf<T>(
-        db
-          .collection(collection)
-          .where({ [field]: within(start, end) })
-          .orderBy(field, 'asc')
-          .orderBy('_id', 'asc')
-          .skip(found.length)
-          .limit(PAGE)
-          .field({ _id: true, ...fields }),
-      )
-      found.push(...page)
-      if (page.length < PAGE) return found
-    }
-  }
   return {
-    joined: (start: Date, end: Date) => all<{ _id: string; source?: { store?: string | null } }>('members', 'joinedAt', start, end, { source: true }),
-    removed: (start: Date, end: Date) => all<{ _id: string; source?: { store?: string | null } }>('members', 'removedAt', start, end, { source: true }),
-    erased: (start: Date, end: Date) => all<{ _id: string; source?: { store?: string | null }; removedAt?: Date | null }>('members', 'erasedAt', start, end, { source: true, removedAt: true }),
+    joined: (start: Date, end: Date) => members.joinedWithin(start, end),
+    removed: (start: Date, end: Date) => members.removedWithin(start, end),
+    erased: (start: Date, end: Date) => members.erasedWithin(start, end),
     signups: (start: Date, end: Date) => countOf(db.collection('signups').where({ signedUpAt: within(start, end) })),
-    checkIns: (start: Date, end: Date) => all<{ _id: string; checkedInStore?: string | null }>('signups', 'checkedInAt', start, end, { checkedInStore: true }),
+    checkIns: (start: Date, end: Date) => allWithin<{ _id: string; checkedInStore?: string | null }>(db, db.collection('signups'), 'checkedInAt', start, end, { checkedInStore: true }),
     ticketsOpened: (start: Date, end: Date) => countOf(db.collection('tickets').where({ createdAt: within(start, end) })),
     ticketsClosed: (start: Date, end: Date) =>
-      all<Pick<TicketDoc, '_id' | 'breachedFirstResponse' | 'breachedResolution' | 'resolutions'>>('tickets', 'closedAt', start, end, {
+      allWithin<Pick<TicketDoc, '_id' | 'breachedFirstResponse' | 'breachedResolution' | 'resolutions'>>(db, db.collection('tickets'), 'closedAt', start, end, {
         breachedFirstResponse: true,
         breachedResolution: true,
         resolutions: true,
       }),
     campaignSends: (start: Date, end: Date) => countOf(db.collection('deliveries').where({ sentAt: within(start, end), campaignId: _.neq(null) })),
-    /** 流失预警's page: the segment's members, the most recently silent first (lastPurchaseAt_id). */
-    churnMembers: (where: Record<string, unknown>, offset: number, limit: number) =>
-      rowsOf<MemberDoc>(
-        db
-          .collection('members')
-          .where(where)
-          .orderBy('lastPurchaseAt', 'desc')
-          .orderBy('_id', 'desc')
-          .skip(offset)
-          .limit(limit)
-          .field({ _id: true, cardNo: true, profile: true, tier: true, seg: true, lastPurchaseAt: true }),
-      ),
+    churnMembers: (where: Record<string, unknown>, offset: number, limit: number) => members.churnPage(where, offset, limit),
     /** The members' tickets, newest first (a page of members' worth): the churn list shows each one's latest. */
     latestTickets: (openids: string[]) =>
       rowsOf<Pick<TicketDoc, '_id' | 'openid' | 'category' | 'status' | 'createdAt' | 'resolutions'>>(
@@ -132,21 +103,8 @@ export function dayFactsRepo(db: Database) {
       ),
     /** The levels of a store at the end of a day, counted from the members and the ledger: used only where the chain of days breaks. */
     async countedLevels(store: string | null, end: Date): Promise<Omit<DayLevels, 'liabilityFen'>> {
-      const members = db.collection('members')
-      const ofStore = store ? { 'source.store': store } : {}
-      const [joined, removed, erased] = await Promise.all([
-        countOf(members.where({ joinedAt: _.lt(end), ...ofStore })),
-        countOf(members.where({ removedAt: _.lt(end), ...ofStore })),
-        countOf(members.where({ erasedAt: _.lt(end), removedAt: _.eq(null), ...ofStore })),
-      ])
-      if (store) return { members: joined - removed - erased, outstandingPoints: null }
-      const { list } = (await db
-        .collection('ledger')
-        .aggregate()
-        .match({ createdAt: _.lt(end) })
-        .group({ _id: null, sum: _.aggregate.sum('$delta') })
-        .end()) as { list: Array<{ sum: number }> }
-      return { members: joined - removed - erased, outstandingPoints: list[0]?.sum ?? 0 }
+      const [count, outstanding] = await Promise.all([members.countAt(store, end), store ? null : ledgerRepo(db).sumBefore(end)])
+      return { members: count, outstandingPoints: outstanding }
     },
   }
 }

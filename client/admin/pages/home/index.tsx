@@ -18,6 +18,7 @@ const ENTRIES: { area: StaffArea; id?: string; name: string; text: string; url: 
   { area: 'tickets', name: '工单队列', text: '会员投诉与反馈：受理、回复、处理结果与回访', url: '/admin/pages/tickets/index' },
   { area: 'ticketStats', name: '服务统计', text: '响应与解决时长、超时率、满意度', url: '/admin/pages/ticketStats/index' },
   { area: 'sla', name: '服务时限', text: '各类问题的响应与解决时限、营业时间', url: '/admin/pages/sla/index' },
+  { area: 'categories', name: '商品分类', text: '收银时为商品明细选择的分类，数据看板按分类统计', url: '/admin/pages/categories/index' },
   { area: 'marketing', name: '营销中心', text: '会员分类与分群、营销消息（含对照组效果）', url: '/marketing/pages/home/index' },
   { area: 'insight', name: '数据分析', text: '会员、消费、流失预警与活动服务的经营数据', url: '/insight/pages/overview/index' },
   { area: 'staffList', name: '员工管理', text: '岗位、所属门店、移除员工与转让店主', url: '/admin/pages/staff/index' },
