@@ -1,7 +1,7 @@
 import { ledgerRepo } from '../data/ledger'
 import { activeRules } from '../data/rules'
 import { segmentsRepo } from '../data/segments'
-import { dayFactsRepo, statsRepo, type StatsProgress } from '../data/stats'
+import { dayFactsRepo, progressId, statsRepo, type StatsProgress } from '../data/stats'
 import { storesRepo } from '../data/stores'
 import type { DaySnapshot } from '../contract/statsFields'
 import { ZERO_FLOWS } from '../contract/statsFields'
@@ -50,61 +50,81 @@ export class RowBudget {
   }
 }
 
-/**
- * One Beijing day's statistics for the whole shop and each store: the day's ledger rows walked in
- * (createdAt, `_id`) order from the cursor in `settings/stats` (figures so far kept beside it, so
- * a run cut off resumes where it stopped and counts nothing twice), then the day's members,
- * signups, tickets and campaign sends through their date indexes. The day's documents are
- * replaced, never added to, and the running levels and trailing sums of the days after it follow.
- */
-export async function computeDay(db: Database, day: string, budget: RowBudget, now: Date, carry: 'forward' | 'self' = 'forward'): Promise<{ done: boolean; rows: number; rederived: number }> {
-  const repo = statsRepo(db)
-  const settings = await repo.settings()
-  const start = shopDayStart(day)
-  const end = shopDayEnd(day)
-  let progress: StatsProgress = settings.progress?.day === day ? settings.progress : { day, cursor: null, rows: 0, flows: {} }
-  const ledger = ledgerRepo(db)
-  let walked = 0
-  for (;;) {
-    if (!budget.canTakeMore()) {
-      await repo.saveSettings({ ...settings, progress })
-      return { done: false, rows: walked, rederived: 0 }
-    }
-    const limit = Math.min(PAGE, budget.rowsLeft())
-    const page = await ledger.createdBetween(null, start, end, progress.cursor && { at: new Date(progress.cursor.at), id: progress.cursor.id }, limit)
-    const flows = progress.flows
-    for (const row of page) addLedgerRow(flows, row)
-    budget.rows += page.length
-    walked += page.length
-    const last = page[page.length - 1]
-    progress = { day, cursor: last ? { at: new Date(last.createdAt), id: last._id } : progress.cursor, rows: progress.rows + page.length, flows }
-    if (page.length < limit) break
-  }
-
-  const flows = progress.flows
-  await addDayFacts(db, flows, start, end)
-  const [stores, rules] = await Promise.all([storesRepo(db).all(), activeRules(db, now)])
-  const storeIds = [ALL_STORES, ...stores.map((store) => store._id), ...Object.keys(flows)].filter((id, index, all) => all.indexOf(id) === index)
-  const snapshotOf = await snapshotsFor(db, day, now)
-  const kept = new Map((await Promise.all(storeIds.map((store) => repo.range(store, day, day)))).flat().map((doc) => [doc.store, doc.snapshot]))
-  const docs: StoredDay[] = storeIds.map((store) => ({
-    _id: statsDayId(day, store),
-    day,
-    store,
-    flows: flows[store] ?? ZERO_FLOWS(),
-    // Placeholders until rederive below carries the chain in.
-    levels: { members: 0, outstandingPoints: null, liabilityFen: null },
-    trailing: emptyTrailing(),
-    snapshot: snapshotOf(store) ?? kept.get(store) ?? null,
-    computedAt: now,
-  }))
-  let rederived = 0
-  for (const doc of docs) rederived += await rederiveStore(db, doc, rules.points.pointsPerCashYuan, carry)
-  await repo.saveSettings({ ...settings, progress: null })
-  return { done: true, rows: walked, rederived }
+export interface RangeOutcome {
+  done: boolean
+  rows: number
+  /** Documents written: the range's, and those after it whose running figures moved (`carried`). */
+  written: number
+  carried: number
 }
 
-async function addDayFacts(db: Database, flows: FlowsByStore, start: Date, end: Date): Promise<void> {
+/**
+ * The statistics of every Beijing day in `[from, to]`, for the whole shop and each store: one walk
+ * of the range's ledger rows in (createdAt, `_id`) order from a cursor kept in its own settings
+ * document (with the figures of the day being summed, so a run cut off resumes where it stopped
+ * and counts nothing twice), plus the range's members, signups, tickets and sends through their
+ * (date, `_id`) indexes. Each day's documents are replaced, never added to; then the running
+ * levels and trailing sums are carried through the range and the days after it, and each
+ * document is written once.
+ */
+export async function computeRange(db: Database, from: string, to: string, budget: RowBudget, now: Date): Promise<RangeOutcome> {
+  const repo = statsRepo(db)
+  const saved = await repo.progress(from, to)
+  let progress: StatsProgress = saved ?? { _id: progressId(from, to), from, to, day: from, cursor: null, flows: {} }
+  const end = shopDayEnd(to)
+  const [stores, rules, facts, snapshotOf] = await Promise.all([storesRepo(db).all(), activeRules(db, now), factsByDay(db, shopDayStart(progress.day), end), snapshotsFor(db, now)])
+  const storeIds = [ALL_STORES, ...stores.map((store) => store._id)]
+  const kept = new Map((await Promise.all(storeIds.map((store) => repo.range(store, progress.day, to)))).flat().map((doc) => [doc._id, doc.snapshot]))
+  const finished: StoredDay[] = []
+  const finish = (day: string, flows: FlowsByStore) => {
+    addFacts(flows, facts.get(day))
+    const ids = [...storeIds, ...Object.keys(flows).filter((store) => !storeIds.includes(store))]
+    for (const store of ids)
+      finished.push({
+        _id: statsDayId(day, store),
+        day,
+        store,
+        flows: flows[store] ?? ZERO_FLOWS(),
+        // Placeholders until the chain below carries the levels in.
+        levels: { members: 0, outstandingPoints: null, liabilityFen: null },
+        trailing: emptyTrailing(),
+        snapshot: (day === previousDay(shopDate(now)) ? snapshotOf(store) : null) ?? kept.get(statsDayId(day, store)) ?? null,
+        computedAt: now,
+      })
+  }
+
+  const ledger = ledgerRepo(db)
+  let rows = 0
+  for (;;) {
+    if (!budget.canTakeMore()) {
+      // What is finished is written as it stands; the chain is carried when the range is done.
+      await repo.save(finished)
+      await repo.saveProgress(progress)
+      return { done: false, rows, written: finished.length, carried: 0 }
+    }
+    const limit = Math.min(PAGE, budget.rowsLeft())
+    const page = await ledger.createdBetween(null, shopDayStart(progress.day), end, progress.cursor && { at: new Date(progress.cursor.at), id: progress.cursor.id }, limit)
+    let { day, flows } = progress
+    for (const row of page) {
+      const rowDay = shopDate(new Date(row.createdAt))
+      for (; day < rowDay; day = nextDay(day), flows = {}) finish(day, flows)
+      addLedgerRow(flows, row)
+    }
+    budget.rows += page.length
+    rows += page.length
+    const last = page[page.length - 1]
+    progress = { ...progress, day, flows, cursor: last ? { at: new Date(last.createdAt), id: last._id } : progress.cursor }
+    if (page.length < limit) break
+  }
+  for (let { day, flows } = progress; day <= to; day = nextDay(day), flows = {}) finish(day, flows)
+
+  const written = await carry(db, finished, from, rules.points.pointsPerCashYuan)
+  if (saved) await repo.clearProgress(from, to)
+  return { done: true, rows, written, carried: Math.max(0, written - finished.length) }
+}
+
+type DayFacts = Awaited<ReturnType<typeof readFacts>>
+async function readFacts(db: Database, start: Date, end: Date) {
   const facts = dayFactsRepo(db)
   const [joined, removed, erased, signups, checkIns, opened, closed, sends] = await Promise.all([
     facts.joined(start, end),
@@ -114,48 +134,83 @@ async function addDayFacts(db: Database, flows: FlowsByStore, start: Date, end: 
     facts.checkIns(start, end),
     facts.ticketsOpened(start, end),
     facts.ticketsClosed(start, end),
-    facts.campaignSends(start, end),
+    facts.sends(start, end),
   ])
-  for (const member of joined) addNewMember(flows, member.source?.store ?? null)
-  for (const member of removed) addLeftMember(flows, member.source?.store ?? null)
+  return { joined, removed, erased, signups, checkIns, opened, closed, sends }
+}
+
+/** The range's facts read once, each put on its Beijing day. */
+async function factsByDay(db: Database, start: Date, end: Date): Promise<Map<string, DayFacts>> {
+  const all = await readFacts(db, start, end)
+  const byDay = new Map<string, DayFacts>()
+  const on = (at: unknown) => {
+    const day = shopDate(new Date(at as Date))
+    let facts = byDay.get(day)
+    if (!facts) byDay.set(day, (facts = { joined: [], removed: [], erased: [], signups: [], checkIns: [], opened: [], closed: [], sends: [] }))
+    return facts
+  }
+  for (const member of all.joined) on((member as { joinedAt?: Date }).joinedAt).joined.push(member)
+  for (const member of all.removed) on((member as { removedAt?: Date }).removedAt).removed.push(member)
+  for (const member of all.erased) on((member as { erasedAt?: Date }).erasedAt).erased.push(member)
+  for (const signup of all.signups) on(signup.signedUpAt).signups.push(signup)
+  for (const signup of all.checkIns) on(signup.checkedInAt).checkIns.push(signup)
+  for (const ticket of all.opened) on(ticket.createdAt).opened.push(ticket)
+  for (const ticket of all.closed) on(ticket.closedAt).closed.push(ticket)
+  for (const send of all.sends) on(send.sentAt).sends.push(send)
+  return byDay
+}
+
+function addFacts(flows: FlowsByStore, facts: DayFacts | undefined): void {
+  if (!facts) return
+  for (const member of facts.joined) addNewMember(flows, member.source?.store ?? null)
+  for (const member of facts.removed) addLeftMember(flows, member.source?.store ?? null)
   // An erased member the shop had removed before left on that earlier day.
-  for (const member of erased) if (!member.removedAt) addLeftMember(flows, member.source?.store ?? null)
-  for (let i = 0; i < signups; i++) addSignup(flows)
-  for (const signup of checkIns) addCheckIn(flows, signup.checkedInStore)
-  for (let i = 0; i < opened; i++) addTicketOpened(flows)
-  for (const ticket of closed) addTicketClosed(flows, { ...ticket, score: ticket.resolutions?.[ticket.resolutions.length - 1]?.rating?.score ?? null })
-  for (let i = 0; i < sends; i++) addCampaignSend(flows)
+  for (const member of facts.erased) if (!member.removedAt) addLeftMember(flows, member.source?.store ?? null)
+  for (let i = 0; i < facts.signups.length; i++) addSignup(flows)
+  for (const signup of facts.checkIns) addCheckIn(flows, signup.checkedInStore)
+  for (let i = 0; i < facts.opened.length; i++) addTicketOpened(flows)
+  for (const ticket of facts.closed) addTicketClosed(flows, { ...ticket, score: ticket.resolutions?.[ticket.resolutions.length - 1]?.rating?.score ?? null })
+  for (const send of facts.sends) if (send.campaignId) addCampaignSend(flows)
 }
 
 /**
- * Writes the day and carries its levels and trailing sums into the days after it (up to 90 of
- * them feel its trailing sums; every later one its levels): one read of the store's days from 90
- * before it, one write per document whose figures changed.
+ * Carries the running levels and trailing sums through each store's days from `from` on (the
+ * range just computed, `finished`, over what is stored): one read per store of its days from 90
+ * before `from` to its latest, and one write per document of the range or whose figures moved.
+ * A store whose chain starts in the range (no day before it) counts its levels from the members
+ * and the ledger.
  */
-async function rederiveStore(db: Database, doc: StoredDay, pointsPerCashYuan: number, carry: 'forward' | 'self'): Promise<number> {
+async function carry(db: Database, finished: StoredDay[], from: string, pointsPerCashYuan: number): Promise<number> {
   const repo = statsRepo(db)
-  const latest = carry === 'forward' ? await repo.latest(doc.store) : null
-  const to = latest && latest.day > doc.day ? latest.day : doc.day
-  const around = (await repo.range(doc.store, daysBefore(doc.day, 90), to)).filter((each) => each.day !== doc.day)
-  const days = [...around, doc].sort((a, b) => a.day.localeCompare(b.day))
   const facts = dayFactsRepo(db)
-  const bootstraps = new Map<string, StoredDay['levels']>()
-  const needed = days.filter((each) => each.day >= doc.day && !days.some((other) => other.day === previousDay(each.day)))
-  for (const each of needed) {
-    const levels = await facts.countedLevels(doc.store === ALL_STORES ? null : doc.store, shopDayEnd(each.day))
-    bootstraps.set(each.day, { ...levels, liabilityFen: levels.outstandingPoints === null ? null : liabilityOf(levels.outstandingPoints, pointsPerCashYuan) })
+  const toWrite = new Map<string, StoredDay>()
+  const stores = [...new Set(finished.map((doc) => doc.store))]
+  for (const store of stores) {
+    const mine = finished.filter((doc) => doc.store === store)
+    const latest = await repo.latest(store)
+    const last = mine[mine.length - 1].day
+    const stored = await repo.range(store, daysBefore(from, 90), latest && latest.day > last ? latest.day : last)
+    const fresh = new Map(mine.map((doc) => [doc.day, doc]))
+    const days = [...stored.filter((doc) => !fresh.has(doc.day)), ...mine].sort((a, b) => a.day.localeCompare(b.day))
+    const present = new Set(days.map((doc) => doc.day))
+    const bootstraps = new Map<string, StoredDay['levels']>()
+    for (const doc of days)
+      if (doc.day >= from && !present.has(previousDay(doc.day))) {
+        const levels = await facts.countedLevels(store === ALL_STORES ? null : store, shopDayEnd(doc.day))
+        bootstraps.set(doc.day, { ...levels, liabilityFen: levels.outstandingPoints === null ? null : liabilityOf(levels.outstandingPoints, pointsPerCashYuan) })
+      }
+    for (const doc of mine) toWrite.set(doc._id, doc)
+    for (const doc of rederive(days, from, (day) => bootstraps.get(day)!, pointsPerCashYuan)) toWrite.set(doc._id, doc)
   }
-  const changed = rederive(days, doc.day, (day) => bootstraps.get(day)!, pointsPerCashYuan)
-  const toSave = changed.some((each) => each.day === doc.day) ? changed : [...changed, days.find((each) => each.day === doc.day)!]
-  await repo.save(toSave)
-  return toSave.length - 1
+  await repo.save([...toWrite.values()])
+  return toWrite.size
 }
 
-/** The classification's snapshot for `day`: the walk that finished on the next morning, if it has. */
-async function snapshotsFor(db: Database, day: string, now: Date): Promise<(store: string) => DaySnapshot | null> {
+/** The classification's snapshot for yesterday: the walk that finished this morning, if it has. */
+async function snapshotsFor(db: Database, now: Date): Promise<(store: string) => DaySnapshot | null> {
   const settings = await segmentsRepo(db).rfmSettings()
   const walk = settings.walk
-  if (!walk || !walk.done || !walk.tally || walk.day !== nextDay(day)) return () => null
+  if (!walk || !walk.done || !walk.tally || walk.day !== shopDate(now)) return () => null
   const takenAt = new Date(settings.computedAt ?? now).toISOString()
   return (store) => {
     const tally = walk.tally?.[store]
@@ -167,17 +222,17 @@ async function snapshotsFor(db: Database, day: string, now: Date): Promise<(stor
 export async function dueDays(db: Database, now: Date): Promise<string[]> {
   const yesterday = previousDay(shopDate(now))
   const from = daysBefore(yesterday, 6)
-  const have = new Set((await statsRepo(db).range(ALL_STORES, from, yesterday)).map((doc) => doc.day))
-  const settings = await statsRepo(db).settings()
+  const repo = statsRepo(db)
+  const have = new Set((await repo.range(ALL_STORES, from, yesterday)).map((doc) => doc.day))
   const due: string[] = []
-  for (let day = from; day <= yesterday; day = nextDay(day)) if (!have.has(day) || settings.progress?.day === day) due.push(day)
+  for (let day = from; day <= yesterday; day = nextDay(day)) if (!have.has(day) || (await repo.progress(day, day))) due.push(day)
   return due
 }
 
 /** Yesterday's documents without a snapshot, once this morning's classification has finished: given it. */
 export async function attachSnapshot(db: Database, now: Date): Promise<boolean> {
   const day = previousDay(shopDate(now))
-  const snapshotOf = await snapshotsFor(db, day, now)
+  const snapshotOf = await snapshotsFor(db, now)
   const repo = statsRepo(db)
   const [shop] = await repo.range(ALL_STORES, day, day)
   if (!shop || shop.snapshot || !snapshotOf(ALL_STORES)) return false
@@ -188,20 +243,4 @@ export async function attachSnapshot(db: Database, now: Date): Promise<boolean> 
     ids.map((store) => snapshotOf(store)),
   )
   return true
-}
-
-/** After a backfill (each day carried only from the one before it): the days after `day` follow it. */
-export async function carryForward(db: Database, day: string, now: Date): Promise<number> {
-  const repo = statsRepo(db)
-  const [stores, rules] = await Promise.all([storesRepo(db).all(), activeRules(db, now)])
-  let rederived = 0
-  for (const store of [ALL_STORES, ...stores.map((each) => each._id)]) {
-    const latest = await repo.latest(store)
-    if (!latest || latest.day <= day) continue
-    const days = await repo.range(store, daysBefore(day, 90), latest.day)
-    const changed = rederive(days, nextDay(day), () => ({ members: 0, outstandingPoints: null, liabilityFen: null }), rules.points.pointsPerCashYuan)
-    await repo.save(changed)
-    rederived += changed.length
-  }
-  return rederived
 }

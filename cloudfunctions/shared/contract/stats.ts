@@ -30,7 +30,13 @@ export const statsDailyPayload = z.strictObject({
 })
 /** Rebuilds every day of `[from, to]` (at most 366 days) and what follows from them. */
 export const statsBackfillPayload = z
-  .strictObject({ from: calendarDate('开始日期'), to: calendarDate('结束日期'), budgetMs: z.number().int().min(1000).max(55_000).default(45_000), round: z.number().int().min(0).max(1000).default(0) })
+  .strictObject({
+    from: calendarDate('开始日期'),
+    to: calendarDate('结束日期'),
+    budgetMs: z.number().int().min(1000).max(55_000).default(45_000),
+    maxRows: z.number().int().min(1).max(10_000_000).optional(),
+    round: z.number().int().min(0).max(1000).default(0),
+  })
   .superRefine((range, context) => {
     if (range.from > range.to) context.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' })
     else if (daysBetween(range.from, range.to) + 1 > MAX_RANGE_DAYS) context.addIssue({ code: 'custom', path: ['to'], message: `最多补算 ${MAX_RANGE_DAYS} 天` })

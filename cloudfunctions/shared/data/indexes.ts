@@ -197,6 +197,14 @@ export const INDEXES: IndexDeclaration[] = [
   // The 15-minute timer: what is due now, answered whole by the index.
   { collection: 'tickets', name: 'watchAt', fields: [['watchAt', 1]] },
   { collection: 'tickets', name: 'createdAt', fields: [['createdAt', 1]] },
+  {
+    collection: 'tickets',
+    name: 'createdAt_id',
+    fields: [
+      ['createdAt', 1],
+      ['_id', 1],
+    ],
+  },
   { collection: 'audit', name: 'at', fields: [['at', -1]] },
   // The export page's recent jobs, newest first.
   { collection: 'exports', name: 'createdAt', fields: [['createdAt', -1]] },
@@ -367,7 +375,14 @@ export const INDEXES: IndexDeclaration[] = [
       ['_id', 1],
     ],
   },
-  { collection: 'signups', name: 'signedUpAt', fields: [['signedUpAt', 1]] },
+  {
+    collection: 'signups',
+    name: 'signedUpAt_id',
+    fields: [
+      ['signedUpAt', 1],
+      ['_id', 1],
+    ],
+  },
   {
     collection: 'signups',
     name: 'checkedInAt_id',
@@ -384,7 +399,14 @@ export const INDEXES: IndexDeclaration[] = [
       ['_id', 1],
     ],
   },
-  { collection: 'deliveries', name: 'sentAt', fields: [['sentAt', 1]] },
+  {
+    collection: 'deliveries',
+    name: 'sentAt_id',
+    fields: [
+      ['sentAt', 1],
+      ['_id', 1],
+    ],
+  },
   // 流失预警: a segment's members, the most recently silent first.
   {
     collection: 'members',

@@ -47,9 +47,9 @@ export function decodeCursor(cursor: string | undefined): Cursor | null | 'inval
 }
 
 /**
- * Every document whose `field` falls within `[start, end)`, in pages ordered by the date and `_id`
- * so a (date, `_id`) index answers it; a day's new members or closed tickets are a page or two, so
- * the offset stays small.
+ * Every document whose `field` falls within `[start, end)`, in (date, `_id`) order so a (date,
+ * `_id`) index answers it, a page at a time from the last one read: the rest of its instant (by
+ * `_id`), then the instants after it. Each document is examined once however many there are.
  */
 export async function allWithin<T extends { _id: string }>(
   db: Database,
@@ -60,19 +60,15 @@ export async function allWithin<T extends { _id: string }>(
   fields: Record<string, true>,
 ): Promise<T[]> {
   const _ = db.command
-  const found: T[] = []
-  for (;;) {
-    const query = collection
-      .where({ [field]: _.and([_.gte(start), _.lt(end)]) })
-      .orderBy(field, 'asc')
-      .orderBy('_id', 'asc')
-    const page: T[] = await rowsOf<T>(
-      query
-        .skip(found.length)
-        .limit(MAX_FETCH)
-        .field({ _id: true, ...fields }),
-    )
-    found.push(...page)
-    if (page.length < MAX_FETCH) return found
+  const projection = { _id: true, [field]: true, ...fields }
+  const page = (where: Record<string, unknown>) => rowsOf<T>(collection.where(where).orderBy(field, 'asc').orderBy('_id', 'asc').limit(MAX_FETCH).field(projection))
+  const found: T[] = await page({ [field]: _.and([_.gte(start), _.lt(end)]) })
+  for (let last = found.length === MAX_FETCH ? found[found.length - 1] : null; last;) {
+    const at = (last as Record<string, unknown>)[field] as Date
+    const [ties, later] = await Promise.all([page({ [field]: at, _id: _.gt(last._id) }), page({ [field]: _.and([_.gt(at), _.lt(end)]) })])
+    const next = [...ties, ...later].slice(0, MAX_FETCH)
+    found.push(...next)
+    last = next.length === MAX_FETCH ? next[next.length - 1] : null
   }
+  return found
 }

@@ -1,8 +1,7 @@
 import { statsBackfillPayload, statsDailyPayload, type StatsDayReport, type StatsRunReport } from '../../shared/contract/stats'
 import { handOver } from '../../shared/app/jobChunks'
-import { attachSnapshot, carryForward, computeDay, dueDays, RowBudget } from '../../shared/app/statsDay'
+import { attachSnapshot, computeRange, dueDays, RowBudget } from '../../shared/app/statsDay'
 import { statsRepo } from '../../shared/data/stats'
-import { daysFrom, nextDay } from '../../shared/domain/stats'
 import { defineAction } from '../../shared/runtime'
 
 /**
@@ -18,9 +17,9 @@ export const daily = defineAction({
     let rederived = 0
     let left = false
     for (const due of day ? [day] : await dueDays(db, now)) {
-      const result = await computeDay(db, due, budget, now)
+      const result = await computeRange(db, due, due, budget, now)
       days.push({ day: due, rows: result.rows, done: result.done })
-      rederived += result.rederived
+      rederived += result.carried
       if (!result.done) {
         left = true
         break
@@ -32,36 +31,16 @@ export const daily = defineAction({
   },
 })
 
-/** Rebuilds `[from, to]` day by day (each from the one before it), then carries the days after it. Resumable. */
+/** Rebuilds `[from, to]` in one walk (resumable from its cursor), then carries the days after it. */
 export const backfill = defineAction({
   schema: statsBackfillPayload,
-  async handler({ from, to, budgetMs, round }, { db, now }): Promise<StatsRunReport> {
+  async handler({ from, to, budgetMs, maxRows, round }, { db, now }): Promise<StatsRunReport> {
     const repo = statsRepo(db)
-    const budget = new RowBudget(budgetMs)
-    const settings = await repo.settings()
-    const resumed = settings.backfill && settings.backfill.from === from && settings.backfill.to === to ? settings.backfill.next : from
-    const days: StatsDayReport[] = []
-    let left = false
-    for (const day of daysFrom(resumed, to)) {
-      if (!budget.canTakeMore()) {
-        left = true
-        break
-      }
-      const result = await computeDay(db, day, budget, now, 'self')
-      days.push({ day, rows: result.rows, done: result.done })
-      const next = result.done ? nextDay(day) : day
-      await repo.saveSettings({ ...(await repo.settings()), backfill: { from, to, next } })
-      if (!result.done) {
-        left = true
-        break
-      }
-    }
-    let rederived = 0
-    if (!left) {
-      rederived = await carryForward(db, to, now)
-      await repo.saveSettings({ ...(await repo.settings()), backfill: null })
-    }
-    await handOver('backfill', left, { from, to, budgetMs, round }, 'stats')
-    return { days, rederived, left, elapsedMs: budget.elapsedMs() }
+    const budget = new RowBudget(budgetMs, maxRows)
+    await repo.saveSettings({ _id: 'stats', backfill: { from, to } })
+    const result = await computeRange(db, from, to, budget, now)
+    if (result.done) await repo.saveSettings({ _id: 'stats', backfill: null })
+    await handOver('backfill', !result.done, { from, to, budgetMs, round, ...(maxRows ? { maxRows } : {}) }, 'stats')
+    return { days: [{ day: `${from}..${to}`, rows: result.rows, done: result.done }], rederived: result.carried, left: !result.done, elapsedMs: budget.elapsedMs() }
   },
 })
