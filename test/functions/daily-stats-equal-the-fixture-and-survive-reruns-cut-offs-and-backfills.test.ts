@@ -309,6 +309,19 @@ describe('the 数据 pages', () => {
     expect(JSON.stringify(page)).not.toContain('13812349876')
   })
 
+  it('open a campaign on the segment of exactly the tapped filter: a saved one, or one made once however often it is tapped', async () => {
+    const marketer = as('st-marketing')
+    const saved = dataOf(await marketer.call('marketing', 'saveSegment', { name: '沉睡会员唤醒', filter: { rfm: ['dormant'] } }))
+    expect(dataOf(await marketer.call('marketing', 'segmentFor', { name: '沉睡会员', filter: { rfm: ['dormant'] } })).id).toBe(saved.id)
+    const [first, second] = await Promise.all([
+      marketer.call('marketing', 'segmentFor', { name: '流失预警', filter: { notPurchasedForDays: 7, purchasesMin: 2 } }),
+      marketer.call('marketing', 'segmentFor', { name: '流失预警', filter: { purchasesMin: 2, notPurchasedForDays: 7 } }),
+    ])
+    expect(dataOf(first).id).toBe(dataOf(second).id)
+    expect((cloud().db.find('segments', {}) as Array<{ name: string }>).filter((segment) => segment.name === '流失预警')).toHaveLength(1)
+    expect(errorOf(await as(CASHIER).call('marketing', 'segmentFor', { name: '沉睡会员', filter: { rfm: ['dormant'] } }))).toMatchObject({ code: 'FORBIDDEN' })
+  })
+
   it('refuse the cashier and the service desk, and a range over 366 days', async () => {
     for (const role of ['st-cashier', 'st-service']) expect(errorOf(await as(role).call('stats', 'overview', { days: 30 }))).toMatchObject({ code: 'FORBIDDEN' })
     expect(errorOf(await as(OWNER).call('stats', 'overview', { days: 367 }))).toMatchObject({ code: 'INVALID_INPUT', fields: [expect.objectContaining({ path: 'days' })] })

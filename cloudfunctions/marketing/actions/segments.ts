@@ -68,17 +68,19 @@ export const saveSegment = defineAction({
 })
 
 /**
- * The saved segment of exactly this filter: found by an id the filter itself makes, so a second tap
- * (or two at once) lands on the same segment rather than a copy. Its count is refreshed.
+ * The saved segment of exactly this filter: one the marketers saved with it, or the one made under
+ * an id the filter itself makes, so a second tap (or two at once) lands on the same segment rather
+ * than a copy. Its count is refreshed.
  */
 export const segmentFor = defineAction({
   schema: segmentForPayload,
   async handler({ name, filter }, { db, openid, now }): Promise<Segment> {
     const repo = segmentsRepo(db)
+    // A segment the marketers saved with exactly this filter is the one meant (沉睡会员唤醒 for 沉睡).
     const id = segmentIdOfFilter(filter)
-    const existing = await repo.byId(id)
+    const existing = (await repo.list()).find((segment) => segment._id === id || segmentIdOfFilter(segment.filter) === id) ?? null
     const members = await repo.count(compileSegment(filter, now))
-    const doc: SegmentDoc = { _id: id, name: existing?.name ?? name, filter, members, createdAt: existing?.createdAt ?? now, updatedAt: now, updatedBy: openid }
+    const doc: SegmentDoc = { _id: existing?._id ?? id, name: existing?.name ?? name, filter: existing?.filter ?? filter, members, createdAt: existing?.createdAt ?? now, updatedAt: now, updatedBy: existing?.updatedBy ?? openid }
     await repo.save(doc)
     return toSegment(doc)
   },
