@@ -39,6 +39,7 @@ const clientImportsOnlyTheContract = [
   },
 ]
 
+const chartsOnlyInInsight = { group: ['@qiun/ucharts', '@qiun/ucharts/*'], message: 'Charts are drawn only in client/insight/ (Taro would hoist a shared chart into the main package).' }
 const noServerSdk = (who) => ({ name: 'wx-server-sdk', message: `${who} never use the server SDK directly.` })
 
 /** `<anything>.collection(…)`, also `?.collection(…)` and `['collection'](…)`. */
@@ -83,8 +84,15 @@ module.exports = defineConfig(
     files: ['client/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { paths: [noServerSdk('Pages and components')], patterns: clientImportsOnlyTheContract }],
+      'no-restricted-imports': ['error', { paths: [noServerSdk('Pages and components')], patterns: [...clientImportsOnlyTheContract, chartsOnlyInInsight] }],
       'no-restricted-syntax': ['error', ...collectionCall('The client never touches the database: call a function (services/cloud.ts callCloud).')],
+    },
+  },
+  // The chart library may live only in the 数据 subpackage: imported elsewhere, Taro would hoist it into the main package.
+  {
+    files: ['client/insight/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noServerSdk('Pages and components')], patterns: clientImportsOnlyTheContract }],
     },
   },
 
