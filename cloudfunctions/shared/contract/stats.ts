@@ -103,6 +103,7 @@ export interface InsightConsumption extends InsightRange {
   snapshotDay: string | null
   spend: Array<{ label: string; members: number }>
   frequency: Array<{ label: string; members: number }>
+  /** `share` in percent of the categorised amount (54.2 for 54.2 %). */
   categories: Array<{ category: string; amountFen: number; share: number }>
   series: SeriesPoint[]
   totals: { orders: number; salesFen: number; averageOrderFen: number | null }
