@@ -19,7 +19,7 @@ export function triggerOf(round: number): 'on-demand' | 'chain' {
 
 export class Budget {
   private readonly startedAt = Date.now()
-  /** Members taken on so far. */
+  /** Members taken on so far (the statistics count ledger rows with it). */
   taken = 0
 
   constructor(

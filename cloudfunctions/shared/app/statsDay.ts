@@ -27,28 +27,10 @@ import {
   type StoredDay,
 } from '../domain/stats'
 import type { Database } from '../runtime/cloud'
+import type { Budget } from './jobChunks'
 
 /** Ledger rows read per round trip (the most a function's get returns). */
 const PAGE = 1000
-
-/** Stops a run taking more rows: the time budget, and for tests and benches a cap on rows, as a timeout would. */
-export class RowBudget {
-  private readonly startedAt = Date.now()
-  rows = 0
-  constructor(
-    private readonly budgetMs: number,
-    private readonly maxRows = Number.POSITIVE_INFINITY,
-  ) {}
-  canTakeMore(): boolean {
-    return this.rows < this.maxRows && this.elapsedMs() < this.budgetMs
-  }
-  rowsLeft(): number {
-    return this.maxRows - this.rows
-  }
-  elapsedMs(): number {
-    return Date.now() - this.startedAt
-  }
-}
 
 export interface RangeOutcome {
   done: boolean
@@ -67,7 +49,7 @@ export interface RangeOutcome {
  * levels and trailing sums are carried through the range and the days after it, and each
  * document is written once.
  */
-export async function computeRange(db: Database, from: string, to: string, budget: RowBudget, now: Date): Promise<RangeOutcome> {
+export async function computeRange(db: Database, from: string, to: string, budget: Budget, now: Date): Promise<RangeOutcome> {
   const repo = statsRepo(db)
   const saved = await repo.progress(from, to)
   let progress: StatsProgress = saved ?? { _id: progressId(from, to), from, to, day: from, cursor: null, flows: {} }
@@ -102,7 +84,7 @@ export async function computeRange(db: Database, from: string, to: string, budge
       await repo.saveProgress(progress)
       return { done: false, rows, written: finished.length, carried: 0 }
     }
-    const limit = Math.min(PAGE, budget.rowsLeft())
+    const limit = Math.min(PAGE, budget.membersLeft())
     const page = await ledger.createdBetween(null, shopDayStart(progress.day), end, progress.cursor && { at: new Date(progress.cursor.at), id: progress.cursor.id }, limit)
     let { day, flows } = progress
     for (const row of page) {
@@ -110,7 +92,7 @@ export async function computeRange(db: Database, from: string, to: string, budge
       for (; day < rowDay; day = nextDay(day), flows = {}) finish(day, flows)
       addLedgerRow(flows, row)
     }
-    budget.rows += page.length
+    budget.taken += page.length
     rows += page.length
     const last = page[page.length - 1]
     progress = { ...progress, day, flows, cursor: last ? { at: new Date(last.createdAt), id: last._id } : progress.cursor }

@@ -1,6 +1,7 @@
 import { statsBackfillPayload, statsDailyPayload, type StatsDayReport, type StatsRunReport } from '../../shared/contract/stats'
-import { handOver } from '../../shared/app/jobChunks'
-import { attachSnapshot, computeRange, dueDays, RowBudget } from '../../shared/app/statsDay'
+// The jobs' one budget: its cap counts ledger rows here.
+import { Budget, handOver } from '../../shared/app/jobChunks'
+import { attachSnapshot, computeRange, dueDays } from '../../shared/app/statsDay'
 import { statsRepo } from '../../shared/data/stats'
 import { defineAction } from '../../shared/runtime'
 
@@ -12,7 +13,7 @@ import { defineAction } from '../../shared/runtime'
 export const daily = defineAction({
   schema: statsDailyPayload,
   async handler({ day, budgetMs, maxRows, round }, { db, now }): Promise<StatsRunReport> {
-    const budget = new RowBudget(budgetMs, maxRows)
+    const budget = new Budget(budgetMs, maxRows)
     const days: StatsDayReport[] = []
     let rederived = 0
     let left = false
@@ -36,7 +37,7 @@ export const backfill = defineAction({
   schema: statsBackfillPayload,
   async handler({ from, to, budgetMs, maxRows, round }, { db, now }): Promise<StatsRunReport> {
     const repo = statsRepo(db)
-    const budget = new RowBudget(budgetMs, maxRows)
+    const budget = new Budget(budgetMs, maxRows)
     await repo.saveSettings({ _id: 'stats', backfill: { from, to } })
     const result = await computeRange(db, from, to, budget, now)
     if (result.done) await repo.saveSettings({ _id: 'stats', backfill: null })
