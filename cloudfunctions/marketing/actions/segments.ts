@@ -80,7 +80,15 @@ export const segmentFor = defineAction({
     const id = segmentIdOfFilter(filter)
     const existing = (await repo.list()).find((segment) => segment._id === id || segmentIdOfFilter(segment.filter) === id) ?? null
     const members = await repo.count(compileSegment(filter, now))
-    const doc: SegmentDoc = { _id: existing?._id ?? id, name: existing?.name ?? name, filter: existing?.filter ?? filter, members, createdAt: existing?.createdAt ?? now, updatedAt: now, updatedBy: existing?.updatedBy ?? openid }
+    const doc: SegmentDoc = {
+      _id: existing?._id ?? id,
+      name: existing?.name ?? name,
+      filter: existing?.filter ?? filter,
+      members,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+      updatedBy: existing?.updatedBy ?? openid,
+    }
     await repo.save(doc)
     return toSegment(doc)
   },
