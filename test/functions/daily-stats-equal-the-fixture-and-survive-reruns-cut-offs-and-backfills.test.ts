@@ -21,11 +21,11 @@ import { memberCodeOf, seedMember, seedStaff } from '../support/members'
 const { cloud, as } = useLocalCloud({ maxInstances: 4 })
 
 const DAY = 24 * 60 * 60 * 1000
-/** The fixture's days: 1–20 November 2026 (Beijing); the checks look at 18 November. */
+/** The fixture's days: 1–30 November 2026 (Beijing); the checks look at 18 November. */
 const FIRST = new Date('2026-11-01T00:00:00+08:00')
-const DAYS = 20
+const DAYS = 30
 const FIXTURE_DAY = '2026-11-18'
-const NOW = new Date('2026-11-21T09:00:00+08:00')
+const NOW = new Date('2026-12-01T09:00:00+08:00')
 const STAFF = { 'st-owner': 'owner', 'st-admin': 'admin', 'st-marketing': 'marketing', 'st-cashier': 'cashier', 'st-service': 'service' } as const
 const CASHIER = 'st-cashier'
 const OWNER = 'st-owner'
@@ -236,13 +236,13 @@ describe('one day', () => {
   it('refuses a malformed day and a backfill of more than 366 days, changing nothing', async () => {
     const before = withoutTimes(stats())
     expect(errorOf(await as(null).call('stats', 'daily', { day: '18/11/2026' }))).toMatchObject({ code: 'INVALID_INPUT' })
-    expect(errorOf(await as(null).call('stats', 'backfill', { from: '2025-01-01', to: '2026-11-20' }))).toMatchObject({ code: 'INVALID_INPUT', fields: [expect.objectContaining({ path: 'to' })] })
+    expect(errorOf(await as(null).call('stats', 'backfill', { from: '2025-01-01', to: '2026-11-30' }))).toMatchObject({ code: 'INVALID_INPUT', fields: [expect.objectContaining({ path: 'to' })] })
     expect(withoutTimes(stats())).toEqual(before)
   })
 })
 
 describe('a backfill', () => {
-  it('over the range equals the days computed one by one, their levels chained day to day', async () => {
+  it('over 30 days equals the 30 days computed one by one, their levels chained day to day', async () => {
     cloud().db.removeMany('stats_daily', {})
     const days = Array.from({ length: DAYS }, (_, index) => shopDate(atDay(index, 12)))
     for (const day of days) await daily({ day })
@@ -271,18 +271,18 @@ describe('a backfill', () => {
 
 describe('the morning classification', () => {
   it('gives yesterday its snapshot, whose classes are the members’ own', async () => {
-    // 21 November 01:10: the marketing timer classifies everyone, then the stats timer runs.
-    cloud().setNow(new Date('2026-11-21T01:10:00+08:00'))
+    // 1 December 01:10: the marketing timer classifies everyone, then the stats timer runs.
+    cloud().setNow(new Date('2026-12-01T01:10:00+08:00'))
     dataOf(await as(null).call('marketing', 'tick', {}))
-    cloud().setNow(new Date('2026-11-21T01:40:00+08:00'))
+    cloud().setNow(new Date('2026-12-01T01:40:00+08:00'))
     await daily()
-    const snapshot = docOf('2026-11-20', 'all')!.snapshot!
+    const snapshot = docOf('2026-11-30', 'all')!.snapshot!
     const members = (cloud().db.find('members', {}) as unknown as MemberDoc[]).filter((member) => !member.removedAt)
     const classes = Object.fromEntries(['new', 'active', 'regular', 'atRisk', 'dormant'].map((rfm) => [rfm, members.filter((member) => member.rfm === rfm).length]))
     expect(snapshot.rfm).toEqual(classes)
     expect(Object.values(snapshot.tiers).reduce((a, b) => a + b, 0)).toBe(members.length)
     expect(snapshot.matrix.flat().reduce((a, b) => a + b, 0)).toBe(members.length)
-    expect(docOf('2026-11-20', 'store-002')!.snapshot!.rfm).toEqual(
+    expect(docOf('2026-11-30', 'store-002')!.snapshot!.rfm).toEqual(
       Object.fromEntries(['new', 'active', 'regular', 'atRisk', 'dormant'].map((rfm) => [rfm, members.filter((member) => member.rfm === rfm && member.source.store === 'store-002').length])),
     )
     cloud().setNow(NOW)
@@ -291,7 +291,7 @@ describe('the morning classification', () => {
 
 describe('the 数据 pages', () => {
   it('show the overview from the documents: the last day’s members, the range’s sales, the liability', async () => {
-    const overview = dataOf(await as(OWNER).call('stats', 'overview', { days: 7, end: '2026-11-20' }))
+    const overview = dataOf(await as(OWNER).call('stats', 'overview', { days: 7, end: '2026-11-30' }))
     const days = Array.from({ length: 7 }, (_, index) => shopDate(atDay(DAYS - 7 + index, 12)))
     const docs = days.map((day) => docOf(day, 'all')!)
     const kpi = (key: string) => overview.kpis.find((each) => each.key === key)!
