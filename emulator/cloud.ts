@@ -2,11 +2,13 @@ import type http from 'node:http'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { EmulatedDatabase, sdkEnv, startDatabaseServer, type DatabaseServer, type IndexSpec } from './database'
-import { FunctionRunner, type Identity } from './functions/runner'
+import { callingFunction, FunctionRunner, type Identity } from './functions/runner'
 import { Outbox } from './openapi/outbox'
 import { getPhoneNumber } from './openapi/phonenumber'
 import { getUnlimited } from './openapi/wxacode'
-import { LocalStorage } from './storage'
+import { requestId } from './database/tcb-handler'
+import { bufferAnswer, decodeOpenApiCall, jsonAnswer, parseMultipart, systemError } from './openapi/wire'
+import { LocalStorage, StorageEndpoint } from './storage'
 import { readTimerTriggers, TimerClock, timerEvent, type TimerTrigger } from './timers'
 
 export interface LocalCloudOptions {
@@ -73,14 +75,16 @@ export class LocalCloud {
     const functionsDir = options.functionsDir
     const outbox = new Outbox(now)
     const storage = new LocalStorage(options.storageDir, options.storageBucket)
+    let origin = ''
+    const services: Services = { outbox, storage: new StorageEndpoint(storage, () => origin, now), functionsDir }
     const server = await startDatabaseServer(db, {
       port: options.port,
-      fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerSideChannel(outbox, storage, functionsDir, req, res, body)),
+      fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerTcb(services, req, res, body)),
     })
-    const origin = server.url.replace(/\/admin$/, '')
+    origin = server.url.replace(/\/admin$/, '')
     const runner = new FunctionRunner({
       functionsDir,
-      env: { ...options.env, ...sdkEnv(server.url), WX_EMULATOR_OPENAPI_URL: `${origin}/openapi`, WX_EMULATOR_STORAGE_URL: `${origin}/storage`, WX_EMULATOR_FUNCTIONS_URL: `${origin}/functions` },
+      env: { ...options.env, ...sdkEnv(server.url), WX_EMULATOR_FUNCTIONS_URL: `${origin}/functions` },
       maxInstances: options.maxInstances,
       timeoutScale: options.timeoutScale,
       idleInstanceMs: options.idleInstanceMs,
@@ -167,7 +171,7 @@ export class LocalCloud {
 }
 
 function openapiPermitted(functionsDir: string, fn: string, api: string): boolean {
-  // The name comes from a request header: only a function name may become part of a path.
+  // The name comes from a request field: only a function name may become part of a path.
   if (!/^[A-Za-z][A-Za-z0-9_-]{0,59}$/.test(fn)) return false
   try {
     const config = JSON.parse(readFileSync(path.join(functionsDir, fn, 'config.json'), 'utf8')) as { permissions?: { openapi?: string[] } }
@@ -177,91 +181,92 @@ function openapiPermitted(functionsDir: string, fn: string, api: string): boolea
   }
 }
 
+interface Services {
+  outbox: Outbox
+  storage: StorageEndpoint
+  functionsDir: string
+}
+
 /**
- * The openapi and storage ports' local endpoints, beside the database on the same server. Every
- * request gets an answer, errors included, in WeChat's `{ errCode, errMsg }` shape.
+ * What the TCB endpoint answers besides the database, as the unmodified SDK calls it: `wx.openApi`
+ * (a multipart form carrying a protobuf, answered with one), the `storage.*` actions, and the
+ * storage object URLs they hand out.
  */
-function answerSideChannel(outbox: Outbox, storage: LocalStorage, functionsDir: string, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
-  const reply = (status: number, value: unknown) => {
+async function answerTcb(services: Services, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
+  const send = (status: number, headers: Record<string, string>, content: Buffer) => {
     if (res.headersSent || res.destroyed) return
-    const text = JSON.stringify(value)
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
-    res.end(text)
+    res.writeHead(status, { ...headers, 'content-length': String(content.length) })
+    res.end(content)
+  }
+  const json = (value: Record<string, unknown>, status = 200) => send(status, { 'content-type': 'application/json; charset=utf-8' }, Buffer.from(JSON.stringify({ requestId: requestId(), ...value })))
+  const url = req.url ?? ''
+  // The TCB endpoint answers every action with 200 and a code; any other path is not there.
+  const isAdmin = url === '/admin' || url.startsWith('/admin?')
+  if (url.startsWith('/storage/object/')) {
+    const answer = services.storage.object(req.method ?? 'GET', url, req.headers, body)
+    return send(answer.status, answer.headers, answer.body)
+  }
+  const form = req.method === 'POST' && isAdmin ? parseMultipart(req.headers['content-type'], body) : null
+  if (form) {
+    const action = form.get('action')?.toString('utf8') ?? ''
+    if (action !== 'wx.openApi') return json({ code: 'INVALID_PARAM', message: `[emulator] action ${action.slice(0, 80) || '(none)'} is not emulated` })
+    const answer = await answerOpenApi(services, form)
+    return send(200, { 'content-type': 'application/octet-stream' }, answer)
+  }
+  let request: Record<string, unknown> | null = null
+  try {
+    const value = JSON.parse(body.toString('utf8')) as unknown
+    if (value && typeof value === 'object' && !Array.isArray(value)) request = value as Record<string, unknown>
+  } catch {
+    // answered below
+  }
+  const action = typeof request?.action === 'string' ? request.action : ''
+  if (req.method !== 'POST' || !request || !action.startsWith('storage.')) {
+    return json({ code: 'INVALID_PARAM', message: `[emulator] no emulated endpoint at ${req.method} ${url.slice(0, 120)}${action ? ` for action ${action.slice(0, 80)}` : ''}` }, isAdmin ? 200 : 404)
   }
   try {
-    const url = req.url ?? ''
-    const api = /^\/openapi\/([A-Za-z]+\.[A-Za-z]+)/.exec(url)?.[1]
-    const caller = req.headers['x-emulator-function']
-    if (api && typeof caller === 'string' && caller && !openapiPermitted(functionsDir, caller, api)) {
-      // WeChat refuses an openapi call the function's config.json does not list.
-      return reply(200, { errCode: -604101, errMsg: `function ${caller} has no permission to call ${api}: list it under permissions.openapi in config.json` })
-    }
-    const parsed = (): Record<string, unknown> | null => {
-      try {
-        const value = JSON.parse(body.toString('utf8')) as unknown
-        return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
-      } catch {
-        return null
-      }
-    }
-    if (req.method === 'POST' && url.startsWith('/openapi/subscribeMessage.send')) {
-      const message = parsed()
-      try {
-        if (message) return reply(200, outbox.send(message as unknown as Parameters<Outbox['send']>[0]))
-      } catch {
-        // falls through to the same answer as an unreadable body
-      }
-      return reply(200, { errCode: 40003, errMsg: 'invalid request body' })
-    }
-    if (req.method === 'POST' && url.startsWith('/openapi/wxacode.getUnlimited')) {
-      const request = parsed()
-      if (!request) return reply(200, { errCode: 40097, errMsg: 'invalid args' })
-      // JSON carries the PNG as base64; the port turns it back into the Buffer the SDK would give.
-      Promise.resolve()
-        .then(() => getUnlimited(request))
-        .then(
-          (answer) => reply(200, 'buffer' in answer ? { errCode: 0, errMsg: answer.errMsg, contentType: answer.contentType, base64: answer.buffer.toString('base64') } : answer),
-          (error: unknown) => reply(200, { errCode: -1, errMsg: String(error) }),
-        )
-        .catch((error: unknown) => {
-          console.error('[side-channel]', error)
-          reply(500, { errCode: -501001, errMsg: 'side channel error' })
-        })
-      return
-    }
-    if (req.method === 'POST' && url.startsWith('/openapi/phonenumber.getPhoneNumber')) {
-      return reply(200, getPhoneNumber(parsed() ?? {}))
-    }
-    const query = new URL(url, 'http://local').searchParams
-    if (req.method === 'POST' && url.startsWith('/storage/upload')) {
-      try {
-        return reply(200, { fileID: storage.put(query.get('path') ?? '', body) })
-      } catch (error) {
-        return reply(400, { errCode: -501007, errMsg: String((error as Error).message ?? error) })
-      }
-    }
-    if (req.method === 'POST' && url.startsWith('/storage/delete')) {
-      try {
-        const fileID = query.get('fileID') ?? ''
-        return reply(200, { fileID, status: storage.remove(fileID) ? 0 : -503003 })
-      } catch (error) {
-        return reply(400, { errCode: -501007, errMsg: String((error as Error).message ?? error) })
-      }
-    }
-    if (req.method === 'GET' && url.startsWith('/storage/download')) {
-      let content: Buffer | null
-      try {
-        content = storage.get(query.get('fileID') ?? '')
-      } catch (error) {
-        return reply(400, { errCode: -501007, errMsg: String((error as Error).message ?? error) })
-      }
-      if (!content) return reply(404, { errCode: -503003, errMsg: 'file not found' })
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': content.length })
-      return void res.end(content)
-    }
-    reply(404, { errCode: -501009, errMsg: `no emulated endpoint at ${req.method} ${url.slice(0, 120)}` })
+    return json({ data: services.storage.action(action, request) })
   } catch (error) {
-    console.error('[side-channel]', error)
-    reply(500, { errCode: -501001, errMsg: 'side channel error' })
+    return json({ code: 'INVALID_PARAM', message: String((error as Error)?.message ?? error) })
   }
+}
+
+/**
+ * One `cloud.openapi.*` call: the function's permission first (-604101 when its config.json does not
+ * list the API, as WeChat refuses it), then the stand-in, answered as WeChat's HTTP API answers.
+ */
+async function answerOpenApi(services: Services, form: Map<string, Buffer>): Promise<Buffer> {
+  const api = form.get('apiName')?.toString('utf8') ?? ''
+  const call = decodeOpenApiCall(api, form.get('requestData') ?? Buffer.alloc(0))
+  if (!call) return systemError(-601002) // system args error
+  const caller = callingFunction(form.get('sessionToken')?.toString('utf8'))
+  if (!caller) return systemError(-604104) // an openapi call from outside a cloud function
+  if (!STAND_INS[api]) return systemError(-604100) // API not found
+  if (!openapiPermitted(services.functionsDir, caller, api)) return systemError(-604101)
+  return STAND_INS[api](services, call.params)
+}
+
+type StandIn = (services: Services, params: Record<string, unknown>) => Buffer | Promise<Buffer>
+
+const STAND_INS: Record<string, StandIn> = {
+  'subscribeMessage.send': ({ outbox }, params) => {
+    let result: { errCode: number; errMsg: string }
+    try {
+      const { touser, template_id, page, data } = params as { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }
+      result = outbox.send({ touser, templateId: template_id, ...(page === undefined ? {} : { page }), data })
+    } catch {
+      result = { errCode: 40003, errMsg: 'invalid request body' }
+    }
+    return jsonAnswer({ errcode: result.errCode, errmsg: result.errMsg })
+  },
+  'wxacode.getUnlimited': async (_services, params) => {
+    const answer = await getUnlimited({ scene: params.scene, page: params.page, checkPath: params.check_path, width: params.width })
+    return 'buffer' in answer ? bufferAnswer(answer.contentType, answer.buffer) : jsonAnswer({ errcode: answer.errCode, errmsg: answer.errMsg })
+  },
+  'phonenumber.getPhoneNumber': (_services, params) => {
+    const answer = getPhoneNumber({ code: params.code })
+    if (answer.errCode !== 0 || !answer.phoneNumber) return jsonAnswer({ errcode: answer.errCode, errmsg: answer.errMsg })
+    const pure = answer.phoneNumber.replace(/^\+86/, '')
+    return jsonAnswer({ errcode: 0, errmsg: 'ok', phone_info: { phoneNumber: answer.phoneNumber, purePhoneNumber: pure, countryCode: '86' } })
+  },
 }

@@ -6,7 +6,7 @@
  */
 export { LocalCloud, type LocalCloudOptions } from './cloud'
 export { EmulatedDatabase, startDatabaseServer, sdkEnv, type DatabaseOptions, type DatabaseServer, type IndexSpec, type DbStats } from './database'
-export { FunctionRunner, InvocationError, MAX_EVENT_BYTES, MAX_EVENT_DEPTH, MAX_RESULT_BYTES, type Identity, type RunnerOptions } from './functions/runner'
+export { FunctionRunner, functionCredentials, InvocationError, MAX_EVENT_BYTES, MAX_EVENT_DEPTH, MAX_RESULT_BYTES, type Identity, type RunnerOptions } from './functions/runner'
 export { Outbox, OUTBOX_KEEP, type OutboxMessage, type SendResult } from './openapi/outbox'
-export { LocalStorage } from './storage'
+export { LocalStorage, StorageEndpoint } from './storage'
 export { parseCron, nextFireTime, readTimerTriggers, timerEvent, TimerClock, type TimerTrigger } from './timers'

@@ -35,6 +35,23 @@ export const MAX_RESULT_BYTES = 6 * 1024 * 1024
  * main thread's stack from about 3,100 levels, so anything this deep is refused before either runs.
  */
 export const MAX_EVENT_DEPTH = 512
+/**
+ * SCF hands every function its own temporary credentials (TENCENTCLOUD_SECRETID/SECRETKEY/
+ * SESSIONTOKEN), which the SDK sends with each call, and WeChat knows from them which function calls
+ * an openapi. Locally the session token names the function.
+ */
+const FUNCTION_TOKEN_PREFIX = 'emu-function:'
+
+/** The credentials a process must carry to call the emulator as function `name` (the runner sets them in each instance). */
+export function functionCredentials(name: string): Record<string, string> {
+  return { TENCENTCLOUD_SESSIONTOKEN: `${FUNCTION_TOKEN_PREFIX}${name}` }
+}
+
+/** The function a request's `sessionToken` names; null for a caller outside any function. */
+export function callingFunction(sessionToken: string | undefined): string | null {
+  return sessionToken?.startsWith(FUNCTION_TOKEN_PREFIX) ? sessionToken.slice(FUNCTION_TOKEN_PREFIX.length) : null
+}
+
 /** Locally a minute; WeChat also reclaims instances that sit idle (after a longer, unpublished while). */
 export const DEFAULT_IDLE_INSTANCE_MS = 60_000
 
@@ -306,7 +323,7 @@ export class FunctionRunner {
     try {
       worker = new Worker(path.join(__dirname, 'worker.cjs'), {
         workerData: { entry: this.entry(name), name, limits: { maxDepth: this.limits.maxEventDepth, maxResultBytes: this.limits.maxResultBytes } },
-        env: { ...process.env, ...this.options.env },
+        env: { ...process.env, ...this.options.env, ...functionCredentials(name) },
         // A function is a built CommonJS bundle: the parent's loader flags (`--import tsx` under npm
         // start and the tests) would put every one of its requires through TypeScript hooks.
         execArgv: [],

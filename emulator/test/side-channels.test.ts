@@ -1,6 +1,7 @@
 /**
- * The endpoints beside the database that functions call (storage, openapi, hand-overs): typed
- * answers to whatever arrives, and a bounded record of hand-overs.
+ * What the emulator's endpoint answers besides the database (the storage actions and objects, the
+ * hand-overs): typed answers to whatever arrives, and a bounded record of hand-overs. The SDK's own
+ * openapi and storage calls are in openapi-storage-through-the-sdk.test.ts.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
@@ -52,22 +53,28 @@ function send(method: string, pathname: string, body?: string): Promise<{ status
 const nestedArrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`
 
 describe('side channels', () => {
+  const tcbRefusal = (message: RegExp) => ({ requestId: expect.any(String), code: 'INVALID_PARAM', message: expect.stringMatching(message) })
+  const cosRefusal = (code: string) => expect.stringContaining(`<Code>${code}</Code>`)
   it.each([
-    ['a download without a file ID', 'GET', '/storage/download?fileID=', undefined, 400, -501007],
-    ['a download outside storage', 'GET', `/storage/download?fileID=${encodeURIComponent('cloud://local.x/../../etc/passwd')}`, undefined, 400, -501007],
-    ['a download of a missing file', 'GET', `/storage/download?fileID=${encodeURIComponent('cloud://local.x/avatars/none.png')}`, undefined, 404, -503003],
-    ['an upload without a path', 'POST', '/storage/upload', 'x', 400, -501007],
-    ['a delete outside storage', 'POST', `/storage/delete?fileID=${encodeURIComponent('cloud://local.x/../../etc/passwd')}`, undefined, 400, -501007],
-    ['an unknown endpoint', 'POST', '/nowhere', '{}', 404, -501009],
-    ['a hand-over to an unknown function', 'POST', '/functions/nosuch', '{"action":"x"}', 404, -501000],
-    ['a hand-over to a path', 'POST', '/functions/..%2Fjobs', '{"action":"x"}', 404, -501000],
-    ['a hand-over that is not JSON', 'POST', '/functions/jobs', 'action=x', 400, -501007],
-    ['a hand-over nested 100,000 deep', 'POST', '/functions/jobs', `{"payload":${nestedArrays(100_000)}}`, 400, -501007],
-    ['a hand-over by GET', 'GET', '/functions/jobs', undefined, 405, 43002],
-  ])('answers %s', async (_label, method, pathname, body, status, errCode) => {
-    expect(await send(method, pathname, body)).toEqual({ status, body: { errCode, errMsg: expect.any(String) } })
+    ['an action that is not emulated', 'POST', '/admin?env=local', '{"action":"storage.nosuch"}', 200, tcbRefusal(/storage\.nosuch is not emulated/)],
+    ['an action that is no storage action', 'POST', '/admin?env=local', '{"action":"functions.invokeFunction"}', 200, tcbRefusal(/no emulated endpoint/)],
+    ['a body that is not JSON', 'POST', '/admin?env=local', 'action=x', 200, tcbRefusal(/no emulated endpoint/)],
+    ['a file list that is not a list', 'POST', '/admin?env=local', '{"action":"storage.batchDeleteFile","fileid_list":"a"}', 200, tcbRefusal(/must be an array/)],
+    ['upload metadata without a path', 'POST', '/admin?env=local', '{"action":"storage.getUploadMetadata"}', 200, tcbRefusal(/path is required/)],
+    ['upload metadata outside storage', 'POST', '/admin?env=local', '{"action":"storage.getUploadMetadata","path":"../../etc/passwd"}', 200, tcbRefusal(/invalid cloud path/)],
+    ['an object outside storage', 'GET', '/storage/object/..%2F..%2Fetc%2Fpasswd', undefined, 403, cosRefusal('AccessDenied')],
+    ['an object URL that is not a URI', 'GET', '/storage/object/%E0%A4%A', undefined, 400, cosRefusal('InvalidURI')],
+    ['an object by POST', 'POST', '/storage/object/a.png', 'x', 405, cosRefusal('MethodNotAllowed')],
+    ['an unknown endpoint', 'POST', '/nowhere', '{}', 404, tcbRefusal(/no emulated endpoint/)],
+    ['a hand-over to an unknown function', 'POST', '/functions/nosuch', '{"action":"x"}', 404, { errCode: -501000, errMsg: expect.any(String) }],
+    ['a hand-over to a path', 'POST', '/functions/..%2Fjobs', '{"action":"x"}', 404, { errCode: -501000, errMsg: expect.any(String) }],
+    ['a hand-over that is not JSON', 'POST', '/functions/jobs', 'action=x', 400, { errCode: -501007, errMsg: expect.any(String) }],
+    ['a hand-over nested 100,000 deep', 'POST', '/functions/jobs', `{"payload":${nestedArrays(100_000)}}`, 400, { errCode: -501007, errMsg: expect.any(String) }],
+    ['a hand-over by GET', 'GET', '/functions/jobs', undefined, 405, { errCode: 43002, errMsg: expect.any(String) }],
+  ])('answers %s', async (_label, method, pathname, body, status, answer) => {
+    expect(await send(method, pathname, body)).toEqual({ status, body: answer })
     expect(cloud.reinvocations).toHaveLength(0)
-    expect((await send('GET', '/storage/download?fileID=cloud%3A%2F%2Fx%2Fa.png')).status).toBe(404)
+    expect(cloud.storage.get('cloud://x/a.png')).toBeNull()
   })
 
   it('keeps the newest 1,000 hand-overs', async () => {

@@ -5,12 +5,13 @@ export const PORT_MODULE = 'cloudfunctions/shared/runtime/openapi.ts'
 
 /**
  * Each port method and the WeChat API it calls (`getUnlimitedQrCode` → `wxacode.getUnlimited`), read from
- * the port's cloud binding, so a method added there is known here without a second list to keep.
+ * the port's one binding (`openapi()`, the SDK's calls), so a method added there is known here without
+ * a second list to keep.
  */
 export function portApis(portSource: string): Map<string, string> {
   const file = ts.createSourceFile(PORT_MODULE, portSource, ts.ScriptTarget.Latest, true)
-  const binding = file.statements.find((statement): statement is ts.FunctionDeclaration => ts.isFunctionDeclaration(statement) && statement.name?.text === 'cloudBinding')
-  if (!binding?.body) throw new Error(`${PORT_MODULE}: no cloudBinding() to read the port's WeChat APIs from`)
+  const binding = file.statements.find((statement): statement is ts.FunctionDeclaration => ts.isFunctionDeclaration(statement) && statement.name?.text === 'openapi')
+  if (!binding?.body) throw new Error(`${PORT_MODULE}: no openapi() to read the port's WeChat APIs from`)
   const apis = new Map<string, string>()
   visit(binding.body, (node) => {
     if (!ts.isMethodDeclaration(node) || !ts.isObjectLiteralExpression(node.parent)) return
@@ -23,7 +24,7 @@ export function portApis(portSource: string): Map<string, string> {
     if (called.size !== 1) throw new Error(`${PORT_MODULE}: port method ${method} calls ${called.size} cloud.openapi APIs; the lint maps each method to one`)
     apis.set(method, [...called][0])
   })
-  if (apis.size === 0) throw new Error(`${PORT_MODULE}: cloudBinding() has no methods`)
+  if (apis.size === 0) throw new Error(`${PORT_MODULE}: openapi() has no methods`)
   return apis
 }
 

@@ -18,7 +18,7 @@ import type { LedgerRow } from '../../cloudfunctions/shared/domain/ledger'
 import type { MemberDoc } from '../../cloudfunctions/shared/domain/member'
 import { memberFixture } from '../../local/fixtures'
 import { parseCsv } from '../support/csv'
-import { dataOf } from '../support/localCloud'
+import { dataOf, fileIdOfUrl } from '../support/localCloud'
 import { memberCodeOf } from '../support/members'
 import { settled } from '../support/wait'
 
@@ -153,7 +153,7 @@ const HEADERS = {
 /** The file a finished job's link points at, from the emulator's storage, as bytes. */
 function fileBehind(job: ExportJob): Buffer {
   expect(job.url).toEqual(expect.any(String))
-  const fileID = new URL(job.url!, 'http://h5.local').searchParams.get('fileID')!
+  const fileID = fileIdOfUrl(cloud(), job.url)!
   expect(fileID).toBe(exportDoc(job.id).fileId)
   const content = cloud().storage.get(fileID)
   if (!content) throw new Error(`no file ${fileID}`)

@@ -39,3 +39,21 @@ export function dataOf<T>(envelope: Envelope<T>): T {
   if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`)
   return envelope.data
 }
+
+/**
+ * The file ID a temporary URL points at (`getTempFileURL` answers the emulator's signed URL for the
+ * file, a new one each call, as WeChat does); null for anything else.
+ */
+export function fileIdOfUrl(cloud: LocalCloud, url: string | null | undefined): string | null {
+  if (!url) return null
+  const { origin, pathname } = new URL(url, 'http://not-the-emulator')
+  const prefix = '/storage/object/'
+  if (origin !== cloud.server.url.replace(/\/admin$/, '') || !pathname.startsWith(prefix)) return null
+  return `cloud://${cloud.storage.bucket}/${decodeURIComponent(pathname.slice(prefix.length))}`
+}
+
+/** The bytes behind a temporary URL, from the emulator's storage; null when there are none. */
+export function fileBehindUrl(cloud: LocalCloud, url: string | null | undefined): Buffer | null {
+  const fileID = fileIdOfUrl(cloud, url)
+  return fileID ? cloud.storage.get(fileID) : null
+}

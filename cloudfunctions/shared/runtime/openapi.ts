@@ -1,9 +1,9 @@
 import { sdk } from './cloud'
 
 /**
- * Every `cloud.openapi` use goes through this port. In WeChat cloud it is the SDK; locally
- * (WX_EMULATOR_OPENAPI_URL set by the emulator's function runner) it is the emulator's outbox, because
- * the SDK speaks protobuf for openapi and the emulator answers JSON.
+ * Every `cloud.openapi` use goes through this port: the SDK's calls, which the emulator answers
+ * locally as WeChat cloud does (the same protobuf over the TCB endpoint), so the tests run the code
+ * production runs.
  */
 export interface SubscribeMessage {
   touser: string
@@ -45,11 +45,6 @@ export interface OpenApiPort {
 }
 
 export function openapi(): OpenApiPort {
-  const localUrl = process.env.WX_EMULATOR_OPENAPI_URL
-  return localUrl ? localBinding(localUrl) : cloudBinding()
-}
-
-function cloudBinding(): OpenApiPort {
   return {
     async sendSubscribeMessage(message) {
       try {
@@ -78,31 +73,12 @@ function cloudBinding(): OpenApiPort {
   }
 }
 
-/** The SDK rejects with `{ errCode, errMsg }` when WeChat answers an error code. */
+/**
+ * The SDK rejects with `{ errCode, errMsg }` when WeChat answers an error code, the errMsg being
+ * WeChat's own behind the SDK's `openapi.<api>:fail ` prefix; the reasons kept for staff read
+ * WeChat's words.
+ */
 function failure(error: unknown): OpenApiResult {
   const { errCode, errMsg } = (error ?? {}) as Partial<OpenApiResult>
-  return { errCode: errCode ?? -1, errMsg: errMsg ?? String(error) }
-}
-
-function localBinding(baseUrl: string): OpenApiPort {
-  return {
-    async sendSubscribeMessage(message) {
-      return (await post(`${baseUrl}/subscribeMessage.send`, message)) as OpenApiResult
-    },
-    async getUnlimitedQrCode(request) {
-      const answer = (await post(`${baseUrl}/wxacode.getUnlimited`, request)) as OpenApiResult & { contentType?: string; base64?: string }
-      const { base64, ...rest } = answer
-      return base64 ? { ...rest, buffer: Buffer.from(base64, 'base64') } : rest
-    },
-    async getPhoneNumber(code) {
-      return (await post(`${baseUrl}/phonenumber.getPhoneNumber`, { code })) as PhoneNumberResult
-    },
-  }
-}
-
-/** The emulator checks, as WeChat does, that the calling function lists the API in its config.json. */
-async function post(url: string, body: unknown): Promise<unknown> {
-  const headers = { 'content-type': 'application/json', 'x-emulator-function': process.env.SCF_FUNCTIONNAME ?? '' }
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) })
-  return response.json()
+  return { errCode: errCode ?? -1, errMsg: typeof errMsg === 'string' ? errMsg.replace(/^openapi\.[\w.]+:fail /, '') : String(error) }
 }
