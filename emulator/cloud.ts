@@ -76,7 +76,7 @@ export class LocalCloud {
     const outbox = new Outbox(now)
     const storage = new LocalStorage(options.storageDir, options.storageBucket)
     let origin = ''
-    const services: Services = { outbox, storage: new StorageEndpoint(storage, () => origin, now), functionsDir }
+    const services: TcbServices = { outbox, storage: new StorageEndpoint(storage, () => origin, now), functionsDir }
     const server = await startDatabaseServer(db, {
       port: options.port,
       fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerTcb(services, req, res, body)),
@@ -181,7 +181,8 @@ function openapiPermitted(functionsDir: string, fn: string, api: string): boolea
   }
 }
 
-interface Services {
+/** What the TCB endpoint answers beside the database with: the outbox, storage, and the functions' config.json (openapi permissions). */
+export interface TcbServices {
   outbox: Outbox
   storage: StorageEndpoint
   functionsDir: string
@@ -192,7 +193,7 @@ interface Services {
  * (a multipart form carrying a protobuf, answered with one), the `storage.*` actions, and the
  * storage object URLs they hand out.
  */
-async function answerTcb(services: Services, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
+export async function answerTcb(services: TcbServices, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
   const send = (status: number, headers: Record<string, string>, content: Buffer) => {
     if (res.headersSent || res.destroyed) return
     res.writeHead(status, { ...headers, 'content-length': String(content.length) })
@@ -235,7 +236,7 @@ async function answerTcb(services: Services, req: http.IncomingMessage, res: htt
  * One `cloud.openapi.*` call: the function's permission first (-604101 when its config.json does not
  * list the API, as WeChat refuses it), then the stand-in, answered as WeChat's HTTP API answers.
  */
-async function answerOpenApi(services: Services, form: Map<string, Buffer>): Promise<Buffer> {
+async function answerOpenApi(services: TcbServices, form: Map<string, Buffer>): Promise<Buffer> {
   const api = form.get('apiName')?.toString('utf8') ?? ''
   const call = decodeOpenApiCall(api, form.get('requestData') ?? Buffer.alloc(0))
   if (!call) return systemError(-601002) // system args error
@@ -246,7 +247,7 @@ async function answerOpenApi(services: Services, form: Map<string, Buffer>): Pro
   return STAND_INS[api](services, call.params)
 }
 
-type StandIn = (services: Services, params: Record<string, unknown>) => Buffer | Promise<Buffer>
+type StandIn = (services: TcbServices, params: Record<string, unknown>) => Buffer | Promise<Buffer>
 
 const STAND_INS: Record<string, StandIn> = {
   'subscribeMessage.send': ({ outbox }, params) => {

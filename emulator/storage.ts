@@ -112,7 +112,7 @@ export class StorageEndpoint {
         return {
           delete_list: list(body.fileid_list).map((fileID) => {
             if (typeof fileID !== 'string') return { fileID, code: 'INVALID_PARAM', message: 'fileID must be a string' }
-            return { fileID, code: this.safely(() => this.storage.remove(fileID)) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' }
+            return this.safely(() => this.storage.remove(fileID)) ? { fileID, code: 'SUCCESS' } : { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'file not exists' }
           }),
         }
       default:
@@ -174,7 +174,7 @@ export class StorageEndpoint {
     if (typeof fileid !== 'string') return { fileID: fileid, code: 'INVALID_PARAM', tempFileURL: '' }
     const maxAge = typeof max_age === 'number' && max_age > 0 ? Math.floor(max_age) : DEFAULT_TEMP_URL_MAX_AGE
     const cloudPath = fileid.replace(/^cloud:\/\/[^/]+\//, '')
-    if (!this.safely(() => this.storage.get(fileid))) return { fileID: fileid, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '' }
+    if (!this.safely(() => this.storage.get(fileid))) return { fileID: fileid, code: 'STORAGE_FILE_NONEXIST', message: 'file not exists', tempFileURL: '' }
     const expires = Math.floor(this.now().getTime() / 1000) + maxAge
     // The path is left as it is (the SDK encodeURI()s it before fetching, and so does a browser).
     const tempFileURL = `${this.origin()}/storage/object/${cloudPath}?sign=${this.sign(cloudPath, expires)}&t=${expires}`

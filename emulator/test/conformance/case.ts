@@ -1,5 +1,15 @@
 /** The shape of a conformance case (cases.ts) and what it runs against (runner.ts). */
 import type { EmulatedDatabase } from '../../database'
+import type { Outbox } from '../../openapi/outbox'
+
+/** The emulator's side of openapi and storage cases: consent to give, and who is calling. */
+export interface Local {
+  /** What accepting a requestSubscribeMessage dialog gives: one send of that template to that user. */
+  consent(openid: string, templateId: string): Promise<void>
+  /** Runs `call` as cloud function `fn` (its config.json lists no openapi), or from outside any function (null). Cases run as `conformance`, which lists the three APIs. */
+  as<T>(fn: string | null, call: () => Promise<T>): Promise<T>
+  outbox: Outbox
+}
 
 /** What a case's code sees: the real wx-server-sdk pointed at the emulator. */
 export interface Sdk {
@@ -17,6 +27,7 @@ export interface Sdk {
   cloud: any
   /** the emulator: only for injecting commit conflicts */
   emu: EmulatedDatabase
+  local: Local
 }
 
 /** The transaction runTransaction hands a case's callback: the database's collection() surface, as untyped as Sdk.db. */

@@ -1508,6 +1508,135 @@ const notEmulated: Case[] = [
   },
 ]
 
+const BIRTHDAY = "{ touser: 'o1', templateId: 'tpl', page: 'pages/index/index', data: { thing1: { value: '生日快乐' }, time2: { value: '2024年5月1日' } } }"
+/** An image answer as the table shows it: what it is, not its bytes. */
+const IMAGE: View = {
+  label: 'image',
+  of: (answer: { errCode: number; errMsg: string; contentType: string; buffer: Buffer }) => ({
+    errCode: answer.errCode,
+    errMsg: answer.errMsg,
+    contentType: answer.contentType,
+    png: answer.buffer.subarray(1, 4).toString(),
+  }),
+}
+/** A temporary URL with the parts that change (the emulator's port, the signature) replaced. */
+const urlShape = (url: string) => url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '<emulator>').replace(/sign=[0-9a-f]+/, 'sign=<sign>')
+const TEMP_URLS: View = {
+  label: 'fileList',
+  of: (answer: { fileList: Array<{ tempFileURL: string }> }) => answer.fileList.map((file) => ({ ...file, tempFileURL: urlShape(file.tempFileURL) })),
+}
+const CONTENT: View = { label: 'fileContent (text)', of: (answer: { fileContent: Buffer }) => answer.fileContent.toString('utf8') }
+
+const openapi: Case[] = [
+  {
+    area: 'openapi',
+    call: `local.consent('o1', 'tpl').then(() => cloud.openapi.subscribeMessage.send(${BIRTHDAY}))`,
+    expected: { errMsg: 'openapi.subscribeMessage.send:ok', errCode: 0 },
+    note: 'the outbox holds the message; the consent is used',
+  },
+  {
+    area: 'openapi',
+    call: `cloud.openapi.subscribeMessage.send(${BIRTHDAY})`,
+    expected: { rejects: { errCode: 43101, errMsg: 'openapi.subscribeMessage.send:fail user refuse to accept the msg' } },
+    note: 'no consent left for (o1, tpl)',
+  },
+  {
+    area: 'openapi',
+    call: "local.consent('o1', 'tpl').then(() => cloud.openapi.subscribeMessage.send({ touser: 'o1', templateId: 'tpl', data: { thing1: { value: '这是一段超过二十个字的活动名称不能发送出去' } } }))",
+    expected: { rejects: { errCode: 47003, errMsg: 'openapi.subscribeMessage.send:fail argument invalid! data.thing1.value invalid' } },
+    note: 'thing is at most 20 characters; the consent is kept',
+  },
+  {
+    area: 'openapi',
+    call: `local.consent('o1', 'tpl').then(() => local.as('bystander', () => cloud.openapi.subscribeMessage.send(${BIRTHDAY})))`,
+    expected: { rejects: { errCode: -604101, errMsg: 'system error: error code: -604101' } },
+    note: "the calling function's config.json does not list it under permissions.openapi",
+  },
+  {
+    area: 'openapi',
+    call: `local.as(null, () => cloud.openapi.subscribeMessage.send(${BIRTHDAY}))`,
+    expected: { rejects: { errCode: -604104, errMsg: 'system error: error code: -604104' } },
+    note: 'a caller outside any cloud function',
+  },
+  {
+    area: 'openapi',
+    call: "cloud.openapi.wxacode.getUnlimited({ scene: 'j=ABC123', page: 'pages/join/index', checkPath: false })",
+    view: IMAGE,
+    expected: { errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok', contentType: 'image/png', png: 'PNG' },
+    note: 'a plain QR code of page?scene= stands in for the round sun code',
+  },
+  {
+    area: 'openapi',
+    call: "cloud.openapi.wxacode.getUnlimited({ scene: 'x'.repeat(33), page: 'pages/join/index' })",
+    expected: { rejects: { errCode: 40169, errMsg: 'openapi.wxacode.getUnlimited:fail invalid length for scene, or the data is not json string' } },
+  },
+  {
+    area: 'openapi',
+    call: "cloud.openapi.phonenumber.getPhoneNumber({ code: 'phone:13800000000' })",
+    expected: { phoneInfo: { phoneNumber: '13800000000', purePhoneNumber: '13800000000', countryCode: '86' }, errMsg: 'openapi.phonenumber.getPhoneNumber:ok', errCode: 0 },
+    note: 'the stand-in code `phone:<digits>` answers that number',
+  },
+  {
+    area: 'openapi',
+    call: "cloud.openapi.phonenumber.getPhoneNumber({ code: 'abc' })",
+    expected: { rejects: { errCode: 40029, errMsg: 'openapi.phonenumber.getPhoneNumber:fail invalid code' } },
+  },
+  {
+    area: 'openapi',
+    call: "cloud.openapi.security.msgSecCheck({ content: '你好' })",
+    expected: { rejects: { errCode: -604100, errMsg: 'system error: error code: -604100' } },
+    note: 'an API without a stand-in',
+  },
+]
+
+const storage: Case[] = [
+  {
+    area: 'storage',
+    call: "cloud.uploadFile({ cloudPath: 'docs/a.txt', fileContent: Buffer.from('你好') })",
+    expected: { fileID: 'cloud://local.local-bucket/docs/a.txt', statusCode: -1, errMsg: 'uploadFile:ok' },
+    note: 'getUploadMetadata, then a PUT to the URL it signed; statusCode is -1 as the SDK never reports it',
+  },
+  {
+    area: 'storage',
+    call: "cloud.uploadFile({ cloudPath: 'docs/b.txt', fileContent: Buffer.from('b') }).then(({ fileID }) => cloud.getTempFileURL({ fileList: [{ fileID, maxAge: 60 }, 'cloud://local.local-bucket/docs/none.txt'] }))",
+    view: TEMP_URLS,
+    expected: [
+      { fileID: 'cloud://local.local-bucket/docs/b.txt', status: 0, errMsg: 'ok', maxAge: 60, tempFileURL: '<emulator>/storage/object/docs/b.txt?sign=<sign>&t=1714550460' },
+      { fileID: 'cloud://local.local-bucket/docs/none.txt', status: -503003, errMsg: 'storage file not exists', tempFileURL: '' },
+    ],
+    note: 'valid maxAge seconds on the emulated clock (7,200 without one)',
+  },
+  {
+    area: 'storage',
+    call: "cloud.uploadFile({ cloudPath: 'docs/c.txt', fileContent: Buffer.from('你好') }).then(({ fileID }) => cloud.downloadFile({ fileID }))",
+    view: CONTENT,
+    expected: '你好',
+  },
+  {
+    area: 'storage',
+    call: "cloud.downloadFile({ fileID: 'cloud://local.local-bucket/docs/none.txt' })",
+    expected: { rejects: { errCode: -1, code: 'STORAGE_FILE_NONEXIST', errMsg: 'downloadFile:fail file not exists' } },
+  },
+  {
+    area: 'storage',
+    call: "cloud.uploadFile({ cloudPath: 'docs/d.txt', fileContent: Buffer.from('d') }).then(({ fileID }) => cloud.deleteFile({ fileList: [fileID, 'cloud://local.local-bucket/docs/none.txt'] }))",
+    expected: {
+      fileList: [
+        { fileID: 'cloud://local.local-bucket/docs/d.txt', status: 0, errMsg: 'ok' },
+        { fileID: 'cloud://local.local-bucket/docs/none.txt', status: -503003, errMsg: 'storage file not exists' },
+      ],
+      errMsg: 'deleteFile:ok',
+    },
+    note: 'a file that was not there is reported, not an error',
+  },
+  {
+    area: 'storage',
+    call: "cloud.uploadFile({ cloudPath: '../outside.txt', fileContent: Buffer.from('x') })",
+    expected: { rejects: { errCode: -1, code: 'INVALID_PARAM', errMsg: 'uploadFile:fail invalid cloud path: ../outside.txt' } },
+    note: 'refused at getUploadMetadata: the path would leave the storage folder',
+  },
+]
+
 export const CASES: Case[] = [
   ...queryOperators,
   ...nested,
@@ -1524,12 +1653,14 @@ export const CASES: Case[] = [
   ...transactions,
   ...errors,
   ...notEmulated,
+  ...openapi,
+  ...storage,
 ]
 
 /** Runs a case's code: its `run`, or its `call` text. */
 export function runnerOf(testCase: Case): (sdk: Sdk) => Promise<unknown> {
   if (testCase.run) return testCase.run
   // The call column is the code itself, so the table cannot show one thing and test another.
-  const fn = new Function('db', '_', '$', 'cloud', 'emu', `return (async () => (${testCase.call}))();`) as (...args: unknown[]) => Promise<unknown>
-  return (sdk) => fn(sdk.db, sdk._, sdk.$, sdk.cloud, sdk.emu)
+  const fn = new Function('db', '_', '$', 'cloud', 'emu', 'local', `return (async () => (${testCase.call}))();`) as (...args: unknown[]) => Promise<unknown>
+  return (sdk) => fn(sdk.db, sdk._, sdk.$, sdk.cloud, sdk.emu, sdk.local)
 }
