@@ -76,15 +76,20 @@ export class LocalCloud {
     const outbox = new Outbox(now)
     const storage = new LocalStorage(options.storageDir, options.storageBucket)
     let origin = ''
-    const services: TcbServices = { outbox, storage: new StorageEndpoint(storage, () => origin, now), functionsDir }
+    const services: TcbServices = {
+      outbox,
+      storage: new StorageEndpoint(storage, () => origin, now),
+      functionsDir,
+      invokeFunction: (body) => cloud?.handOver(body) ?? { code: 'SYS_ERR', message: 'starting' },
+    }
     const server = await startDatabaseServer(db, {
       port: options.port,
-      fallback: (req, res, body) => (req.url?.startsWith('/functions/') ? cloud?.answerReinvocation(req, res, body) : answerTcb(services, req, res, body)),
+      fallback: (req, res, body) => answerTcb(services, req, res, body),
     })
     origin = server.url.replace(/\/admin$/, '')
     const runner = new FunctionRunner({
       functionsDir,
-      env: { ...options.env, ...sdkEnv(server.url), WX_EMULATOR_FUNCTIONS_URL: `${origin}/functions` },
+      env: { ...options.env, ...sdkEnv(server.url) },
       maxInstances: options.maxInstances,
       timeoutScale: options.timeoutScale,
       idleInstanceMs: options.idleInstanceMs,
@@ -136,30 +141,29 @@ export class LocalCloud {
     return this.timerClock
   }
 
-  /** A function invoking another (the jobs' hand-over port): recorded, and run when followReinvocations is set. */
-  answerReinvocation(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+  /**
+   * `callFunction` from inside a function (the jobs' hand-over port), as the SDK sends it
+   * (`functions.invokeFunction`): recorded, and run when followReinvocations is set. Answered at
+   * once with a null result, where WeChat answers when the callee finishes (the port does not wait
+   * for that anyway).
+   */
+  handOver(body: Record<string, unknown>): Record<string, unknown> {
     // A server that runs for days would otherwise hold every hand-over it was ever asked for.
     const MAX_REINVOCATIONS = 1_000
-    const reply = (status: number, value: unknown) => {
-      const text = JSON.stringify(value)
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
-      res.end(text)
-    }
-    const fn = (req.url ?? '').slice('/functions/'.length).split('?')[0]
-    if (req.method !== 'POST') return reply(405, { errCode: 43002, errMsg: `HTTP METHOD 错误: ${req.method} is not allowed here; use POST` })
-    if (!this.runner.has(fn)) return reply(404, { errCode: -501000, errMsg: `FunctionName parameter could not be found: ${JSON.stringify(fn.slice(0, 80))}` })
+    const fn = typeof body.function_name === 'string' ? body.function_name : ''
+    if (!this.runner.has(fn)) return { code: 'INVALID_PARAM', message: `FunctionName parameter could not be found: ${JSON.stringify(fn.slice(0, 80))}` }
     let event: unknown
     try {
-      event = JSON.parse(body.toString('utf8'))
+      event = typeof body.request_data === 'string' && body.request_data !== '' ? JSON.parse(body.request_data) : {}
     } catch {
-      return reply(400, { errCode: -501007, errMsg: 'the event is not JSON' })
+      return { code: 'INVALID_PARAM', message: 'request_data is not JSON' }
     }
     const refusal = this.runner.vet(event)
-    if (refusal) return reply(refusal.refusal === 'event-too-large' ? 413 : 400, { errCode: refusal.errCode, errMsg: refusal.errMsg })
+    if (refusal) return { code: 'INVALID_PARAM', message: refusal.errMsg }
     this.reinvocations.push({ fn, event, at: this.now().toISOString() })
     if (this.reinvocations.length > MAX_REINVOCATIONS) this.reinvocations.splice(0, this.reinvocations.length - MAX_REINVOCATIONS)
     if (this.followReinvocations) this.runner.invoke(fn, event, {}).catch((error) => console.error(`[reinvoke] ${fn}:`, error))
-    reply(200, { errMsg: 'callFunction:ok', followed: this.followReinvocations })
+    return { data: { response_data: 'null' } }
   }
 
   async close(): Promise<void> {
@@ -186,12 +190,14 @@ export interface TcbServices {
   outbox: Outbox
   storage: StorageEndpoint
   functionsDir: string
+  /** `functions.invokeFunction` (a function calling another); refused when absent. */
+  invokeFunction?: (body: Record<string, unknown>) => Record<string, unknown>
 }
 
 /**
  * What the TCB endpoint answers besides the database, as the unmodified SDK calls it: `wx.openApi`
- * (a multipart form carrying a protobuf, answered with one), the `storage.*` actions, and the
- * storage object URLs they hand out.
+ * (a multipart form carrying a protobuf, answered with one), the `storage.*` actions and the
+ * storage object URLs they hand out, and `functions.invokeFunction`.
  */
 export async function answerTcb(services: TcbServices, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
   const send = (status: number, headers: Record<string, string>, content: Buffer) => {
@@ -222,6 +228,7 @@ export async function answerTcb(services: TcbServices, req: http.IncomingMessage
     // answered below
   }
   const action = typeof request?.action === 'string' ? request.action : ''
+  if (req.method === 'POST' && request && action === 'functions.invokeFunction' && services.invokeFunction) return json(services.invokeFunction(request))
   if (req.method !== 'POST' || !request || !action.startsWith('storage.')) {
     return json({ code: 'INVALID_PARAM', message: `[emulator] no emulated endpoint at ${req.method} ${url.slice(0, 120)}${action ? ` for action ${action.slice(0, 80)}` : ''}` }, isAdmin ? 200 : 404)
   }

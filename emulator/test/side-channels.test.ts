@@ -1,7 +1,7 @@
 /**
- * What the emulator's endpoint answers besides the database (the storage actions and objects, the
- * hand-overs): typed answers to whatever arrives, and a bounded record of hand-overs. The SDK's own
- * openapi and storage calls are in openapi-storage-through-the-sdk.test.ts.
+ * What the emulator's endpoint answers besides the database (the storage actions and objects, a
+ * function calling another): typed answers to whatever arrives, and a bounded record of hand-overs.
+ * The SDK's own openapi and storage calls are in openapi-storage-through-the-sdk.test.ts.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
@@ -51,13 +51,15 @@ function send(method: string, pathname: string, body?: string): Promise<{ status
 }
 
 const nestedArrays = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`
+/** `cloud.callFunction({ name, data })` from inside a function, as the SDK sends it. */
+const handOver = (name: string, requestData: string) => JSON.stringify({ action: 'functions.invokeFunction', function_name: name, request_data: requestData })
 
 describe('side channels', () => {
   const tcbRefusal = (message: RegExp) => ({ requestId: expect.any(String), code: 'INVALID_PARAM', message: expect.stringMatching(message) })
   const cosRefusal = (code: string) => expect.stringContaining(`<Code>${code}</Code>`)
   it.each([
     ['an action that is not emulated', 'POST', '/admin?env=local', '{"action":"storage.nosuch"}', 200, tcbRefusal(/storage\.nosuch is not emulated/)],
-    ['an action that is no storage action', 'POST', '/admin?env=local', '{"action":"functions.invokeFunction"}', 200, tcbRefusal(/no emulated endpoint/)],
+    ['an action that is no storage action', 'POST', '/admin?env=local', '{"action":"wx.api","apiName":"x"}', 200, tcbRefusal(/no emulated endpoint/)],
     ['a body that is not JSON', 'POST', '/admin?env=local', 'action=x', 200, tcbRefusal(/no emulated endpoint/)],
     ['a file list that is not a list', 'POST', '/admin?env=local', '{"action":"storage.batchDeleteFile","fileid_list":"a"}', 200, tcbRefusal(/must be an array/)],
     ['upload metadata without a path', 'POST', '/admin?env=local', '{"action":"storage.getUploadMetadata"}', 200, tcbRefusal(/path is required/)],
@@ -66,11 +68,11 @@ describe('side channels', () => {
     ['an object URL that is not a URI', 'GET', '/storage/object/%E0%A4%A', undefined, 400, cosRefusal('InvalidURI')],
     ['an object by POST', 'POST', '/storage/object/a.png', 'x', 405, cosRefusal('MethodNotAllowed')],
     ['an unknown endpoint', 'POST', '/nowhere', '{}', 404, tcbRefusal(/no emulated endpoint/)],
-    ['a hand-over to an unknown function', 'POST', '/functions/nosuch', '{"action":"x"}', 404, { errCode: -501000, errMsg: expect.any(String) }],
-    ['a hand-over to a path', 'POST', '/functions/..%2Fjobs', '{"action":"x"}', 404, { errCode: -501000, errMsg: expect.any(String) }],
-    ['a hand-over that is not JSON', 'POST', '/functions/jobs', 'action=x', 400, { errCode: -501007, errMsg: expect.any(String) }],
-    ['a hand-over nested 100,000 deep', 'POST', '/functions/jobs', `{"payload":${nestedArrays(100_000)}}`, 400, { errCode: -501007, errMsg: expect.any(String) }],
-    ['a hand-over by GET', 'GET', '/functions/jobs', undefined, 405, { errCode: 43002, errMsg: expect.any(String) }],
+    ['a hand-over to an unknown function', 'POST', '/admin?env=local', handOver('nosuch', '{"action":"x"}'), 200, tcbRefusal(/could not be found/)],
+    ['a hand-over to a path', 'POST', '/admin?env=local', handOver('../jobs', '{"action":"x"}'), 200, tcbRefusal(/could not be found/)],
+    ['a hand-over whose event is not JSON', 'POST', '/admin?env=local', handOver('jobs', 'action=x'), 200, tcbRefusal(/not JSON/)],
+    ['a hand-over nested 100,000 deep', 'POST', '/admin?env=local', handOver('jobs', `{"payload":${nestedArrays(100_000)}}`), 200, tcbRefusal(/deeper than/)],
+    ['a hand-over by GET', 'GET', '/admin?env=local', undefined, 200, tcbRefusal(/no emulated endpoint/)],
   ])('answers %s', async (_label, method, pathname, body, status, answer) => {
     expect(await send(method, pathname, body)).toEqual({ status, body: answer })
     expect(cloud.reinvocations).toHaveLength(0)
@@ -79,7 +81,10 @@ describe('side channels', () => {
 
   it('keeps the newest 1,000 hand-overs', async () => {
     for (let round = 0; round < 1_005; round++) {
-      expect((await send('POST', '/functions/jobs', JSON.stringify({ action: 'expirePoints', payload: { round } }))).status).toBe(200)
+      expect(await send('POST', '/admin?env=local', handOver('jobs', JSON.stringify({ action: 'expirePoints', payload: { round } })))).toEqual({
+        status: 200,
+        body: { requestId: expect.any(String), data: { response_data: 'null' } },
+      })
     }
     expect(cloud.reinvocations).toHaveLength(1_000)
     expect(cloud.reinvocations[0].event).toEqual({ action: 'expirePoints', payload: { round: 5 } })

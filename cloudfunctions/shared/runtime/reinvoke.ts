@@ -1,10 +1,9 @@
 import { sdk } from './cloud'
 
 /**
- * How a job hands the rest of its work to a fresh invocation (a new 60 s budget). In WeChat cloud
- * it is `callFunction` on itself; locally (WX_EMULATOR_FUNCTIONS_URL, set by the emulator) it is the
- * emulator, which records the hand-over and runs it only when told to, so tests can watch a chain
- * without it running away.
+ * How a job hands the rest of its work to a fresh invocation (a new 60 s budget): `callFunction` on
+ * itself. Locally the emulator answers that call: it records the hand-over and runs it only when
+ * told to, so tests can watch a chain without it running away.
  */
 export interface ReinvokePort {
   reinvoke(
@@ -18,11 +17,6 @@ export interface ReinvokePort {
 const HAND_OVER_WAIT_MS = 2_000
 
 export function reinvokePort(): ReinvokePort {
-  const localUrl = process.env.WX_EMULATOR_FUNCTIONS_URL
-  return localUrl ? localBinding(localUrl) : cloudBinding()
-}
-
-function cloudBinding(): ReinvokePort {
   return {
     async reinvoke(action, payload, fn = 'jobs') {
       const call = Promise.resolve(sdk().callFunction({ name: fn, data: { action, payload } })).then(
@@ -30,15 +24,6 @@ function cloudBinding(): ReinvokePort {
         (error: unknown) => console.error(`[${fn}.reinvoke]`, error),
       )
       await Promise.race([call, new Promise((resolve) => setTimeout(resolve, HAND_OVER_WAIT_MS))])
-    },
-  }
-}
-
-function localBinding(baseUrl: string): ReinvokePort {
-  return {
-    async reinvoke(action, payload, fn = 'jobs') {
-      const response = await fetch(`${baseUrl}/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, payload }) })
-      if (!response.ok) console.error(`[${fn}.reinvoke]`, response.status)
     },
   }
 }
