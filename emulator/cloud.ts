@@ -249,9 +249,14 @@ async function answerOpenApi(services: TcbServices, form: Map<string, Buffer>): 
   if (!call) return systemError(-601002) // system args error
   const caller = callingFunction(form.get('sessionToken')?.toString('utf8'))
   if (!caller) return systemError(-604104) // an openapi call from outside a cloud function
-  if (!STAND_INS[api]) return systemError(-604100) // API not found
+  if (!Object.hasOwn(STAND_INS, api)) return systemError(-604100) // API not found
   if (!openapiPermitted(services.functionsDir, caller, api)) return systemError(-604101)
-  return STAND_INS[api](services, call.params)
+  try {
+    return await STAND_INS[api](services, call.params)
+  } catch (error) {
+    console.error(`[openapi] ${api}:`, error)
+    return jsonAnswer({ errcode: -1, errmsg: 'system error' })
+  }
 }
 
 type StandIn = (services: TcbServices, params: Record<string, unknown>) => Buffer | Promise<Buffer>

@@ -112,6 +112,7 @@ describe('cloud.openapi through the SDK', () => {
 
   it('an API the emulator does not stand in for is not found (-604100)', async () => {
     expect(await call('allowed', 'openapi.security.msgSecCheck', { content: 'x' })).toMatchObject({ thrown: true, errCode: -604100 })
+    expect(await call('allowed', 'openapi.constructor', {})).toMatchObject({ thrown: true, errCode: -604100 })
   })
 })
 
