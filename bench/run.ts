@@ -17,6 +17,7 @@ import { birthdays } from './sections/birthdays'
 import { campaigns } from './sections/campaigns'
 import { emulator } from './sections/emulator'
 import { expiry } from './sections/expiry'
+import { localMode } from './sections/localMode'
 import { member } from './sections/member'
 import { packages } from './sections/packages'
 import { points } from './sections/points'
@@ -28,7 +29,7 @@ import { tiers } from './sections/tiers'
 import type { BenchSection, Row } from './types'
 import { missed, verdictOf } from './verdict'
 
-const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, tickets, campaigns, staff, stats, emulator, start]
+const SECTIONS: BenchSection[] = [packages, member, points, expiry, tiers, birthdays, activities, tickets, campaigns, staff, stats, localMode, emulator, start]
 
 async function main() {
   const args = process.argv.slice(2)
