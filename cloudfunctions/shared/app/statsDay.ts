@@ -17,6 +17,7 @@ import {
   addTicketClosed,
   addTicketOpened,
   daysBefore,
+  daysFrom,
   emptyTrailing,
   liabilityOf,
   nextDay,
@@ -56,7 +57,9 @@ export async function computeRange(db: Database, from: string, to: string, budge
   const end = shopDayEnd(to)
   const [stores, rules, facts, snapshotOf] = await Promise.all([storesRepo(db).all(), activeRules(db, now), factsByDay(db, shopDayStart(progress.day), end), snapshotsFor(db, now)])
   const storeIds = [ALL_STORES, ...stores.map((store) => store._id)]
-  const kept = new Map((await Promise.all(storeIds.map((store) => repo.range(store, progress.day, to)))).flat().map((doc) => [doc._id, doc.snapshot]))
+  // Each store's stored days around the range, read once: the snapshots the range keeps and the chain carry() continues.
+  const stored = new Map(await Promise.all(storeIds.map(async (store) => [store, await storedAround(db, store, from, to)] as const)))
+  const kept = new Map([...stored.values()].flat().map((doc) => [doc._id, doc.snapshot]))
   const finished: StoredDay[] = []
   const finish = (day: string, flows: FlowsByStore) => {
     addFacts(flows, facts.get(day))
@@ -100,7 +103,7 @@ export async function computeRange(db: Database, from: string, to: string, budge
   }
   for (let { day, flows } = progress; day <= to; day = nextDay(day), flows = {}) finish(day, flows)
 
-  const written = await carry(db, finished, from, rules.points.pointsPerCashYuan)
+  const written = await carry(db, finished, stored, from, rules.points.pointsPerCashYuan)
   if (saved) await repo.clearProgress(from, to)
   return { done: true, rows, written, carried: Math.max(0, written - finished.length) }
 }
@@ -162,16 +165,15 @@ function addFacts(flows: FlowsByStore, facts: DayFacts | undefined): void {
  * A store whose chain starts in the range (no day before it) counts its levels from the members
  * and the ledger.
  */
-async function carry(db: Database, finished: StoredDay[], from: string, pointsPerCashYuan: number): Promise<number> {
+async function carry(db: Database, finished: StoredDay[], storedByStore: Map<string, StoredDay[]>, from: string, pointsPerCashYuan: number): Promise<number> {
   const repo = statsRepo(db)
   const facts = dayFactsRepo(db)
   const toWrite = new Map<string, StoredDay>()
   const stores = [...new Set(finished.map((doc) => doc.store))]
   for (const store of stores) {
     const mine = finished.filter((doc) => doc.store === store)
-    const latest = await repo.latest(store)
-    const last = mine[mine.length - 1].day
-    const stored = await repo.range(store, daysBefore(from, 90), latest && latest.day > last ? latest.day : last)
+    // A store only the day's orders name (not in the store list) is read here.
+    const stored = storedByStore.get(store) ?? (await storedAround(db, store, from, mine[mine.length - 1].day))
     const fresh = new Map(mine.map((doc) => [doc.day, doc]))
     const days = [...stored.filter((doc) => !fresh.has(doc.day)), ...mine].sort((a, b) => a.day.localeCompare(b.day))
     const present = new Set(days.map((doc) => doc.day))
@@ -186,6 +188,13 @@ async function carry(db: Database, finished: StoredDay[], from: string, pointsPe
   }
   await repo.save([...toWrite.values()])
   return toWrite.size
+}
+
+/** One store's stored days from 90 before `from` (the trailing windows' reach) to its latest, or `to` when that is later. */
+async function storedAround(db: Database, store: string, from: string, to: string): Promise<StoredDay[]> {
+  const repo = statsRepo(db)
+  const latest = await repo.latest(store)
+  return repo.range(store, daysBefore(from, 90), latest && latest.day > to ? latest.day : to)
 }
 
 /** The classification's snapshot for yesterday: the walk that finished this morning, if it has. */
@@ -205,10 +214,9 @@ export async function dueDays(db: Database, now: Date): Promise<string[]> {
   const yesterday = previousDay(shopDate(now))
   const from = daysBefore(yesterday, 6)
   const repo = statsRepo(db)
+  // A day cut off mid-walk has no document yet (they are written when its walk ends), so it is due too.
   const have = new Set((await repo.range(ALL_STORES, from, yesterday)).map((doc) => doc.day))
-  const due: string[] = []
-  for (let day = from; day <= yesterday; day = nextDay(day)) if (!have.has(day) || (await repo.progress(day, day))) due.push(day)
-  return due
+  return daysFrom(from, yesterday).filter((day) => !have.has(day))
 }
 
 /** Yesterday's documents without a snapshot, once this morning's classification has finished: given it. */

@@ -16,7 +16,7 @@ import {
   type DaySnapshot,
   type Trailing,
 } from '../contract/statsFields'
-import { shopDate, shopDayStart, shopTime } from './calendar'
+import { shopDayStart, shopTime } from './calendar'
 import type { LedgerRow } from './ledger'
 import { NEVER_PURCHASED } from './rfm'
 
@@ -54,9 +54,14 @@ export function spendOf(order: NonNullable<LedgerRow['order']>): number {
 export function addLedgerRow(acc: FlowsByStore, row: LedgerRow): void {
   const shop = flowsFor(acc, ALL_STORES)
   shop.pointsNet += row.delta
+  const checkout = row.order?.checkout
   if (row.kind === 'expire') shop.pointsExpired += -row.delta
-  else if (row.delta > 0) shop.pointsIssued += row.delta
-  else if (row.kind === 'redeem' || (row.kind === 'earn' && row.delta < 0)) shop.pointsRedeemed += -row.delta
+  // A checkout's one row nets what it earned against what it spent: its facts keep the two apart.
+  else if (row.kind === 'earn' && checkout) {
+    shop.pointsIssued += checkout.pointsEarned
+    shop.pointsRedeemed += checkout.pointsUsed
+  } else if (row.delta > 0) shop.pointsIssued += row.delta
+  else if (row.kind === 'redeem') shop.pointsRedeemed += -row.delta
   if (row.kind === 'earn' && row.order) {
     const order = row.order
     const spend = spendOf(order)
@@ -149,10 +154,10 @@ export interface StoredDay {
 export const statsDayId = (day: string, store: string) => `${day}:${store}`
 
 export function previousDay(day: string): string {
-  return shopDate(new Date(shopDayStart(day).getTime() - DAY_MS / 2))
+  return daysBefore(day, 1)
 }
 export function nextDay(day: string): string {
-  return shopDate(new Date(shopDayStart(day).getTime() + DAY_MS * 1.5))
+  return daysBefore(day, -1)
 }
 /** Days from `from` to `to`, both included. */
 export function daysFrom(from: string, to: string): string[] {

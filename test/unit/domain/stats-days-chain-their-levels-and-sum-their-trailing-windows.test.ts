@@ -121,6 +121,15 @@ describe('an order into the day', () => {
       ),
     )
   })
+
+  it('splits a checkout’s net row into the points it earned and those it spent', () => {
+    const row = orderRow(10_000, [{ category: '咖啡', amountFen: 10_000 }], 8_000)
+    row.delta = 80 - 2_000
+    row.order!.checkout = { ...row.order!.checkout!, pointsUsed: 2_000, pointsEarned: 80 }
+    const acc: FlowsByStore = {}
+    addLedgerRow(acc, row)
+    expect(acc[ALL_STORES]).toMatchObject({ pointsIssued: 80, pointsRedeemed: 2_000, pointsNet: -1_920 })
+  })
 })
 
 describe('the members’ snapshot', () => {
