@@ -236,6 +236,8 @@ describe('one day', () => {
   it('refuses a malformed day and a backfill of more than 366 days, changing nothing', async () => {
     const before = withoutTimes(stats())
     expect(errorOf(await as(null).call('stats', 'daily', { day: '18/11/2026' }))).toMatchObject({ code: 'INVALID_INPUT' })
+    expect(errorOf(await as(null).call('stats', 'daily', { day: '2026-02-30' }))).toMatchObject({ code: 'INVALID_INPUT', fields: [expect.objectContaining({ path: 'day' })] })
+    expect(errorOf(await as(OWNER).call('stats', 'overview', { days: 7, end: '2026-11-31' }))).toMatchObject({ code: 'INVALID_INPUT', fields: [expect.objectContaining({ path: 'end' })] })
     expect(errorOf(await as(null).call('stats', 'backfill', { from: '2025-01-01', to: '2026-11-30' }))).toMatchObject({ code: 'INVALID_INPUT', fields: [expect.objectContaining({ path: 'to' })] })
     expect(withoutTimes(stats())).toEqual(before)
   })

@@ -7,8 +7,6 @@ import { storeId } from './money'
 import { CHURN_DAYS, DEFAULT_CHURN_DAYS, MAX_RANGE_DAYS, type DayFlows, type DayLevels, type DaySnapshot, type Trailing } from './statsFields'
 import { calendarDate, numberField } from './validators'
 
-/** A stats day: a Beijing calendar date. */
-const statsDay = (label: string) => z.string({ error: `${label}格式应为 YYYY-MM-DD` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
 const daysField = z
   .number({ error: `天数须为 1–${MAX_RANGE_DAYS} 的整数` })
   .int(`天数须为 1–${MAX_RANGE_DAYS} 的整数`)
@@ -16,13 +14,13 @@ const daysField = z
   .max(MAX_RANGE_DAYS, `查询天数最多 ${MAX_RANGE_DAYS} 天`)
 
 /** The 数据 pages ask for `days` Beijing days ending on `end` (yesterday when absent), for one store or the whole shop. */
-export const insightRangePayload = z.strictObject({ days: daysField.default(30), end: statsDay('结束日期').optional(), store: storeId.optional() })
+export const insightRangePayload = z.strictObject({ days: daysField.default(30), end: calendarDate('结束日期').optional(), store: storeId.optional() })
 export const churnPayload = z.strictObject({ silentDays: numberField(CHURN_DAYS).default(DEFAULT_CHURN_DAYS), cursor: z.string().max(200).optional() })
 export const servicePayload = z.strictObject({ weeks: z.number({ error: '周数须为 1–26' }).int('周数须为 1–26').min(1, '周数须为 1–26').max(26, '周数须为 1–26').default(8) })
 
 /** The timer's run (yesterday, and any day before it the timer missed), or one day on demand. */
 export const statsDailyPayload = z.strictObject({
-  day: statsDay('日期').optional(),
+  day: calendarDate('日期').optional(),
   budgetMs: z.number().int().min(1000).max(55_000).default(45_000),
   /** Stop after this many ledger rows (tests and benches cut a run short with it, as a timeout would). */
   maxRows: z.number().int().min(1).max(10_000_000).optional(),
