@@ -10,7 +10,12 @@ import { buildFunctions } from './build-functions'
  */
 export async function callAsServer(fn: string, event: { action: string; payload: object }, again: (answer: unknown) => boolean = () => false): Promise<unknown> {
   const viaServer = await viaRunningServer(fn, event)
-  if (viaServer !== null) return repeat(viaServer, again, async () => (await viaRunningServer(fn, event)) ?? viaServer)
+  if (viaServer !== null)
+    return repeat(viaServer, again, async () => {
+      const answer = await viaRunningServer(fn, event)
+      if (answer === null) throw new Error('the running npm start stopped answering')
+      return answer
+    })
   await buildFunctions({ quiet: true })
   const cloud = await startLocalCloud({ persistDir: path.join(ROOT, '.local', 'db') })
   try {
